@@ -1,0 +1,21 @@
+"""The one error type the library raises for bad learner or command-line input."""
+
+from __future__ import annotations
+
+__all__ = ["CourseInputError"]
+
+
+class CourseInputError(ValueError):
+    """Raised when an input cannot be used; ``field`` names the input at fault.
+
+    >>> err = CourseInputError("time_since_days", "must be 0 or more")
+    >>> str(err)
+    'time_since_days: must be 0 or more'
+    >>> err.field
+    'time_since_days'
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")

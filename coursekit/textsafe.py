@@ -1,0 +1,90 @@
+"""Clean learner text and escape it so it is always shown as text, never run as markup.
+
+>>> escape_html('<img src=x onerror="alert(1)">')
+'&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+>>> escape_markdown('[x](javascript:alert(1)) *bold*')
+'\\\\[x\\\\](javascript:alert(1)) \\\\*bold\\\\*'
+>>> clean_text("  hello\\x00 world  ", "what_changed")
+'hello world'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from .errors import CourseInputError
+
+__all__ = [
+    "MAX_FIELD_CHARS",
+    "MAX_DRAFT_CHARS",
+    "clean_text",
+    "escape_html",
+    "escape_markdown",
+]
+
+#: The longest answer a single script field accepts.
+MAX_FIELD_CHARS = 2_000
+#: The longest freehand draft the reviewer accepts.
+MAX_DRAFT_CHARS = 200_000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+\-!])", re.MULTILINE)
+_MD_ORDERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
+
+
+def clean_text(
+    value: object,
+    field: str,
+    *,
+    max_chars: int = MAX_FIELD_CHARS,
+    keep_newlines: bool = False,
+) -> str:
+    """Return learner text with control characters removed and whitespace tidied.
+
+    Raises :class:`CourseInputError` naming ``field`` when the value is not text or is longer
+    than ``max_chars``. ``None`` counts as empty.
+
+    >>> clean_text(None, "manager_name")
+    ''
+    >>> clean_text(3, "manager_name")
+    Traceback (most recent call last):
+    ...
+    coursekit.errors.CourseInputError: manager_name: must be text, not int
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise CourseInputError(field, f"must be text, not {type(value).__name__}")
+    if len(value) > max_chars:
+        raise CourseInputError(
+            field, f"is too long ({len(value):,} characters); please keep it under {max_chars:,}"
+        )
+    text = unicodedata.normalize("NFC", value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    # Lone surrogates cannot be encoded to UTF-8; replace them with a visible marker.
+    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+    if keep_newlines:
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        return "\n".join(lines).strip()
+    return " ".join(text.split())
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def escape_html(text: str) -> str:
+    """Escape text for HTML element content and attribute values."""
+    return html.escape(text, quote=True)
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text so Markdown (and HTML rendered from it) shows it literally."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _MD_ANYWHERE.sub(r"\\\1", escaped)
+    escaped = _MD_LINE_START.sub(r"\1\\\2", escaped)
+    return _MD_ORDERED.sub(r"\1\\.", escaped)
