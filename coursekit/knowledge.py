@@ -68,7 +68,7 @@ def attribution() -> str:
     """Return the one-line credit each notebook shows once.
 
     >>> attribution()
-    '"Changing Your Mind about a Job Offer" by Joseph Grenny, Crucial Skills blog (Crucial Learning), with the reader comments beneath it.'
+    '"Changing Your Mind about a Job Offer" by Joseph Grenny, Crucial Skills blog ...'
     """
     return (
         f'"{SOURCE.title}" by {SOURCE.author}, {SOURCE.publication} ({SOURCE.publisher}), '

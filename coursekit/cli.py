@@ -1,0 +1,142 @@
+"""The ``coursekit`` command: JSON in, JSON or documents out, for facilitators and scripts.
+
+>>> main(["--help"]) == 0  # doctest: +ELLIPSIS
+usage: coursekit ...
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import IO, NoReturn
+
+from .errors import CourseInputError
+
+__all__ = ["main"]
+
+_MAX_INPUT_BYTES = 5_000_000
+
+
+class _UsageError(Exception):
+    """A command-line usage problem, reported in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="coursekit",
+        description="Second Call from the command line: classify a situation, build a script, "
+        "review a draft, export the plan.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser(
+        "classify", help="situation JSON on stdin -> classification JSON on stdout"
+    )
+    script = commands.add_parser("script", help="script inputs JSON on stdin -> the script")
+    script.add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    review = commands.add_parser("review", help="review a draft against the scenario's moves")
+    review.add_argument("--scenario", type=int, choices=(1, 2), required=True)
+    review.add_argument("file", metavar="FILE", help="the draft as a text file; - for stdin")
+    export = commands.add_parser("export", help="export the journal as a plan")
+    export.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    export.add_argument("--journal", metavar="PATH", help="journal file (default: the usual)")
+    return parser
+
+
+def _read_text(stream: IO[bytes]) -> str:
+    data = stream.read(_MAX_INPUT_BYTES + 1)
+    if len(data) > _MAX_INPUT_BYTES:
+        raise CourseInputError("input", f"is larger than {_MAX_INPUT_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CourseInputError("input", "is not valid UTF-8 text") from None
+
+
+def _reject_constant(name: str) -> object:
+    raise CourseInputError("input", f"{name} is not allowed in JSON")
+
+
+def _read_json(stream: IO[bytes]) -> object:
+    text = _read_text(stream)
+    if not text.strip():
+        raise CourseInputError("input", "is empty; expected a JSON object")
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise CourseInputError(
+            "input", f"is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise CourseInputError("input", "is nested too deeply") from None
+
+
+def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
+    if args.command == "classify":
+        from .classify import classify
+
+        result = classify(_situation(_read_json(stdin)))
+        stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif args.command == "script":
+        from .script import script_from_mapping
+
+        stdout.write(script_from_mapping(_read_json(stdin)).render(args.format).rstrip() + "\n")
+    elif args.command == "review":
+        from .review import review_draft
+
+        if args.file == "-":
+            text = _read_text(stdin)
+        else:
+            try:
+                with open(args.file, "rb") as handle:
+                    text = _read_text(handle)
+            except OSError as exc:
+                raise CourseInputError("FILE", f"cannot read {args.file!r}: {exc.strerror}") from None
+        review = review_draft(text, args.scenario)
+        stdout.write(json.dumps(review.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif args.command == "export":
+        from .journal import Journal
+        from .plan import export_plan
+
+        journal = Journal(args.journal)
+        stdout.write(export_plan(journal, args.format).rstrip() + "\n")
+        for message in journal.messages:
+            print(f"coursekit: {message}", file=sys.stderr)
+    else:
+        raise _UsageError("choose a command: classify, script, review or export")
+
+
+def _situation(data: object) -> object:
+    from .classify import Situation
+
+    return Situation.from_mapping(data)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status (0 ok, 2 bad input)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+        _run(args, sys.stdin.buffer, sys.stdout)
+    except SystemExit as exc:  # --help exits 0 through argparse
+        return int(exc.code or 0)
+    except _UsageError as exc:
+        print(f"coursekit: {exc} (see coursekit --help)", file=sys.stderr)
+        return 2
+    except CourseInputError as exc:
+        print(f"coursekit: {_one_line(str(exc))}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 1
+    return 0
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())[:500]

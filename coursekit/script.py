@@ -1,0 +1,446 @@
+"""Build a call script from the learner's own words, move by move.
+
+Learner text is data, never markup: each format escapes it on the way out.
+
+>>> script = build_script({"what_drew_you": "the <b>team</b>"}, scenario=1)
+>>> script.move_ids
+('reaffirm', 'explain_change', 'easy_out')
+>>> "&lt;b&gt;team&lt;/b&gt;" in script.to_html()
+True
+>>> "[add: why you declined]" in script.to_text()
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .errors import CourseInputError
+from .knowledge import CHANNELS, MOVES, SCENARIOS
+from .textsafe import clean_text, escape_html, escape_markdown
+
+__all__ = [
+    "FIELDS",
+    "FIELD_PROMPTS",
+    "Script",
+    "ScriptInputs",
+    "ScriptLine",
+    "build_script",
+    "script_from_mapping",
+]
+
+PartKind = Literal["ours", "learner", "prompt"]
+Part = tuple[PartKind, str]
+
+#: The learner's answers a script is built from, with the question each one answers.
+FIELD_PROMPTS: Mapping[str, str] = {
+    "manager_name": "The manager's name (optional)",
+    "what_drew_you": "What drew you to the offer?",
+    "why_declined": "Why did you decline?",
+    "what_changed": "What has changed since?",
+    "what_job_offers": "What would this job let you do?",
+    "misstep": "Scenario 2: what did you do when you declined?",
+    "cost_to_manager": "Scenario 2: what did it cost the manager?",
+}
+FIELDS: tuple[str, ...] = tuple(FIELD_PROMPTS)
+
+_PLACEHOLDERS = {
+    "what_drew_you": "what drew you to the role",
+    "why_declined": "why you declined",
+    "what_changed": "what has changed since",
+    "what_job_offers": "what the job would let you do",
+    "misstep": "what you did when you declined",
+    "cost_to_manager": "what it cost the manager",
+}
+_MAX_NAME_CHARS = 200
+
+
+@dataclass(frozen=True)
+class ScriptInputs:
+    """The learner's own words for each part of the script; empty text means not given."""
+
+    manager_name: str = ""
+    what_drew_you: str = ""
+    why_declined: str = ""
+    what_changed: str = ""
+    what_job_offers: str = ""
+    misstep: str = ""
+    cost_to_manager: str = ""
+
+    def __post_init__(self) -> None:
+        for name in FIELDS:
+            limit = _MAX_NAME_CHARS if name == "manager_name" else None
+            value = getattr(self, name)
+            cleaned = (
+                clean_text(value, name, max_chars=limit) if limit else clean_text(value, name)
+            )
+            object.__setattr__(self, name, _trim_end(cleaned))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object]) -> ScriptInputs:
+        """Build inputs from a mapping, ignoring keys that are not script fields."""
+        return cls(**{name: data[name] for name in FIELDS if name in data})  # type: ignore[arg-type]
+
+    def missing(self, scenario: int) -> tuple[str, ...]:
+        """Return the fields this scenario's script needs that are still empty."""
+        needed = [f for f in FIELDS if f != "manager_name"]
+        if scenario == 1:
+            needed = [f for f in needed if f not in ("misstep", "cost_to_manager")]
+        return tuple(f for f in needed if not getattr(self, f))
+
+
+def _trim_end(text: str) -> str:
+    return text.rstrip(" .,;:!")
+
+
+@dataclass(frozen=True)
+class ScriptLine:
+    """One move of the script: its id, title and what the learner will say."""
+
+    move_id: str
+    title: str
+    parts: tuple[Part, ...]
+
+    @property
+    def text(self) -> str:
+        """Return the line as plain text, prompts shown in square brackets."""
+        return "".join(_plain(kind, value) for kind, value in self.parts)
+
+    def markdown(self) -> str:
+        """Return the line as Markdown with learner text escaped."""
+        return "".join(_markdown(kind, value) for kind, value in self.parts)
+
+    def html(self) -> str:
+        """Return the line as HTML with learner text escaped."""
+        return "".join(_html(kind, value) for kind, value in self.parts)
+
+
+def _plain(kind: PartKind, value: str) -> str:
+    return f"[add: {value}]" if kind == "prompt" else value
+
+
+def _markdown(kind: PartKind, value: str) -> str:
+    if kind == "prompt":
+        return f"_\\[add: {escape_markdown(value)}\\]_"
+    return escape_markdown(value)
+
+
+def _html(kind: PartKind, value: str) -> str:
+    if kind == "learner":
+        return f'<bdi class="sc-learner">{escape_html(value)}</bdi>'
+    if kind == "prompt":
+        return f'<em class="sc-prompt">[add: {escape_html(value)}]</em>'
+    return escape_html(value)
+
+
+@dataclass(frozen=True)
+class Script:
+    """The moves of a scenario in the learner's words, renderable as text, Markdown or HTML."""
+
+    scenario: Literal[1, 2]
+    channel: str
+    aim: Literal["this_role", "future_roles"]
+    lines: tuple[ScriptLine, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def move_ids(self) -> tuple[str, ...]:
+        """Return the move ids in script order."""
+        return tuple(line.move_id for line in self.lines)
+
+    @property
+    def complete(self) -> bool:
+        """Say whether every field the script needs has been filled in."""
+        return not self.missing
+
+    def spoken(self) -> str:
+        """Return just what the learner would say, one paragraph per move."""
+        return "\n\n".join(line.text for line in self.lines)
+
+    def to_text(self) -> str:
+        """Return the script as plain text with a heading per move."""
+        blocks = [f"Your call script (Scenario {self.scenario})"]
+        for number, line in enumerate(self.lines, 1):
+            blocks.append(f"{number}. {line.title} [{line.move_id}]\n   {line.text}")
+        return "\n\n".join(blocks)
+
+    def to_markdown(self) -> str:
+        """Return the script as Markdown; learner text stays literal when rendered."""
+        blocks = [f"## Your call script (Scenario {self.scenario})"]
+        for number, line in enumerate(self.lines, 1):
+            blocks.append(f"**{number}. {escape_markdown(line.title)}** (`{line.move_id}`)")
+            blocks.append(line.markdown())
+        return "\n\n".join(blocks) + "\n"
+
+    def to_html(self) -> str:
+        """Return the script as an HTML fragment; learner text is escaped."""
+        items = "".join(
+            f'<li data-move="{escape_html(line.move_id)}"><strong>'
+            f"{escape_html(line.title)}</strong><p>{line.html()}</p></li>"
+            for line in self.lines
+        )
+        return (
+            f'<section class="sc-script" aria-label="Your call script">'
+            f"<h3>Your call script (Scenario {self.scenario})</h3>"
+            f'<ol class="sc-moves">{items}</ol></section>'
+        )
+
+    def render(self, fmt: str) -> str:
+        """Return the script in ``text``, ``markdown`` or ``html``."""
+        if fmt == "text":
+            return self.to_text()
+        if fmt == "markdown":
+            return self.to_markdown()
+        if fmt == "html":
+            return self.to_html()
+        raise CourseInputError("format", "must be text, markdown or html")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the script as JSON-ready data, as saved in the journal."""
+        return {
+            "scenario": self.scenario,
+            "channel": self.channel,
+            "aim": self.aim,
+            "moves": [{"id": line.move_id, "text": line.text} for line in self.lines],
+            "missing": list(self.missing),
+            "text": self.spoken(),
+        }
+
+
+class _Builder:
+    """Collects the parts of one line, putting a prompt wherever an answer is missing."""
+
+    def __init__(self, inputs: ScriptInputs) -> None:
+        self.inputs = inputs
+        self.parts: list[Part] = []
+
+    def say(self, text: str) -> _Builder:
+        self.parts.append(("ours", text))
+        return self
+
+    def answer(self, field_name: str) -> _Builder:
+        value = getattr(self.inputs, field_name)
+        if value:
+            self.parts.append(("learner", value))
+        else:
+            self.parts.append(("prompt", _PLACEHOLDERS[field_name]))
+        return self
+
+    def done(self) -> tuple[Part, ...]:
+        parts = tuple(self.parts)
+        self.parts = []
+        return parts
+
+
+_OPENERS = (
+    ("thank you for taking my call", "thank you for making time to see me"),
+    ("I appreciate you hearing me out", "I appreciate you meeting with me"),
+    ("thanks for picking up", "thanks for seeing me"),
+)
+
+
+def _line(move_id: str, parts: tuple[Part, ...]) -> ScriptLine:
+    return ScriptLine(move_id, MOVES[move_id].title, parts)
+
+
+def _greet(b: _Builder, variant: int, channel: str) -> None:
+    name = b.inputs.manager_name
+    b.say("Hello")
+    if name:
+        b.say(" ")
+        b.parts.append(("learner", name))
+    opener = _OPENERS[variant][1 if channel == "meeting" else 0]
+    b.say(f", {opener}. ")
+
+
+def _reaffirm(b: _Builder, variant: int, channel: str, aim: str, first: bool) -> tuple[Part, ...]:
+    if first:
+        _greet(b, variant, channel)
+    else:
+        b.say("Now, about the role itself. ")
+    if aim == "future_roles":
+        b.say("I know the role has been filled, and I'm not asking to change that. ")
+    elif first:
+        b.say(
+            (
+                "I know some time has passed, and I fully understand you may have moved on. ",
+                "I realise you may already have offered the job to someone else. ",
+                "I know it's been a while, and things may have moved on at your end. ",
+            )[variant]
+        )
+    b.say(
+        (
+            "My interest in the role was real from the start. What drew me to it: ",
+            "I want you to know I was genuinely keen on the offer. What appealed to me: ",
+            "I was excited about the position, and I still am. What stood out for me: ",
+        )[variant]
+    )
+    b.answer("what_drew_you")
+    b.say(".")
+    return b.done()
+
+
+def _explain_change(b: _Builder, variant: int, aim: str) -> tuple[Part, ...]:
+    b.say(
+        (
+            "I'd like to explain my change of heart. When I declined, my reason was this: ",
+            "Let me explain why I've changed my mind. At the time, I said no because: ",
+            "I owe you the reason I've reconsidered. When I turned the offer down, it was "
+            "because: ",
+        )[variant]
+    )
+    b.answer("why_declined")
+    b.say(". Since then, this has changed: ")
+    b.answer("what_changed")
+    b.say(
+        ". What work like this would let me do: "
+        if aim == "future_roles"
+        else ". What this job would let me do: "
+    )
+    b.answer("what_job_offers")
+    b.say(".")
+    return b.done()
+
+
+def _easy_out(b: _Builder, variant: int, channel: str, aim: str) -> tuple[Part, ...]:
+    if aim == "future_roles":
+        b.say(
+            "I'd simply like you to keep me in mind, and I'd welcome a conversation about "
+            "other openings in the future. If that isn't possible, I understand completely."
+        )
+        return b.done()
+    b.say(
+        (
+            "If the position has been filled, please just tell me; I'll understand completely. ",
+            "If you've already hired someone, that's fine, and you can say so plainly. ",
+            "If the job has gone to someone else, I understand, and there are no hard "
+            "feelings. ",
+        )[variant]
+    )
+    if channel == "phone":
+        b.say("If it is still open, could we meet in person for half an hour? ")
+    else:
+        b.say("If it is still open, I'd be glad to talk through what I would bring. ")
+    b.say("Either way, I'd like to talk about other roles in the future.")
+    return b.done()
+
+
+def _own_misstep(b: _Builder, variant: int, channel: str) -> tuple[Part, ...]:
+    _greet(b, variant, channel)
+    b.say("I've changed my mind about your offer, and I'd like to explain why. ")
+    b.say(
+        (
+            "But before anything else, I want to own how I handled my answer. What I did: ",
+            "But first, I owe you an apology for how I declined. What I did: ",
+            "But I need to start with something I got wrong. What I did: ",
+        )[variant]
+    )
+    b.answer("misstep")
+    b.say(". What I think it cost you: ")
+    b.answer("cost_to_manager")
+    b.say(". I'm sorry for that.")
+    return b.done()
+
+
+def _invite_response(b: _Builder, variant: int) -> tuple[Part, ...]:
+    b.say(
+        (
+            "I'd like to hear how that was for you, if you're willing to tell me.",
+            "How did that land at your end? I'd rather hear it than guess.",
+            "If there's anything else about how I handled it that bothered you, I'd like "
+            "to hear it.",
+        )[variant]
+    )
+    return b.done()
+
+
+def _permission(b: _Builder, variant: int) -> tuple[Part, ...]:
+    b.say(
+        (
+            "It's completely fair for you to weigh that in your decision about me.",
+            "I understand if that counts against me, and I think that's fair.",
+            "Please take that into account when you decide; I'd expect you to.",
+        )[variant]
+    )
+    return b.done()
+
+
+def build_script(
+    answers: ScriptInputs | Mapping[str, object] | None = None,
+    *,
+    scenario: int = 1,
+    channel: str = "phone",
+    aim: str = "this_role",
+    variant: int = 0,
+) -> Script:
+    """Build the script for a scenario from the learner's answers.
+
+    ``variant`` (0, 1 or 2) picks one of our wordings for the connecting sentences.
+    ``aim`` is ``"future_roles"`` when the learner knows the role is filled.
+    """
+    inputs = answers if isinstance(answers, ScriptInputs) else ScriptInputs.from_mapping(
+        answers or {}
+    )
+    if isinstance(scenario, bool) or scenario not in SCENARIOS:
+        raise CourseInputError("scenario", "must be 1 or 2")
+    if channel not in CHANNELS:
+        raise CourseInputError("channel", f"must be one of {', '.join(CHANNELS)}")
+    if aim not in ("this_role", "future_roles"):
+        raise CourseInputError("aim", "must be this_role or future_roles")
+    if isinstance(variant, bool) or not isinstance(variant, int) or not 0 <= variant <= 2:
+        raise CourseInputError("variant", "must be 0, 1 or 2")
+    b = _Builder(inputs)
+    lines: list[ScriptLine] = []
+    for move_id in SCENARIOS[scenario].move_ids:
+        if move_id == "reaffirm":
+            parts = _reaffirm(b, variant, channel, aim, first=not lines)
+        elif move_id == "explain_change":
+            parts = _explain_change(b, variant, aim)
+        elif move_id == "easy_out":
+            parts = _easy_out(b, variant, channel, aim)
+        elif move_id == "own_misstep":
+            parts = _own_misstep(b, variant, channel)
+        elif move_id == "invite_response":
+            parts = _invite_response(b, variant)
+        else:
+            parts = _permission(b, variant)
+        lines.append(_line(move_id, parts))
+    return Script(
+        scenario=1 if scenario == 1 else 2,
+        channel=channel,
+        aim="future_roles" if aim == "future_roles" else "this_role",
+        lines=tuple(lines),
+        missing=inputs.missing(scenario),
+    )
+
+
+def script_from_mapping(data: object) -> Script:
+    """Build a script from JSON-like data with ``scenario``, ``channel`` and text fields.
+
+    >>> script_from_mapping({"scenario": 2, "misstep": "I went quiet"}).move_ids[0]
+    'own_misstep'
+    """
+    if not isinstance(data, Mapping):
+        raise CourseInputError("script", "must be a JSON object")
+    allowed = {"scenario", "channel", "aim", "variant", *FIELDS}
+    for key in data:
+        if key not in allowed:
+            raise CourseInputError(str(key)[:40], "unknown field")
+    scenario = data.get("scenario", 1)
+    if isinstance(scenario, bool) or not isinstance(scenario, int):
+        raise CourseInputError("scenario", "must be 1 or 2")
+    channel = data.get("channel", "phone")
+    aim = data.get("aim", "this_role")
+    variant = data.get("variant", 0)
+    if not isinstance(channel, str):
+        raise CourseInputError("channel", f"must be one of {', '.join(CHANNELS)}")
+    if not isinstance(aim, str):
+        raise CourseInputError("aim", "must be this_role or future_roles")
+    if isinstance(variant, bool) or not isinstance(variant, int):
+        raise CourseInputError("variant", "must be 0, 1 or 2")
+    return build_script(
+        ScriptInputs.from_mapping(data), scenario=scenario, channel=channel, aim=aim,
+        variant=variant,
+    )

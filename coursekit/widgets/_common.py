@@ -1,0 +1,115 @@
+"""Shared pieces of the widget layer: journal access, feedback boxes, safe callbacks."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import ipywidgets as w
+
+from ..errors import CourseInputError
+from ..script import FIELD_PROMPTS
+from ..textsafe import escape_html
+
+if TYPE_CHECKING:
+    from ..journal import Journal
+
+__all__ = [
+    "ERROR",
+    "OK",
+    "PARTIAL",
+    "feedback",
+    "get_journal",
+    "guarded",
+    "setup_root",
+    "wide",
+    "status_html",
+]
+
+OK = "✓"
+ERROR = "✗"
+PARTIAL = "◐"
+WARN = "⚠"
+
+F = TypeVar("F", bound=Callable[..., None])
+
+#: How each input field is named to a learner in messages.
+FIELD_NAMES: dict[str, str] = {
+    "missteps": "What happened when you declined",
+    "time_since_days": "Days since you declined",
+    "role_status": "Is the role still open?",
+    "channel": "How you will get back in touch",
+    "draft": "Your draft",
+    "scenario": "Your scenario",
+    **{name: prompt.rstrip("?") for name, prompt in FIELD_PROMPTS.items()},
+}
+
+
+def get_journal(journal: Journal | None) -> Journal:
+    """Return the given journal, or the learner's default journal."""
+    if journal is not None:
+        return journal
+    from ..journal import Journal
+
+    return Journal()
+
+
+def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget]) -> None:
+    """Fill an exercise's root box, tagging it with CSS classes and a visible title."""
+    heading = w.HTML(f"<h4 class='sc-title'>{escape_html(title)}</h4>")
+    box.children = (heading, *children)
+    box.layout = w.Layout(max_width="56rem", width="100%")
+    box.add_class("sc-widget")
+    box.add_class(f"sc-{kind}")
+
+
+def feedback(kind: str = "status") -> w.HTML:
+    """Return an empty feedback area that screen readers announce when it changes."""
+    area = w.HTML(value="")
+    area.add_class("sc-feedback")
+    area.add_class(f"sc-feedback-{kind}")
+    return area
+
+
+def status_html(symbol: str, label: str, body_html: str = "") -> str:
+    """Return feedback markup: a text symbol and a word, never colour alone."""
+    body = f"<div class='sc-feedback-body'>{body_html}</div>" if body_html else ""
+    return (
+        f"<div role='status' aria-live='polite'><strong>{escape_html(symbol)} "
+        f"{escape_html(label)}</strong>{body}</div>"
+    )
+
+
+def guarded(area: w.HTML) -> Callable[[F], F]:
+    """Show bad input as a friendly message in ``area`` instead of a traceback."""
+
+    def wrap(func: F) -> F:
+        @functools.wraps(func)
+        def inner(*args: Any, **kwargs: Any) -> None:
+            try:
+                func(*args, **kwargs)
+            except CourseInputError as exc:
+                where = FIELD_NAMES.get(exc.field, exc.field)
+                area.value = status_html(
+                    WARN, "Please check your answer", escape_html(f"{where}: {exc.problem}")
+                )
+            except OSError as exc:
+                area.value = status_html(
+                    WARN,
+                    "Your answer could not be saved",
+                    escape_html(f"{exc.strerror or exc}. Your work is still on screen."),
+                )
+
+        return inner  # type: ignore[return-value]
+
+    return wrap
+
+
+def wide(description: str) -> dict[str, Any]:
+    """Return keyword arguments that show a control's full visible label."""
+    return {
+        "description": description,
+        "style": {"description_width": "initial"},
+        "layout": w.Layout(width="100%"),
+    }

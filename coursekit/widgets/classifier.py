@@ -1,0 +1,141 @@
+"""The situation classifier: a few plain questions, then the scenario with reactions and reasons."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from ..classify import Classification, Situation, classify
+from ..knowledge import MISSTEPS
+from ..textsafe import escape_html
+from ._common import OK, feedback, get_journal, guarded, setup_root, status_html, wide
+
+if TYPE_CHECKING:
+    from ..journal import Journal
+
+__all__ = ["ClassifierView", "classification_html", "situation_classifier"]
+
+EXERCISE_ID = "situation"
+_ROLE_OPTIONS = [
+    ("I don't know", "unknown"),
+    ("It is still open", "open"),
+    ("It has been filled", "filled"),
+]
+_CHANNEL_OPTIONS = [("A phone call", "phone"), ("A face-to-face meeting", "meeting")]
+
+
+def classification_html(result: Classification) -> str:
+    """Return the classification as escaped HTML for the feedback area."""
+    reactions = "".join(
+        f"<li><strong>{escape_html(r.label)}</strong>: {escape_html(r.why)}</li>"
+        for r in result.reactions
+    )
+    moves = "".join(
+        f"<li><strong>{escape_html(m.title)}</strong> — {escape_html(m.guidance)}</li>"
+        for m in result.moves
+    )
+    reasons = "".join(f"<li>{escape_html(reason)}</li>" for reason in result.reasons)
+    return (
+        f"<p><strong>Scenario {result.scenario}</strong></p>"
+        f"<p>How the manager may feel:</p><ul>{reactions}</ul>"
+        f"<p>Your moves, in order:</p><ol>{moves}</ol>"
+        f"<p>Why:</p><ul>{reasons}</ul>"
+        f"<p>Next step: {escape_html(result.next_step)}</p>"
+    )
+
+
+class ClassifierView(w.VBox):  # type: ignore[misc]
+    """The classifier's controls, drivable from Python: set values, then ``classify_button.click()``."""
+
+    def __init__(self, journal: Journal | None = None) -> None:
+        self.journal = get_journal(journal)
+        self.misstep_boxes = {
+            misstep.id: w.Checkbox(value=False, indent=False, **wide(misstep.label))
+            for misstep in MISSTEPS.values()
+        }
+        self.days = w.BoundedIntText(
+            value=7, min=0, max=36_500, **wide("Days since you declined:")
+        )
+        self.role_status = w.Dropdown(
+            options=_ROLE_OPTIONS, value="unknown", **wide("Is the role still open?")
+        )
+        self.channel = w.RadioButtons(
+            options=_CHANNEL_OPTIONS, value="phone", **wide("How will you get back in touch?")
+        )
+        self.classify_button = w.Button(
+            description="Show my scenario",
+            button_style="primary",
+            tooltip="Classify your situation and save it to your journal",
+            icon="check",
+        )
+        self.result = feedback("classification")
+        self.classification: Classification | None = None
+        self.classify_button.on_click(lambda _button: self.update())
+        intro = w.HTML(
+            "<p>When you declined, did any of these happen? Tick all that apply; leave all "
+            "blank if you declined clearly and respectfully.</p>"
+        )
+        super().__init__()
+        setup_root(
+            self,
+            "classifier",
+            "Which scenario are you in?",
+            [
+                intro,
+                *self.misstep_boxes.values(),
+                self.days,
+                self.role_status,
+                self.channel,
+                self.classify_button,
+                self.result,
+            ],
+        )
+        self._restore()
+
+    def situation(self) -> Situation:
+        """Return the situation the controls currently describe."""
+        return Situation(
+            missteps=tuple(k for k, box in self.misstep_boxes.items() if box.value),
+            time_since_days=int(self.days.value),
+            role_status=str(self.role_status.value),
+            channel=str(self.channel.value),
+        )
+
+    def update(self) -> None:
+        """Classify the current answers, show the result and save it."""
+
+        @guarded(self.result)
+        def run() -> None:
+            self.classification = None
+            result = classify(self.situation())
+            self.classification = result
+            data: dict[str, Any] = result.to_dict()
+            data["situation"] = result.situation.to_dict()
+            self.journal.save(EXERCISE_ID, data)
+            self.result.value = status_html(
+                OK, f"Scenario {result.scenario} — saved", classification_html(result)
+            )
+
+        run()
+
+    def _restore(self) -> None:
+        saved = self.journal.get(EXERCISE_ID)
+        if not isinstance(saved, dict) or not isinstance(saved.get("situation"), dict):
+            return
+        situation = saved["situation"]
+        try:
+            restored = Situation.from_mapping(situation)
+        except ValueError:
+            return
+        for key, box in self.misstep_boxes.items():
+            box.value = key in restored.missteps
+        self.days.value = restored.time_since_days
+        self.role_status.value = restored.role_status
+        self.channel.value = restored.channel
+        self.update()
+
+
+def situation_classifier(journal: Journal | None = None) -> ClassifierView:
+    """Return the situation classifier widget, restored from the journal if answered before."""
+    return ClassifierView(journal)

@@ -1,0 +1,26 @@
+# Shared set-up for scripts/lab.sh and scripts/test.sh: a local virtual environment in .venv,
+# reinstalled only when pyproject.toml changes, so a second run reuses it.
+
+ensure_venv() {
+    local extra="$1"              # "" for the course, "test" for the test suite
+    local python="${PYTHON:-python3}"
+    if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        echo "Second Call needs Python 3.11 or newer (set PYTHON=/path/to/python3.11)." >&2
+        exit 1
+    fi
+    if [ ! -x .venv/bin/python ]; then
+        echo "Creating the virtual environment in .venv ..."
+        "$python" -m venv .venv
+    fi
+    local want stamp spec
+    want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1)"
+    stamp=".venv/.installed-${extra:-course}"
+    spec="."
+    [ -n "$extra" ] && spec=".[${extra}]"
+    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+        echo "Installing Second Call ($spec) into .venv ..."
+        .venv/bin/python -m pip install --quiet --upgrade pip
+        .venv/bin/python -m pip install --quiet -e "$spec"
+        echo "$want" > "$stamp"
+    fi
+}

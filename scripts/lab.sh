@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install the course into .venv (first run only) and open it in JupyterLab.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+ensure_venv ""
+exec .venv/bin/jupyter lab notebooks/00_start_here.ipynb "$@"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install the test environment into .venv (first run only) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+ensure_venv test
+exec .venv/bin/python -m pytest "$@"
