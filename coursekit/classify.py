@@ -76,9 +76,7 @@ class Situation:
         if days > _MAX_DAYS:
             raise CourseInputError("time_since_days", "must be at most 36,500 (100 years)")
         if self.role_status not in ROLE_STATUSES:
-            raise CourseInputError(
-                "role_status", f"must be one of {', '.join(ROLE_STATUSES)}"
-            )
+            raise CourseInputError("role_status", f"must be one of {', '.join(ROLE_STATUSES)}")
         if self.channel not in CHANNELS:
             raise CourseInputError("channel", f"must be one of {', '.join(CHANNELS)}")
 
@@ -274,9 +272,7 @@ def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...
             )
         else:
             why = "You don't know yet whether they have offered the job to someone else."
-        found.append(
-            LikelyReaction("position_filled", REACTIONS["position_filled"].label, why)
-        )
+        found.append(LikelyReaction("position_filled", REACTIONS["position_filled"].label, why))
     return tuple(found)
 
 
@@ -317,4 +313,3 @@ def _next_step(situation: Situation) -> str:
     if situation.channel == "phone":
         return "If the role is open, ask for a short face-to-face meeting."
     return "Use the meeting to show what you would bring to the role."
-

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, NoReturn
 
+from .classify import Situation
 from .errors import CourseInputError
 
 __all__ = ["main"]
@@ -36,9 +37,7 @@ def _parser() -> _Parser:
         "review a draft, export the plan.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser(
-        "classify", help="situation JSON on stdin -> classification JSON on stdout"
-    )
+    commands.add_parser("classify", help="situation JSON on stdin -> classification JSON on stdout")
     script = commands.add_parser("script", help="script inputs JSON on stdin -> the script")
     script.add_argument("--format", choices=("text", "markdown", "html"), default="text")
     review = commands.add_parser("review", help="review a draft against the scenario's moves")
@@ -98,7 +97,9 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
                 with open(args.file, "rb") as handle:
                     text = _read_text(handle)
             except OSError as exc:
-                raise CourseInputError("FILE", f"cannot read {args.file!r}: {exc.strerror}") from None
+                raise CourseInputError(
+                    "FILE", f"cannot read {args.file!r}: {exc.strerror}"
+                ) from None
         review = review_draft(text, args.scenario)
         stdout.write(json.dumps(review.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif args.command == "export":
@@ -113,9 +114,7 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
         raise _UsageError("choose a command: classify, script, review or export")
 
 
-def _situation(data: object) -> object:
-    from .classify import Situation
-
+def _situation(data: object) -> Situation:
     return Situation.from_mapping(data)
 
 

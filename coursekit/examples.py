@@ -89,7 +89,9 @@ PERSONAS: MappingProxyType[str, Persona] = MappingProxyType(
                 "why_declined": "I took a counter-offer without thinking it through",
                 "what_changed": "the counter-offer changed the pay but not the work",
                 "what_job_offers": "build the tools I kept talking about in the interviews",
-                "misstep": "I told you I was thrilled to accept, then said no by email a week later",
+                "misstep": (
+                    "I told you I was thrilled to accept, then said no by email a week later"
+                ),
                 "cost_to_manager": "you stopped talking to other candidates and lost a week",
             },
             draft=(
@@ -114,8 +116,9 @@ VIGNETTES: MappingProxyType[str, Vignette] = MappingProxyType(
                 "Turned down a good offer some time ago, after the line manager had called "
                 "personally to say how keen he was. The letter doesn't say how the no was "
                 "delivered; suppose it was a clear, polite decline.",
-                Situation(missteps=(), time_since_days=30, role_status="unknown",
-                          channel="meeting"),
+                Situation(
+                    missteps=(), time_since_days=30, role_status="unknown", channel="meeting"
+                ),
                 "A clear, polite no leaves nothing to repair: Scenario 1. Thirty days on, the "
                 "role may be gone, so the easy out matters.",
             ),
@@ -124,8 +127,9 @@ VIGNETTES: MappingProxyType[str, Vignette] = MappingProxyType(
                 "Colette Brown's story",
                 "Declined a role in person at her second interview, after weighing it "
                 "carefully. Seven years later the same job was advertised again.",
-                Situation(missteps=(), time_since_days=7 * 365, role_status="open",
-                          channel="meeting"),
+                Situation(
+                    missteps=(), time_since_days=7 * 365, role_status="open", channel="meeting"
+                ),
                 "She declined respectfully and face to face: Scenario 1. Her respectful exit "
                 "is why the door was still open years later.",
             ),
@@ -143,8 +147,12 @@ VIGNETTES: MappingProxyType[str, Vignette] = MappingProxyType(
                 "Ravi",
                 "Stopped answering the recruiter's emails after the offer and never said no. "
                 "A month later he wants the job.",
-                Situation(missteps=("went_silent",), time_since_days=30, role_status="unknown",
-                          channel="phone"),
+                Situation(
+                    missteps=("went_silent",),
+                    time_since_days=30,
+                    role_status="unknown",
+                    channel="phone",
+                ),
                 "Silence is a misstep: Scenario 2. The manager may feel insulted, so Ravi owns "
                 "the silence before anything else.",
             ),
@@ -153,8 +161,12 @@ VIGNETTES: MappingProxyType[str, Vignette] = MappingProxyType(
                 "Ana",
                 "Knew within a day she would decline but waited a fortnight to say so. The "
                 "role has since been filled.",
-                Situation(missteps=("delayed_reply",), time_since_days=60, role_status="filled",
-                          channel="phone"),
+                Situation(
+                    missteps=("delayed_reply",),
+                    time_since_days=60,
+                    role_status="filled",
+                    channel="phone",
+                ),
                 "A late no is a misstep: Scenario 2. The role is filled, so she aims at "
                 "future roles after the repair.",
             ),

@@ -200,8 +200,14 @@ SCENARIOS: MappingProxyType[int, Scenario] = MappingProxyType(
             2,
             "You didn't handle it well",
             "Something about how you declined left a mark; repair that before you ask again.",
-            ("own_misstep", "invite_response", "permission", "reaffirm", "explain_change",
-             "easy_out"),
+            (
+                "own_misstep",
+                "invite_response",
+                "permission",
+                "reaffirm",
+                "explain_change",
+                "easy_out",
+            ),
         ),
     }
 )
@@ -374,8 +380,7 @@ LESSONS: MappingProxyType[str, Lesson] = MappingProxyType(
             Lesson(
                 "kimberly_call_worked",
                 "Kimberly",
-                "Her own second-chance call after a rough interview turned into a 14-year "
-                "career.",
+                "Her own second-chance call after a rough interview turned into a 14-year career.",
                 ("act_now", "nothing_to_lose"),
             ),
             Lesson(
@@ -472,7 +477,7 @@ COMMENTERS: MappingProxyType[str, Commenter] = MappingProxyType(
             ),
             Commenter(
                 "joe Maressa",
-                "former recruiter (10 years at Polaroid)",
+                "former recruiter, 10 years at Polaroid",
                 "Would take the call, but would want to know what changed and whether the "
                 "reasoning makes sense.",
                 ("joe_expect_questions", "joe_examine_weakness", "joe_credibility"),

@@ -73,9 +73,7 @@ class ScriptInputs:
         for name in FIELDS:
             limit = _MAX_NAME_CHARS if name == "manager_name" else None
             value = getattr(self, name)
-            cleaned = (
-                clean_text(value, name, max_chars=limit) if limit else clean_text(value, name)
-            )
+            cleaned = clean_text(value, name, max_chars=limit) if limit else clean_text(value, name)
             object.__setattr__(self, name, _trim_end(cleaned))
 
     @classmethod
@@ -315,8 +313,7 @@ def _easy_out(b: _Builder, variant: int, channel: str, aim: str) -> tuple[Part, 
         (
             "If the position has been filled, please just tell me; I'll understand completely. ",
             "If you've already hired someone, that's fine, and you can say so plainly. ",
-            "If the job has gone to someone else, I understand, and there are no hard "
-            "feelings. ",
+            "If the job has gone to someone else, I understand, and there are no hard feelings. ",
         )[variant]
     )
     if channel == "phone":
@@ -380,8 +377,8 @@ def build_script(
     ``variant`` (0, 1 or 2) picks one of our wordings for the connecting sentences.
     ``aim`` is ``"future_roles"`` when the learner knows the role is filled.
     """
-    inputs = answers if isinstance(answers, ScriptInputs) else ScriptInputs.from_mapping(
-        answers or {}
+    inputs = (
+        answers if isinstance(answers, ScriptInputs) else ScriptInputs.from_mapping(answers or {})
     )
     if isinstance(scenario, bool) or scenario not in SCENARIOS:
         raise CourseInputError("scenario", "must be 1 or 2")
@@ -441,6 +438,9 @@ def script_from_mapping(data: object) -> Script:
     if isinstance(variant, bool) or not isinstance(variant, int):
         raise CourseInputError("variant", "must be 0, 1 or 2")
     return build_script(
-        ScriptInputs.from_mapping(data), scenario=scenario, channel=channel, aim=aim,
+        ScriptInputs.from_mapping(data),
+        scenario=scenario,
+        channel=channel,
+        aim=aim,
         variant=variant,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import ipywidgets as w
 
@@ -13,9 +13,10 @@ from ..script import FIELD_PROMPTS
 from ..textsafe import escape_html
 
 if TYPE_CHECKING:
-    from ..journal import Journal
+    from ..journal import Journal, JSONValue
 
 __all__ = [
+    "Exercise",
     "ERROR",
     "OK",
     "PARTIAL",
@@ -46,6 +47,16 @@ FIELD_NAMES: dict[str, str] = {
 }
 
 
+def as_dict(value: object) -> dict[str, Any]:
+    """Return a saved answer if it is a JSON object, else an empty dict."""
+    return value if isinstance(value, dict) else {}
+
+
+def json_value(value: Any) -> JSONValue:
+    """Mark plain data (str, numbers, lists, dicts of them) as a journal value."""
+    return cast("JSONValue", value)
+
+
 def get_journal(journal: Journal | None) -> Journal:
     """Return the given journal, or the learner's default journal."""
     if journal is not None:
@@ -55,8 +66,22 @@ def get_journal(journal: Journal | None) -> Journal:
     return Journal()
 
 
+class Exercise(w.VBox):  # type: ignore[misc]
+    """The root box of every exercise; its text form tells a static viewer what it is."""
+
+    exercise_title = "Exercise"
+
+    def __repr__(self) -> str:
+        return (
+            f"[Interactive exercise: “{self.exercise_title}” (run this notebook in JupyterLab "
+            "to use it)]"
+        )
+
+
 def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget]) -> None:
     """Fill an exercise's root box, tagging it with CSS classes and a visible title."""
+    if isinstance(box, Exercise):
+        box.exercise_title = title
     heading = w.HTML(f"<h4 class='sc-title'>{escape_html(title)}</h4>")
     box.children = (heading, *children)
     box.layout = w.Layout(max_width="56rem", width="100%")

@@ -9,7 +9,7 @@ import ipywidgets as w
 from ..classify import Classification, Situation, classify
 from ..knowledge import MISSTEPS
 from ..textsafe import escape_html
-from ._common import OK, feedback, get_journal, guarded, setup_root, status_html, wide
+from ._common import OK, Exercise, feedback, get_journal, guarded, setup_root, status_html, wide
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -45,8 +45,8 @@ def classification_html(result: Classification) -> str:
     )
 
 
-class ClassifierView(w.VBox):  # type: ignore[misc]
-    """The classifier's controls, drivable from Python: set values, then ``classify_button.click()``."""
+class ClassifierView(Exercise):
+    """The classifier's controls; drive it from Python by setting values, then clicking."""
 
     def __init__(self, journal: Journal | None = None) -> None:
         self.journal = get_journal(journal)
@@ -54,9 +54,7 @@ class ClassifierView(w.VBox):  # type: ignore[misc]
             misstep.id: w.Checkbox(value=False, indent=False, **wide(misstep.label))
             for misstep in MISSTEPS.values()
         }
-        self.days = w.BoundedIntText(
-            value=7, min=0, max=36_500, **wide("Days since you declined:")
-        )
+        self.days = w.BoundedIntText(value=7, min=0, max=36_500, **wide("Days since you declined:"))
         self.role_status = w.Dropdown(
             options=_ROLE_OPTIONS, value="unknown", **wide("Is the role still open?")
         )

@@ -8,7 +8,17 @@ import ipywidgets as w
 
 from ..errors import CourseInputError
 from ..textsafe import MAX_FIELD_CHARS, escape_html
-from ._common import OK, feedback, get_journal, guarded, setup_root, status_html, wide
+from ._common import (
+    OK,
+    Exercise,
+    feedback,
+    get_journal,
+    guarded,
+    json_value,
+    setup_root,
+    status_html,
+    wide,
+)
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -26,12 +36,13 @@ REPLY_PROMPTS: dict[str, str] = {
 def _check_length(text: str, field: str) -> None:
     if len(text) > MAX_FIELD_CHARS * 5:
         raise CourseInputError(
-            field, f"is very long ({len(text):,} characters); please keep it under "
-            f"{MAX_FIELD_CHARS * 5:,}"
+            field,
+            f"is very long ({len(text):,} characters); please keep it under "
+            f"{MAX_FIELD_CHARS * 5:,}",
         )
 
 
-class ReflectionView(w.VBox):  # type: ignore[misc]
+class ReflectionView(Exercise):
     """A question and a text area whose answer is saved as the learner types."""
 
     def __init__(self, prompt_id: str, question: str, journal: Journal | None = None) -> None:
@@ -64,7 +75,7 @@ class ReflectionView(w.VBox):  # type: ignore[misc]
         run()
 
 
-class RepliesView(w.VBox):  # type: ignore[misc]
+class RepliesView(Exercise):
     """Prepared answers to the manager's likely replies on the call, autosaved."""
 
     def __init__(self, journal: Journal | None = None) -> None:
@@ -83,9 +94,7 @@ class RepliesView(w.VBox):  # type: ignore[misc]
         for field in self.fields.values():
             field.observe(self._on_change, names="value")
         super().__init__()
-        setup_root(
-            self, "replies", "Prepare your replies", [*self.fields.values(), self.status]
-        )
+        setup_root(self, "replies", "Prepare your replies", [*self.fields.values(), self.status])
 
     def _on_change(self, _change: Any) -> None:
         self.save()
@@ -98,7 +107,7 @@ class RepliesView(w.VBox):  # type: ignore[misc]
             values = {key: str(field.value) for key, field in self.fields.items()}
             for key, value in values.items():
                 _check_length(value, key)
-            self.journal.save("replies", values)
+            self.journal.save("replies", json_value(values))
             done = sum(1 for value in values.values() if value.strip())
             self.status.value = status_html(
                 OK, "Saved", escape_html(f"{done} of {len(values)} replies prepared.")

@@ -10,7 +10,17 @@ import ipywidgets as w
 
 from ..progress import EXERCISES, course_progress
 from ..textsafe import escape_html
-from ._common import ERROR, OK, feedback, get_journal, guarded, setup_root, status_html, wide
+from ._common import (
+    ERROR,
+    OK,
+    Exercise,
+    feedback,
+    get_journal,
+    guarded,
+    setup_root,
+    status_html,
+    wide,
+)
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -20,15 +30,16 @@ __all__ = ["PLAN_FILE_STEM", "ProgressView", "progress_panel"]
 PLAN_FILE_STEM = "my-second-call-plan"
 
 
-class ProgressView(w.VBox):  # type: ignore[misc]
+class ProgressView(Exercise):
     """A checklist of the course's exercises, with reset and export controls."""
 
     def __init__(self, journal: Journal | None = None, folder: str | Path | None = None) -> None:
         self.journal = get_journal(journal)
         self.folder = Path(folder) if folder is not None else Path.cwd()
         self.checklist = feedback("checklist")
-        self.refresh_button = w.Button(description="Refresh", icon="refresh",
-                                       tooltip="Read your journal again")
+        self.refresh_button = w.Button(
+            description="Refresh", icon="refresh", tooltip="Read your journal again"
+        )
         self.choice = w.Dropdown(
             options=[(ex.label, ex.id) for ex in EXERCISES], **wide("Exercise to reset:")
         )
@@ -150,6 +161,8 @@ class ProgressView(w.VBox):  # type: ignore[misc]
         run()
 
 
-def progress_panel(journal: Journal | None = None, folder: str | Path | None = None) -> ProgressView:
+def progress_panel(
+    journal: Journal | None = None, folder: str | Path | None = None
+) -> ProgressView:
     """Return the progress panel; exports go to ``folder`` (default: the notebook's folder)."""
     return ProgressView(journal, folder)

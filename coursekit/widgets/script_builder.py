@@ -8,7 +8,18 @@ import ipywidgets as w
 
 from ..errors import CourseInputError
 from ..script import FIELD_PROMPTS, FIELDS, Script, ScriptInputs, build_script
-from ._common import OK, feedback, get_journal, guarded, setup_root, status_html, wide
+from ._common import (
+    OK,
+    Exercise,
+    as_dict,
+    feedback,
+    get_journal,
+    guarded,
+    json_value,
+    setup_root,
+    status_html,
+    wide,
+)
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -21,14 +32,13 @@ _SHORT_FIELDS = ("manager_name",)
 _SCENARIO_2_FIELDS = ("misstep", "cost_to_manager")
 
 
-class ScriptBuilderView(w.VBox):  # type: ignore[misc]
+class ScriptBuilderView(Exercise):
     """Text fields, a live script preview and a plain-text copy, autosaved to the journal."""
 
     def __init__(self, journal: Journal | None = None, scenario: int | None = None) -> None:
         self.journal = get_journal(journal)
-        saved = self.journal.get(INPUTS_ID)
-        saved = saved if isinstance(saved, dict) else {}
-        inputs = saved.get("inputs") if isinstance(saved.get("inputs"), dict) else {}
+        saved = as_dict(self.journal.get(INPUTS_ID))
+        inputs = as_dict(saved.get("inputs"))
         if scenario is None:
             scenario = _scenario_from(saved) or _scenario_from(self.journal.get("situation")) or 1
         self.fields: dict[str, w.Text | w.Textarea] = {}
@@ -101,12 +111,14 @@ class ScriptBuilderView(w.VBox):  # type: ignore[misc]
             if save:
                 self.journal.save(
                     INPUTS_ID,
-                    {
-                        "inputs": self.answers(),
-                        "scenario": scenario,
-                        "channel": str(self.channel.value),
-                        "variant": int(self.variant.value),
-                    },
+                    json_value(
+                        {
+                            "inputs": self.answers(),
+                            "scenario": scenario,
+                            "channel": str(self.channel.value),
+                            "variant": int(self.variant.value),
+                        }
+                    ),
                 )
             self._scenario_2_box.layout.display = None if scenario == 2 else "none"
             try:
@@ -142,6 +154,8 @@ def _scenario_from(data: object) -> int | None:
     return None
 
 
-def script_builder(journal: Journal | None = None, scenario: int | None = None) -> ScriptBuilderView:
+def script_builder(
+    journal: Journal | None = None, scenario: int | None = None
+) -> ScriptBuilderView:
     """Return the script builder, restored from the journal (scenario taken from it if unset)."""
     return ScriptBuilderView(journal, scenario)

@@ -1,0 +1,504 @@
+"""The learner's journal: saved answers in one JSON file, written safely and shared by kernels.
+
+Every answer is saved the moment the learner gives it. A save takes a file lock, re-reads the
+file, applies the change and atomically replaces the file, so two kernels (or a kernel killed
+part-way through a save) never lose an answer whose save returned. A damaged or foreign file is
+never deleted: it is moved aside, the learner is told where it went, and a fresh journal starts.
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> with tempfile.TemporaryDirectory() as folder:
+...     journal = Journal(Path(folder) / "journal.json")
+...     journal.save("reflection:why_now", "It ends the regret.")
+...     print(journal.get("reflection:why_now"), "reflection:why_now" in journal)
+It ends the regret. True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeAlias
+
+from .errors import CourseInputError
+
+__all__ = [
+    "ENV_VAR",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "LOCK_TIMEOUT_SECONDS",
+    "MAX_ANSWER_CHARS",
+    "MAX_EXERCISE_ID_CHARS",
+    "JSONValue",
+    "Journal",
+    "JournalRecoveredWarning",
+    "default_journal_path",
+]
+
+JSONValue: TypeAlias = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
+"""A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts."""
+
+#: Environment variable naming the journal file; overrides the default location.
+ENV_VAR = "SECOND_CALL_JOURNAL"
+#: The ``"format"`` marker written into every journal file.
+FORMAT_NAME = "second-call-journal"
+#: The journal file version this code writes and reads.
+FORMAT_VERSION = 1
+#: The longest exercise id accepted.
+MAX_EXERCISE_ID_CHARS = 200
+#: The longest answer accepted, counted in characters of its JSON form.
+MAX_ANSWER_CHARS = 1_000_000
+#: How long a save waits for another kernel's save to finish before giving up.
+LOCK_TIMEOUT_SECONDS = 30.0
+
+_MAX_DEPTH = 100
+_REPLACE_RETRIES = 20
+_Entry: TypeAlias = dict[str, JSONValue]
+
+
+class JournalRecoveredWarning(UserWarning):
+    """Warned when a damaged, foreign or newer journal file was moved aside."""
+
+
+def _on_pyodide() -> bool:
+    return sys.platform == "emscripten"
+
+
+def default_journal_path() -> Path:
+    """Return where the journal lives when no path is given.
+
+    ``$SECOND_CALL_JOURNAL`` wins when set. In JupyterLite (Pyodide) the journal sits beside the
+    notebooks, because that folder is what the browser keeps; elsewhere it is
+    ``~/.second-call/journal.json``.
+    """
+    configured = os.environ.get(ENV_VAR, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    if _on_pyodide():
+        return Path.cwd() / "second-call-journal.json"
+    try:
+        home = Path.home()
+    except RuntimeError:  # no home directory can be determined
+        return Path.cwd() / "second-call-journal.json"
+    return home / ".second-call" / "journal.json"
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """Why a journal file cannot be used as it is."""
+
+    reason: str
+    newer: bool = False
+
+
+def _check_exercise_id(exercise_id: object) -> str:
+    if not isinstance(exercise_id, str):
+        raise CourseInputError("exercise_id", f"must be text, not {type(exercise_id).__name__}")
+    if not exercise_id:
+        raise CourseInputError("exercise_id", "must not be empty")
+    if len(exercise_id) > MAX_EXERCISE_ID_CHARS:
+        raise CourseInputError(
+            "exercise_id",
+            f"is too long ({len(exercise_id):,} characters); the limit is {MAX_EXERCISE_ID_CHARS}",
+        )
+    if not _encodable(exercise_id):
+        raise CourseInputError("exercise_id", "contains characters that cannot be saved")
+    return exercise_id
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _where(location: str) -> str:
+    return f" at {location}" if location else ""
+
+
+def _check_value(value: object, location: str = "", depth: int = 0) -> None:
+    """Raise CourseInputError unless ``value`` is plain JSON data."""
+    if depth > _MAX_DEPTH:
+        raise CourseInputError(
+            "value", f"is nested more than {_MAX_DEPTH} levels deep{_where(location)}"
+        )
+    if value is None or isinstance(value, bool | int):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CourseInputError(
+                "value", f"contains {value!r}{_where(location)}; only finite numbers can be saved"
+            )
+        return
+    if isinstance(value, str):
+        if not _encodable(value):
+            raise CourseInputError(
+                "value", f"contains characters that cannot be saved{_where(location)}"
+            )
+        return
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_value(item, f"{location}[{index}]", depth + 1)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise CourseInputError(
+                    "value",
+                    f"has a {type(key).__name__} key {key!r}{_where(location)}; "
+                    "dict keys must be text",
+                )
+            if not _encodable(key):
+                raise CourseInputError("value", f"has a key that cannot be saved{_where(location)}")
+            _check_value(item, f"{location}[{key!r}]", depth + 1)
+        return
+    raise CourseInputError(
+        "value",
+        f"contains a {type(value).__name__}{_where(location)}; only text, numbers, "
+        "true/false, None, lists and dicts can be saved",
+    )
+
+
+def _serialised_size(value: JSONValue) -> int:
+    try:
+        return len(json.dumps(value, ensure_ascii=False, allow_nan=False))
+    except (ValueError, RecursionError) as error:
+        raise CourseInputError("value", f"cannot be saved as JSON ({error})") from error
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed in a journal")
+
+
+def _parse(raw: bytes) -> dict[str, _Entry] | _Problem:
+    """Return the answers in a journal file's bytes, or why they cannot be used."""
+    if not raw.strip():
+        return _Problem("The journal file was empty.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _Problem("The journal file was damaged (it is not readable text).")
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            return _Problem("The journal file was damaged (it was cut short).")
+        return _Problem("The journal file was damaged (it is not valid JSON).")
+    except (ValueError, RecursionError):
+        return _Problem("The journal file was damaged (it is not valid JSON).")
+    return _check_document(document)
+
+
+def _check_document(document: object) -> dict[str, _Entry] | _Problem:
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        return _Problem("The file is not a Second Call journal.")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return _Problem("The file is not a Second Call journal (its version is not valid).")
+    if version > FORMAT_VERSION:
+        return _Problem(
+            f"The journal was saved by a newer version of Second Call (journal version "
+            f"{version}; this version reads version {FORMAT_VERSION}).",
+            newer=True,
+        )
+    answers = document.get("answers")
+    if not isinstance(answers, dict):
+        return _Problem("The file is not a Second Call journal (it has no answers section).")
+    for entry in answers.values():
+        if (
+            not isinstance(entry, dict)
+            or "value" not in entry
+            or not isinstance(entry.get("saved_at"), str)
+        ):
+            return _Problem(
+                "The file is not a Second Call journal (an answer has the wrong shape)."
+            )
+    return answers
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
+def _encode(answers: dict[str, _Entry]) -> bytes:
+    """Return the file's bytes: the whole journal as one JSON document (UTF-8)."""
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "answers": answers}
+    return (_ENCODER.encode(document) + "\n").encode("utf-8")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _fsync(fd: int) -> None:
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not _on_pyodide():
+            raise
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Make a rename in ``folder`` durable, where the platform allows it."""
+    if os.name == "nt" or _on_pyodide():
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems cannot sync a directory; the data file itself is synced
+    finally:
+        os.close(fd)
+
+
+def _replace(source: str, target: Path) -> None:
+    """Atomically replace ``target``; retry briefly if Windows reports it busy."""
+    for attempt in range(_REPLACE_RETRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == _REPLACE_RETRIES - 1:
+                raise
+            time.sleep(0.05)
+
+
+class Journal:
+    """The learner's saved answers, kept in one JSON file.
+
+    ``messages`` collects friendly notes for the learner, for example that a damaged journal
+    file was moved aside.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        if path is None:
+            field = ENV_VAR if os.environ.get(ENV_VAR, "").strip() else "path"
+            chosen = default_journal_path()
+        elif isinstance(path, str | os.PathLike) and str(os.fspath(path)).strip():
+            field = "path"
+            chosen = Path(path).expanduser()
+        else:
+            raise CourseInputError("path", "must be a file path such as 'journal.json'")
+        self._path = chosen.resolve()
+        if self._path.is_dir():
+            raise CourseInputError(field, f"{self._path} is a folder; give a file path inside it")
+        self.messages: list[str] = []
+        self._swept = False
+
+    def __repr__(self) -> str:
+        return f"Journal({str(self._path)!r})"
+
+    @property
+    def path(self) -> Path:
+        """The journal file."""
+        return self._path
+
+    # Reading -----------------------------------------------------------------------------
+
+    def answers(self) -> dict[str, JSONValue]:
+        """Return every saved answer, read fresh from the file."""
+        return {key: entry["value"] for key, entry in self._load().items()}
+
+    def get(self, exercise_id: str, default: JSONValue = None) -> JSONValue:
+        """Return the saved answer for ``exercise_id``, or ``default`` if there is none."""
+        entry = self._load().get(_check_exercise_id(exercise_id))
+        return default if entry is None else entry["value"]
+
+    def saved_at(self, exercise_id: str) -> datetime | None:
+        """Return when the answer was last saved (UTC), or None if it was never saved."""
+        entry = self._load().get(_check_exercise_id(exercise_id))
+        stamp = None if entry is None else entry.get("saved_at")
+        if not isinstance(stamp, str):
+            return None
+        try:
+            moment = datetime.fromisoformat(stamp)
+        except ValueError:
+            return None
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+    def __contains__(self, exercise_id: object) -> bool:
+        """Say whether an answer is saved under ``exercise_id``."""
+        try:
+            key = _check_exercise_id(exercise_id)
+        except CourseInputError:
+            return False
+        return key in self._load()
+
+    # Writing -----------------------------------------------------------------------------
+
+    def save(self, exercise_id: str, value: JSONValue) -> None:
+        """Save one answer now, replacing any earlier answer under the same id."""
+        key = _check_exercise_id(exercise_id)
+        _check_value(value)
+        size = _serialised_size(value)
+        if size > MAX_ANSWER_CHARS:
+            raise CourseInputError(
+                "value",
+                f"is too long to save ({size:,} characters); the limit is {MAX_ANSWER_CHARS:,}",
+            )
+        with self._locked():
+            answers = self._load_locked()
+            answers[key] = {"value": value, "saved_at": _now()}
+            self._write(answers)
+
+    def reset(self, exercise_id: str) -> bool:
+        """Forget one answer; return whether there was one to forget."""
+        key = _check_exercise_id(exercise_id)
+        if not self._path.exists():
+            return False
+        with self._locked():
+            answers = self._load_locked()
+            if key not in answers:
+                return False
+            del answers[key]
+            self._write(answers)
+            return True
+
+    def reset_all(self) -> None:
+        """Forget every answer (a damaged file is still moved aside, never overwritten)."""
+        if not self._path.exists():
+            return
+        with self._locked():
+            self._load_locked()
+            self._write({})
+
+    # Internals ---------------------------------------------------------------------------
+
+    def _read_bytes(self) -> bytes | None:
+        for attempt in range(_REPLACE_RETRIES):
+            try:
+                return self._path.read_bytes()
+            except FileNotFoundError:
+                return None
+            except PermissionError:
+                if os.name != "nt" or attempt == _REPLACE_RETRIES - 1:
+                    raise
+                time.sleep(0.05)
+        return None  # pragma: no cover - the loop always returns or raises
+
+    def _load(self) -> dict[str, _Entry]:
+        """Read without the lock (replacements are atomic); recover under it if needed."""
+        raw = self._read_bytes()
+        if raw is None:
+            return {}
+        parsed = _parse(raw)
+        if not isinstance(parsed, _Problem):
+            return parsed
+        with self._locked():
+            return self._load_locked()
+
+    def _load_locked(self) -> dict[str, _Entry]:
+        """Read with the lock held, moving a bad file aside."""
+        raw = self._read_bytes()
+        if raw is None:
+            return {}
+        parsed = _parse(raw)
+        if isinstance(parsed, _Problem):
+            self._move_aside(parsed)
+            return {}
+        return parsed
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        if _on_pyodide():
+            lock: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
+        else:
+            import filelock
+
+            lock = filelock.FileLock(
+                str(self._path.with_name(self._path.name + ".lock")),
+                timeout=LOCK_TIMEOUT_SECONDS,
+            )
+        with lock:
+            if not self._swept:
+                self._sweep_stale_temp_files()
+                self._swept = True
+            yield
+
+    def _temp_prefix(self) -> str:
+        return f".{self._path.name}.tmp-"
+
+    def _sweep_stale_temp_files(self) -> None:
+        """Remove temp files left by a save that was killed; only ours, only with the lock."""
+        pattern = re.compile(re.escape(self._temp_prefix()) + r"[a-z0-9_]{8}")
+        try:
+            names = os.listdir(self._path.parent)
+        except OSError:
+            return
+        for name in names:
+            if pattern.fullmatch(name):
+                with contextlib.suppress(OSError):
+                    candidate = self._path.parent / name
+                    if candidate.is_file() and not candidate.is_symlink():
+                        candidate.unlink()
+
+    def _write(self, answers: dict[str, _Entry]) -> None:
+        data = _encode(answers)
+        folder = self._path.parent
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix())
+        done = False
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                _fsync(handle.fileno())
+            _replace(temp_name, self._path)
+            done = True
+        finally:
+            if not done:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp_name)
+        _fsync_directory(folder)
+
+    def _aside_path(self, stamp: str, number: int) -> Path:
+        suffix = f"-{number}" if number else ""
+        return self._path.with_name(f"{self._path.stem}.corrupt-{stamp}{suffix}.json")
+
+    def _move_aside(self, problem: _Problem) -> None:
+        """Rename the bad file to a name that is not taken, then tell the learner."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        number = 0
+        while True:
+            target = self._aside_path(stamp, number)
+            number += 1
+            if target.exists() or target.is_symlink():
+                continue
+            try:
+                os.link(self._path, target)  # fails rather than overwrite an existing file
+            except FileExistsError:
+                continue
+            except OSError:  # no hard links here; the lock keeps the existence check honest
+                os.rename(self._path, target)
+            else:
+                os.unlink(self._path)
+            break
+        _fsync_directory(self._path.parent)
+        if problem.newer:
+            advice = (
+                f"It was moved aside, unchanged, to {target}, and a fresh journal was started "
+                f"at {self._path}. Update the course software to read the old one again."
+            )
+        else:
+            advice = (
+                f"It was moved aside to {target} (nothing was deleted), and a fresh journal "
+                f"was started at {self._path}."
+            )
+        message = f"{problem.reason} {advice}"
+        self.messages.append(message)
+        warnings.warn(message, JournalRecoveredWarning, stacklevel=2)

@@ -1,0 +1,36 @@
+"""The widget layer: one builder per exercise, each wiring library functions to controls.
+
+Builders return a widget and never display it; the notebook shows it as a cell's last value.
+Every builder saves to the learner's journal and restores from it, so a restarted kernel
+loses nothing. Each returned view exposes its controls so tests can drive it from Python.
+"""
+
+from __future__ import annotations
+
+from .classifier import ClassifierView, situation_classifier
+from .notes import ReflectionView, RepliesView, reflection, replies
+from .progress import ProgressView, progress_panel
+from .quiz import QuestionView, QuizView, quiz
+from .reviewer import ReviewerView, draft_reviewer
+from .roleplay import RoleplayView, roleplay
+from .script_builder import ScriptBuilderView, script_builder
+
+__all__ = [
+    "ClassifierView",
+    "ProgressView",
+    "QuestionView",
+    "QuizView",
+    "ReflectionView",
+    "RepliesView",
+    "ReviewerView",
+    "RoleplayView",
+    "ScriptBuilderView",
+    "draft_reviewer",
+    "progress_panel",
+    "quiz",
+    "reflection",
+    "replies",
+    "roleplay",
+    "script_builder",
+    "situation_classifier",
+]

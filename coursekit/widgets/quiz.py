@@ -1,0 +1,209 @@
+"""The quiz widget: all four question types, feedback per choice, retry and a score."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from ..errors import CourseInputError
+from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, QuizAttempt, Result
+from ..textsafe import escape_html
+from ._common import Exercise, feedback, get_journal, guarded, setup_root, status_html, wide
+
+if TYPE_CHECKING:
+    from ..journal import Journal
+
+__all__ = ["QuestionView", "QuizView", "quiz"]
+
+_CHOOSE = "— choose —"
+
+
+def result_html(result: Result) -> str:
+    """Return a graded answer as escaped HTML: sign and word, feedback lines, explanation."""
+    lines = "".join(f"<li>{escape_html(line)}</li>" for line in result.feedback)
+    explanation = (
+        f"<p><em>Why:</em> {escape_html(result.explanation)}</p>" if result.explanation else ""
+    )
+    return status_html(result.symbol, result.label, f"<ul>{lines}</ul>{explanation}")
+
+
+class QuestionView(w.VBox):  # type: ignore[misc]
+    """One question's controls, a Check button, a Try again button and feedback."""
+
+    def __init__(self, number: int, question: Question, on_check: Any) -> None:
+        self.question = question
+        self._on_check = on_check
+        self.controls: dict[str, w.Widget] = {}
+        prompt = w.HTML(
+            f"<p><strong>Question {number}.</strong> {escape_html(question.prompt)}</p>"
+        )
+        if isinstance(question, MultipleChoice):
+            hint = w.HTML("<p><em>Tick every answer that applies.</em></p>")
+            for option in question.options:
+                self.controls[option.id] = w.Checkbox(
+                    value=False, indent=False, **wide(option.text)
+                )
+            body: list[w.Widget] = [hint, *self.controls.values()]
+        elif isinstance(question, Ordering):
+            hint = w.HTML("<p><em>Choose which item goes in each place.</em></p>")
+            options = [(item.text, item.id) for item in question.items]
+            for place, order_item in enumerate(question.presented(), 1):
+                self.controls[str(place)] = w.Dropdown(
+                    options=options, value=order_item.id, **wide(f"Place {place}:")
+                )
+            body = [hint, *self.controls.values()]
+        elif isinstance(question, Matching):
+            hint = w.HTML("<p><em>Choose a match for each item.</em></p>")
+            targets = [(_CHOOSE, "")] + [(t.text, t.id) for t in question.right]
+            for item in question.left:
+                self.controls[item.id] = w.Dropdown(
+                    options=targets, value="", **wide(f"{item.text} →")
+                )
+            body = [hint, *self.controls.values()]
+        else:
+            options_single = [(option.text, option.id) for option in question.options]  # type: ignore[attr-defined]
+            self.controls["choice"] = w.RadioButtons(
+                options=options_single, value=None, **wide("Your answer:")
+            )
+            body = [*self.controls.values()]
+        self.check_button = w.Button(
+            description="Check answer", button_style="primary", icon="check"
+        )
+        self.retry_button = w.Button(description="Try again", icon="undo", disabled=True)
+        self.feedback = feedback("quiz")
+        self.check_button.on_click(lambda _b: self.check())
+        self.retry_button.on_click(lambda _b: self.retry())
+        super().__init__(
+            [prompt, *body, w.HBox([self.check_button, self.retry_button]), self.feedback]
+        )
+        self.add_class("sc-question")
+        self.add_class(f"sc-question-{question.kind}")
+
+    def answer(self) -> object:
+        """Return the learner's current answer, in the form the quiz engine grades."""
+        q = self.question
+        if isinstance(q, MultipleChoice):
+            return [key for key, box in self.controls.items() if box.value]
+        if isinstance(q, Ordering):
+            return [str(self.controls[str(p)].value) for p in range(1, len(q.items) + 1)]
+        if isinstance(q, Matching):
+            return {key: str(control.value) for key, control in self.controls.items()}
+        return self.controls["choice"].value
+
+    def set_answer(self, answer: object) -> None:
+        """Put an answer into the controls (for restoring and for driving from Python)."""
+        q = self.question
+        if isinstance(q, MultipleChoice) and isinstance(answer, list):
+            for key, box in self.controls.items():
+                box.value = key in answer
+        elif isinstance(q, Ordering) and isinstance(answer, list):
+            for place, item_id in enumerate(answer, 1):
+                if str(place) in self.controls:
+                    self.controls[str(place)].value = item_id
+        elif isinstance(q, Matching) and isinstance(answer, dict):
+            for key, value in answer.items():
+                if key in self.controls:
+                    self.controls[key].value = value
+        elif isinstance(answer, str):
+            self.controls["choice"].value = answer
+
+    def check(self) -> None:
+        """Grade the current answer and show feedback."""
+
+        @guarded(self.feedback)
+        def run() -> None:
+            answer = self.answer()
+            if isinstance(self.question, Matching) and isinstance(answer, dict):
+                if not all(answer.values()):
+                    raise CourseInputError("answer", "choose a match for every item first")
+            if answer is None:
+                raise CourseInputError("answer", "choose an answer first")
+            result = self._on_check(self.question.id, answer)
+            self.show(result)
+
+        run()
+
+    def show(self, result: Result) -> None:
+        """Show a graded result and offer a retry."""
+        self.feedback.value = result_html(result)
+        self.retry_button.disabled = False
+
+    def retry(self) -> None:
+        """Clear the feedback so the learner can answer again."""
+        self._on_check(self.question.id, None)
+        self.feedback.value = status_html("↺", "Try again", "Change your answer, then check it.")
+        self.retry_button.disabled = True
+
+
+class QuizView(Exercise):
+    """A whole quiz: its questions, a running score, saved to the journal after each check."""
+
+    def __init__(self, quiz_data: Quiz, journal: Journal | None = None) -> None:
+        self.journal = get_journal(journal)
+        self.quiz = quiz_data
+        self.exercise_id = f"quiz:{quiz_data.id}"
+        self.attempt = QuizAttempt(quiz_data)
+        self.score = feedback("score")
+        self.questions = [
+            QuestionView(number, question, self._record)
+            for number, question in enumerate(quiz_data.questions, 1)
+        ]
+        super().__init__()
+        intro = w.HTML(f"<p>{escape_html(quiz_data.intro)}</p>") if quiz_data.intro else None
+        setup_root(
+            self,
+            "quiz",
+            quiz_data.title,
+            [*([intro] if intro else []), *self.questions, self.score],
+        )
+        self._restore()
+        self._show_score()
+
+    def question_view(self, question_id: str) -> QuestionView:
+        """Return the view of one question."""
+        for view in self.questions:
+            if view.question.id == question_id:
+                return view
+        raise CourseInputError("question_id", f"{question_id!r} is not in this quiz")
+
+    def _record(self, question_id: str, answer: object) -> Result | None:
+        if answer is None:
+            self.attempt.retry(question_id)
+            result = None
+        else:
+            result = self.attempt.answer(question_id, answer)
+        self._show_score()
+        self.journal.save(self.exercise_id, self.attempt.to_dict())
+        return result
+
+    def _show_score(self) -> None:
+        done = len(self.attempt.results)
+        self.score.value = (
+            f"<p role='status'><strong>Score: {self.attempt.score()} of "
+            f"{self.attempt.out_of()} correct</strong> ({done} answered)</p>"
+        )
+
+    def _restore(self) -> None:
+        saved = self.journal.get(self.exercise_id)
+        if not isinstance(saved, dict):
+            return
+        try:
+            self.attempt = QuizAttempt.from_dict(self.quiz, saved)
+        except CourseInputError:
+            return
+        answers = saved.get("answers")
+        for view in self.questions:
+            result = self.attempt.result(view.question.id)
+            if result is not None and isinstance(answers, dict):
+                view.set_answer(answers.get(view.question.id))
+                view.show(result)
+
+
+def quiz(quiz_id: str, journal: Journal | None = None) -> QuizView:
+    """Return the quiz with this id from the course's quiz bank, restored from the journal."""
+    from ..quizbank import QUIZZES
+
+    if quiz_id not in QUIZZES:
+        raise CourseInputError("quiz_id", f"unknown quiz {quiz_id!r}")
+    return QuizView(QUIZZES[quiz_id], journal)
