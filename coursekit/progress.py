@@ -26,6 +26,7 @@ class Exercise:
 
 #: Every exercise whose answer the journal keeps, in course order.
 EXERCISES: tuple[Exercise, ...] = (
+    Exercise("quiz:00_start", "Knowledge check: how the course works", "00"),
     Exercise("quiz:01_dilemma", "Knowledge check: the dilemma", "01"),
     Exercise("reflection:why_now", "Reflection: why now?", "01"),
     Exercise("quiz:02_reactions", "Knowledge check: the manager's reactions", "02"),

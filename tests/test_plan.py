@@ -1,0 +1,384 @@
+"""Unit tests for the plan export (coursekit.plan)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coursekit.errors import CourseInputError
+from coursekit.journal import ENV_VAR, Journal
+from coursekit.knowledge import MISSTEPS, MOVES, REACTIONS, SCENARIOS, attribution
+from coursekit.plan import (
+    DRAFT,
+    PLAN_TITLE,
+    REPLIES,
+    REPLY_IDS,
+    REPLY_LABELS,
+    SCRIPT,
+    SITUATION,
+    export_plan,
+    plan_html,
+    plan_markdown,
+    write_plan,
+)
+from coursekit.textsafe import escape_markdown
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main",
+    "h1", "h2", "h3", "p", "ul", "li", "blockquote", "br", "strong", "em", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"html": {"lang"}, "meta": {"charset", "name", "content"}}
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "![pic](http://example.com/x.png)",
+    "<a href='javascript:alert(1)'>click</a>",
+    "<!-- hidden --> <iframe src=//evil></iframe>",
+    "&lt;script&gt; &amp; &#60;b&#62;",
+    "`code` *em* **strong** _u_ __uu__ \\ {brace}",
+    "# heading\n===\n---\n> quote\n    indented code\n1. one\n2) two\n- item\n+ plus\n~~~",
+    "<http://example.com> [ref]: javascript:alert(1)",
+]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv(ENV_VAR, raising=False)
+
+
+class PageReader(HTMLParser):
+    """Collect the tags, attributes and visible text of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.comments: list[str] = []
+        self.declarations: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("style", "title", "script"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "title", "script"):
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+    def handle_decl(self, decl: str) -> None:
+        self.declarations.append(decl)
+
+    def handle_pi(self, data: str) -> None:
+        self.comments.append(data)
+
+
+def read_page(page: str) -> PageReader:
+    reader = PageReader()
+    reader.feed(page)
+    reader.close()
+    return reader
+
+
+def assert_no_live_markup(page: str) -> PageReader:
+    reader = read_page(page)
+    assert reader.comments == []
+    assert [d.lower() for d in reader.declarations] == ["doctype html"]
+    for tag, attrs in reader.tags:
+        assert tag in ALLOWED_TAGS, f"unexpected <{tag}>"
+        assert set(attrs) <= ALLOWED_ATTRIBUTES.get(tag, set()), f"unexpected {attrs} on <{tag}>"
+    assert [tag for tag, _ in reader.tags].count("style") == 1
+    return reader
+
+
+def squash(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace())
+
+
+def visible(page: str) -> str:
+    return squash("".join(read_page(page).text))
+
+
+def full_answers(text: str = "") -> dict[str, Any]:
+    """A journal's worth of answers, with ``text`` added to every learner-text slot."""
+    return {
+        SITUATION: {
+            "scenario": 2,
+            "missteps": ["went_silent", "showed_enthusiasm"],
+            "reactions": ["insulted"],
+            "moves": ["own_misstep", "reaffirm"],
+            "reasons": [f"The commute changed {text}"],
+        },
+        SCRIPT: {"scenario": 2, "text": f"Hi Sam,\nI owe you an apology.\n{text}"},
+        REPLIES: {
+            "filled": f"Thank you for telling me. {text}",
+            "open_wary": f"I understand the doubt. {text}",
+            "open_glad": f"Could we meet in person? {text}",
+        },
+        DRAFT: {
+            "scenario": 1,
+            "text": f"I loved the team.\n\nThings changed. {text}",
+            "review": {
+                "moves": [
+                    {"id": "reaffirm", "covered": True, "evidence": f"loved {text}", "tip": ""},
+                    {"id": "explain_change", "covered": True, "evidence": "changed", "tip": ""},
+                    {"id": "easy_out", "covered": False, "evidence": "", "tip": f"Ask {text}"},
+                ],
+                "order_ok": False,
+            },
+        },
+        "reflection:why_now": f"It ends the regret. {text}",
+        "reflection:what_changed": "",
+        "quiz:scenarios": {"score": 3, "out_of": 4},
+        "roleplay:wary_manager": {"ending": f"meeting booked {text}", "path": ["open", text]},
+    }
+
+
+# Content -----------------------------------------------------------------------------------
+
+
+def test_empty_journal_shows_every_section_as_not_done() -> None:
+    page = plan_markdown({})
+    assert page.startswith(f"# {PLAN_TITLE}\n")
+    for heading in (
+        "## My situation",
+        "## My script",
+        "## Replies I prepared",
+        "## My reviewed draft",
+        "## My reflections",
+        "## Quiz scores",
+        "## Role-play endings",
+    ):
+        assert f"{heading}\n\n_Not done yet._" in page
+    assert "None" not in page
+    assert escape_markdown(attribution()) in page
+
+
+def test_full_plan_content() -> None:
+    page = plan_markdown(full_answers())
+    assert f"Scenario 2: {escape_markdown(SCENARIOS[2].title)}" in page
+    for label in (MISSTEPS["went_silent"].label, MISSTEPS["showed_enthusiasm"].label):
+        assert f"- {escape_markdown(label)}" in page
+    assert f"- {REACTIONS['insulted'].label}" in page
+    assert f"- {MOVES['own_misstep'].title}" in page
+    assert "- The commute changed" in page
+    assert "> Hi Sam,  \n> I owe you an apology." in page
+    for reply_id in REPLY_IDS:
+        assert f"**{escape_markdown(REPLY_LABELS[reply_id])}:**" in page
+    assert "> Could we meet in person?" in page
+    assert "> I loved the team.\n>\n> Things changed." in page
+    assert f"- ✓ Covered: {MOVES['reaffirm'].title} — you wrote: “loved”" in page
+    assert f"- ✗ Not yet covered: {MOVES['easy_out'].title} — tip: Ask" in page
+    assert "- ✗ Not in order:" in page
+    assert "### Why now\n\n> It ends the regret." in page
+    assert "What changed" not in page  # blank reflections are skipped
+    assert "- Scenarios: 3 out of 4" in page
+    assert "- Wary manager: ended with “meeting booked”" in page
+    assert "None" not in page
+
+
+def test_scenario_one_and_order_ok() -> None:
+    answers = {
+        SITUATION: {"scenario": 1, "missteps": [], "reactions": ["flattered"]},
+        DRAFT: {"scenario": 1, "text": "Hello", "review": {"moves": [], "order_ok": True}},
+    }
+    page = plan_markdown(answers)
+    assert f"Scenario 1: {SCENARIOS[1].title}" in page
+    assert "What went wrong" not in page
+    assert "- ✓ In order:" in page
+
+
+def test_next_step_order_note_and_exercise_names() -> None:
+    answers = {
+        SITUATION: {"scenario": 1, "next_step": "Call on *Monday*"},
+        DRAFT: {
+            "scenario": 1,
+            "text": "Hi",
+            "review": {"moves": [], "order_ok": False, "order_note": "Say sorry <first>."},
+        },
+        "quiz:01_dilemma": {"score": 2, "out_of": 2},
+        "roleplay:call_scenario1": {"ending": "Door left open", "path": []},
+    }
+    page = plan_markdown(answers)
+    assert "**My next step:** Call on \\*Monday\\*" in page
+    assert "- ✗ Not in order: Say sorry &lt;first&gt;." in page
+    assert "- Dilemma: 2 out of 2" in page
+    assert "- Call scenario1: ended with “Door left open”" in page
+    assert " — path:" not in page
+
+
+def test_draft_without_a_review_says_so() -> None:
+    page = plan_markdown({DRAFT: {"scenario": 1, "text": "Hello"}})
+    assert "_Not reviewed yet._" in page
+
+
+def test_unknown_ids_are_shown_as_escaped_text() -> None:
+    page = plan_markdown({SITUATION: {"scenario": 1, "moves": ["made_up_*move*"]}})
+    assert "- made\\_up\\_\\*move\\*" in page
+
+
+def test_extra_reply_ids_are_kept() -> None:
+    page = plan_markdown({REPLIES: {"counter_offer": "Let me think."}})
+    assert "**Counter offer:**\n\n> Let me think." in page
+    assert "**If the role has been filled:** _Not done yet._" in page
+
+
+ODD_VALUES: list[object] = [
+    None,
+    0,
+    1.5,
+    True,
+    "",
+    "   ",
+    "text",
+    [],
+    [None, 1, {"a": 1}],
+    {},
+    {"scenario": None, "text": None},
+    {"scenario": "1", "text": 5, "missteps": "went_silent", "moves": None},
+    {"scenario": True, "text": ["a"], "review": "good"},
+    {"scenario": 9, "text": "x", "review": {"moves": [None, {"covered": "yes"}], "order_ok": 1}},
+    {"scenario": 1, "text": "x", "review": {"moves": {"id": "reaffirm"}, "order_ok": None}},
+    {"score": "3", "out_of": 4},
+    {"score": 5, "out_of": 4},
+    {"score": 1, "out_of": 0},
+    {"score": None, "out_of": None},
+    {"ending": None, "path": None},
+    {"ending": "done", "path": "not a list"},
+    {"filled": None, "open_wary": 3, "open_glad": ["x"]},
+]
+
+
+@pytest.mark.parametrize("odd", ODD_VALUES)
+def test_odd_shapes_never_crash_or_print_none(odd: object) -> None:
+    answers = {
+        key: odd
+        for key in (
+            SITUATION,
+            SCRIPT,
+            REPLIES,
+            DRAFT,
+            "reflection:x",
+            "quiz:x",
+            "roleplay:x",
+        )
+    }
+    page = plan_markdown(answers)
+    assert "None" not in page
+    html_page = plan_html(answers)
+    assert "None" not in html_page
+    assert_no_live_markup(html_page)
+
+
+def test_non_mapping_answers_give_an_empty_plan() -> None:
+    assert plan_markdown(None) == plan_markdown({})  # type: ignore[arg-type]
+    assert plan_markdown({1: "x", None: "y"}) == plan_markdown({})  # type: ignore[dict-item]
+
+
+# Escaping ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_learner_text_is_escaped_in_markdown(payload: str) -> None:
+    page = plan_markdown({"reflection:x": payload})
+    assert "<" not in page  # the plan writes no HTML of its own, and learner "<" is escaped
+    assert "](" not in page.replace("\\](", "")  # no link or image syntax survives
+    for line in payload.split("\n"):
+        line = line.strip()
+        if line and not re.match(r"[=~]|\d+\)", line):
+            assert f"> {escape_markdown(line)}" in page
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_learner_text_is_visible_and_never_live_in_html(payload: str) -> None:
+    page = plan_html(full_answers(payload))
+    reader = assert_no_live_markup(page)
+    assert not any(tag in ("script", "img", "a", "iframe") for tag, _ in reader.tags)
+    shown = visible(page)
+    for slot in (
+        f"It ends the regret. {payload}",
+        f"Could we meet in person? {payload}",
+        f"meeting booked {payload}",
+    ):
+        assert squash(slot) in shown
+
+
+def test_script_tag_is_shown_as_text() -> None:
+    page = plan_html({"reflection:x": "<script>alert(1)</script>"})
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)</script>" in "".join(read_page(page).text)
+
+
+def test_line_breaks_are_kept_in_html() -> None:
+    page = plan_html({SCRIPT: {"scenario": 1, "text": "one\ntwo\n\nthree"}})
+    assert "<p>one<br>\ntwo</p>\n<p>three</p>" in page
+
+
+def test_control_characters_do_not_reach_the_page() -> None:
+    page = plan_html({"reflection:x": "a\x00b\x02c\x03d\x1be\x7f"})
+    assert re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", page) is None
+    assert "abcde" in visible(page)
+
+
+def test_long_markup_heavy_text_renders() -> None:
+    text = ("<b>*x*</b> [y](javascript:z) & " * 600)[:20_000]
+    page = plan_html({"reflection:long": text})
+    assert_no_live_markup(page)
+    assert squash(text) in visible(page)
+
+
+# The HTML page -----------------------------------------------------------------------------
+
+
+def test_html_page_is_self_contained_and_printable() -> None:
+    page = plan_html(full_answers())
+    assert page.startswith("<!doctype html>")
+    assert '<meta charset="utf-8">' in page
+    assert f"<title>{PLAN_TITLE}</title>" in page
+    assert "@media print" in page
+    lowered = page.lower()
+    for external in ("<script", "<link", "src=", "href=", "@import", "url(", "http:", "https:"):
+        assert external not in lowered
+    assert squash(attribution()) in visible(page)
+    assert "✓" in page and "✗" in page
+    assert "Not yet covered" in page
+
+
+# Export ------------------------------------------------------------------------------------
+
+
+def test_export_plan_reads_the_journal(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal.json")
+    journal.save(SCRIPT, {"scenario": 1, "text": "Hello <b>Sam</b>"})
+    markdown_page = export_plan(journal, "markdown")
+    assert "> Hello &lt;b&gt;Sam&lt;/b&gt;" in markdown_page
+    html_page = export_plan(journal, "html")
+    assert "Hello<b>Sam</b>" in visible(html_page)
+    with pytest.raises(CourseInputError) as raised:
+        export_plan(journal, "pdf")  # type: ignore[arg-type]
+    assert raised.value.field == "fmt"
+
+
+def test_write_plan(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal.json")
+    journal.save("reflection:why_now", "Because")
+    html_path = write_plan(journal, tmp_path / "out" / "plan.html")
+    assert html_path.read_text(encoding="utf-8").startswith("<!doctype html>")
+    md_path = write_plan(journal, tmp_path / "plan.md")
+    assert md_path.read_text(encoding="utf-8").startswith(f"# {PLAN_TITLE}")
+    forced = write_plan(journal, tmp_path / "plan.txt", "html")
+    assert forced.read_text(encoding="utf-8").startswith("<!doctype html>")
