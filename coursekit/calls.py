@@ -49,7 +49,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_open_easy_out",
                     "Thanks for picking up. I know it's been three weeks and you may well have "
                     "offered the job to someone else; if so, just tell me, that's completely "
-                    "fine. If it's still open, I'd like you to know I've changed my mind about it.",
+                    "fine. If it's still open, I've had a change of heart and would love another look.",
                     "Strong. Before asking for anything you made it easy for Sam to say the role "
                     "has gone, and you got to the point in a few sentences.",
                     "Sam relaxes: nothing in how you asked puts Sam on the spot.",
@@ -496,8 +496,8 @@ CALL_SCENARIO2 = Roleplay(
             choices=(
                 Choice(
                     "s2_open_own",
-                    "Thanks for picking up. I've changed my mind about the offer and I'd like to "
-                    "explain why, but first I owe you an apology. I told you I'd sign by Monday, "
+                    "Thanks for picking up. I've had a change of heart about the job and want to "
+                    "tell you why, but first I owe you an apology. I told you I'd sign by Monday, "
                     "then left you waiting ten days for a two-line email. That probably cost you "
                     "time with your other candidates, and I'm sorry.",
                     "Strong. You named exactly what you did and what it cost Priya, and "
@@ -509,7 +509,7 @@ CALL_SCENARIO2 = Roleplay(
                 ),
                 Choice(
                     "s2_open_vague",
-                    "I've changed my mind about the job and I'd like to explain why. I know the "
+                    "I've had a change of heart about the job and want to tell you why. I know the "
                     "way I handled the decline wasn't great, either.",
                     "Okay. You hinted at the misstep, but 'wasn't great' doesn't name what "
                     "happened or what it cost Priya, and there's no apology.",

@@ -100,7 +100,7 @@ QUOTES: MappingProxyType[str, Quote] = MappingProxyType(
             Quote("make_the_call", "By all means, make the call!", "Joseph Grenny"),
             Quote("nothing_to_lose", "You have nothing to lose.", "Joseph Grenny"),
             Quote("two_way_street", "The job market is a two-way street.", "Steve W"),
-            Quote("worth_it", "Make the call. It will be worth it.", "Kimberly"),
+            Quote("worth_it", "It will be worth it.", "Kimberly"),
             Quote(
                 "leave_door_open",
                 "Always leave the door open when you exit a job or an interview.",

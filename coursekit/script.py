@@ -326,7 +326,7 @@ def _easy_out(b: _Builder, variant: int, channel: str, aim: str) -> tuple[Part, 
 
 def _own_misstep(b: _Builder, variant: int, channel: str) -> tuple[Part, ...]:
     _greet(b, variant, channel)
-    b.say("I've changed my mind about your offer, and I'd like to explain why. ")
+    b.say("I've had a change of heart about the job, and I want to tell you why. ")
     b.say(
         (
             "But before anything else, I want to own how I handled my answer. What I did: ",

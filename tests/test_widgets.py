@@ -1,0 +1,270 @@
+"""Widget tests in the kernel: drive each builder from Python and check its state and the journal."""
+
+from __future__ import annotations
+
+import html.parser
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+from coursekit import widgets as cw
+from coursekit.calls import ROLEPLAYS, WORKED_PATH
+from coursekit.examples import PERSONAS
+from coursekit.journal import Journal
+from coursekit.quiz import answer_key
+from coursekit.quizbank import QUIZZES
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">[x](javascript:alert(3))'
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Journal:
+    return Journal(journal_path)
+
+
+class _Tags(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+
+def assert_inert(markup: str) -> None:
+    parser = _Tags()
+    parser.feed(markup)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    for name, value in parser.attrs:
+        assert not name.startswith("on")
+        assert "javascript:" not in (value or "")
+
+
+def all_widgets(root: w.Widget) -> list[w.Widget]:
+    found = [root]
+    for child in getattr(root, "children", ()):
+        found.extend(all_widgets(child))
+    return found
+
+
+def html_of(root: w.Widget) -> str:
+    return "".join(x.value for x in all_widgets(root) if isinstance(x, w.HTML))
+
+
+def assert_every_control_labelled(root: w.Widget) -> None:
+    for widget in all_widgets(root):
+        if isinstance(widget, w.Button):
+            assert widget.description.strip(), widget
+        elif isinstance(widget, w.ValueWidget) and not isinstance(widget, w.HTML | w.Label):
+            assert str(widget.description).strip(), type(widget).__name__
+
+
+BUILDERS = {
+    "classifier": lambda j: cw.situation_classifier(j),
+    "script-builder": lambda j: cw.script_builder(j),
+    "reviewer": lambda j: cw.draft_reviewer(j),
+    "quiz": lambda j: cw.quiz("05_scenario2", j),
+    "roleplay": lambda j: cw.roleplay("call_scenario1", j),
+    "reflection": lambda j: cw.reflection("why_now", "Why now?", j),
+    "replies": lambda j: cw.replies(j),
+    "progress": lambda j: cw.progress_panel(j),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BUILDERS))
+def test_builders_return_labelled_tagged_widgets(kind: str, journal: Journal) -> None:
+    view = BUILDERS[kind](journal)
+    assert isinstance(view, w.Box)
+    assert "sc-widget" in view._dom_classes and f"sc-{kind}" in view._dom_classes
+    assert_every_control_labelled(view)
+    assert repr(view).startswith("[Interactive exercise:")
+
+
+def test_classifier_classifies_saves_and_restores(journal: Journal) -> None:
+    view = cw.situation_classifier(journal)
+    view.misstep_boxes["went_silent"].value = True
+    view.days.value = 30
+    view.classify_button.click()
+    saved = journal.get("situation")
+    assert isinstance(saved, dict)
+    assert saved["scenario"] == 2 and saved["moves"][0] == "own_misstep"
+    assert "✓ Scenario 2" in view.result.value and "Insulted" in view.result.value
+    again = cw.situation_classifier(journal)
+    assert again.misstep_boxes["went_silent"].value is True
+    assert again.days.value == 30
+    assert again.classification is not None and again.classification.scenario == 2
+
+
+def test_classifier_contradiction_is_a_friendly_message(journal: Journal) -> None:
+    view = cw.situation_classifier(journal)
+    view.misstep_boxes["went_silent"].value = True
+    view.misstep_boxes["delayed_reply"].value = True
+    view.classify_button.click()
+    assert "⚠ Please check your answer" in view.result.value
+    assert "never told them or told them late" in view.result.value
+    assert "Traceback" not in view.result.value
+
+
+def test_script_builder_previews_escapes_and_autosaves(journal: Journal) -> None:
+    view = cw.script_builder(journal, scenario=1)
+    for field, value in PERSONAS["maya"].answers.items():
+        view.fields[field].value = value
+    view.fields["what_drew_you"].value = HOSTILE
+    assert "&lt;script&gt;" in view.preview.value
+    assert_inert(view.preview.value)
+    saved = journal.get("script")
+    assert isinstance(saved, dict) and HOSTILE in str(saved["text"])
+    assert "Priya" in view.plain_text.value
+    restored = cw.script_builder(journal)
+    assert restored.fields["what_drew_you"].value == HOSTILE
+    assert restored.fields["manager_name"].value == "Priya"
+
+
+def test_script_builder_takes_scenario_from_the_classifier(journal: Journal) -> None:
+    classifier = cw.situation_classifier(journal)
+    classifier.misstep_boxes["showed_enthusiasm"].value = True
+    classifier.classify_button.click()
+    view = cw.script_builder(journal)
+    assert view.scenario.value == 2
+    assert view.script is not None and view.script.move_ids[0] == "own_misstep"
+
+
+def test_script_builder_keeps_too_long_answers_and_explains(journal: Journal) -> None:
+    view = cw.script_builder(journal)
+    view.fields["why_declined"].value = "x" * 5000
+    assert "too long" in view.status.value
+    assert cw.script_builder(journal).fields["why_declined"].value == "x" * 5000
+
+
+def test_reviewer_checklist_and_order(journal: Journal) -> None:
+    view = cw.draft_reviewer(journal, scenario=2)
+    view.text.value = PERSONAS["dev"].draft
+    view.review_button.click()
+    assert view.review is not None
+    assert "✓ Covered: Own the misstep" in view.result.value
+    assert "✗ Missing: Reaffirm" in view.result.value
+    saved = journal.get("draft")
+    assert isinstance(saved, dict) and saved["review"]["order_ok"] is True
+    wrong_order = cw.draft_reviewer(journal, scenario=2)
+    wrong_order.text.value = (
+        "I changed my mind because I realised fear made the decision. "
+        "I'm sorry I went quiet on you for two weeks."
+    )
+    wrong_order.review_button.click()
+    assert wrong_order.review is not None and wrong_order.review.order_ok is False
+    assert "✗ Order" in wrong_order.result.value
+
+
+def test_reviewer_escapes_learner_text(journal: Journal) -> None:
+    view = cw.draft_reviewer(journal, scenario=1)
+    view.text.value = f"I loved the role {HOSTILE}. If it is filled, I understand."
+    view.review_button.click()
+    assert_inert(view.result.value)
+
+
+@pytest.mark.parametrize("quiz_id", sorted(QUIZZES))
+def test_quiz_perfect_answers_score_full_marks(quiz_id: str, journal: Journal) -> None:
+    view = cw.quiz(quiz_id, journal)
+    for question_view in view.questions:
+        question_view.set_answer(answer_key(question_view.question))
+        question_view.check_button.click()
+        assert "✓ Correct" in question_view.feedback.value
+    out_of = len(QUIZZES[quiz_id].questions)
+    assert f"Score: {out_of} of {out_of} correct" in view.score.value
+    saved = journal.get(f"quiz:{quiz_id}")
+    assert isinstance(saved, dict) and saved["score"] == out_of
+
+
+def test_quiz_wrong_answer_feedback_retry_and_restore(journal: Journal) -> None:
+    view = cw.quiz("05_scenario2", journal)
+    first = view.questions[0]
+    question = first.question
+    key = answer_key(question)
+    wrong = list(reversed(key)) if isinstance(key, list) else key
+    first.set_answer(wrong)
+    first.check_button.click()
+    assert "Correct" not in first.feedback.value.split("</strong>")[0]
+    assert first.retry_button.disabled is False
+    first.retry_button.click()
+    assert "Try again" in first.feedback.value
+    first.set_answer(key)
+    first.check_button.click()
+    restored = cw.quiz("05_scenario2", journal)
+    assert "✓ Correct" in restored.questions[0].feedback.value
+    assert restored.attempt.attempts[question.id] == 2
+
+
+def test_quiz_unanswered_check_is_friendly(journal: Journal) -> None:
+    view = cw.quiz("06_comments", journal)
+    view.questions[0].check_button.click()
+    assert "⚠" in view.questions[0].feedback.value
+
+
+@pytest.mark.parametrize("roleplay_id", sorted(ROLEPLAYS))
+def test_roleplay_walks_to_debrief_goes_back_and_resumes(roleplay_id: str, journal: Journal) -> None:
+    view = cw.roleplay(roleplay_id, journal)
+    assert view.back_button.disabled is True
+    for choice_id in WORKED_PATH[roleplay_id]:
+        view.choose(choice_id)
+    assert view.session.is_over
+    assert "Call over" in view.debrief.value
+    assert view.say_button.disabled is True
+    saved = journal.get(f"roleplay:{roleplay_id}")
+    assert isinstance(saved, dict) and saved["path"] == list(WORKED_PATH[roleplay_id])
+    view.back_button.click()
+    assert not view.session.is_over and view.debrief.value == ""
+    resumed = cw.roleplay(roleplay_id, journal)
+    assert resumed.session.path == tuple(WORKED_PATH[roleplay_id][:-1])
+
+
+def test_roleplay_say_without_choice_is_friendly(journal: Journal) -> None:
+    view = cw.roleplay("call_scenario2", journal)
+    view.say_button.click()
+    assert "⚠" in view.last_step.value
+
+
+def test_reflection_and_replies_autosave(journal: Journal) -> None:
+    view = cw.reflection("why_now", "Why now?", journal)
+    view.text.value = "Because waiting only makes it harder."
+    assert journal.get("reflection:why_now") == "Because waiting only makes it harder."
+    assert cw.reflection("why_now", "Why now?", journal).text.value.startswith("Because")
+    replies = cw.replies(journal)
+    replies.fields["filled"].value = "Please keep me in mind."
+    assert "1 of 3" in replies.status.value
+    assert journal.get("replies") == {
+        "filled": "Please keep me in mind.",
+        "open_wary": "",
+        "open_glad": "",
+    }
+
+
+def test_progress_panel_reset_and_export(journal: Journal, tmp_path: Path) -> None:
+    journal.save("situation", {"scenario": 1})
+    journal.save("reflection:why_now", HOSTILE)
+    panel = cw.progress_panel(journal, folder=tmp_path / "out")
+    assert "✓ Done: Classify your situation" in panel.checklist.value
+    panel.export_button.click()
+    page = (tmp_path / "out" / "my-second-call-plan.html").read_text(encoding="utf-8")
+    assert page.lower().startswith("<!doctype html>")
+    assert_inert(page)
+    assert "download=" in panel.download.value
+    panel.reset_all_button.click()
+    assert "Nothing was erased" in panel.status.value
+    assert journal.get("situation") is not None
+    panel.choice.value = "situation"
+    panel.reset_button.click()
+    assert journal.get("situation") is None
+    panel.confirm_all.value = True
+    panel.reset_all_button.click()
+    assert journal.answers() == {}
+    assert "0 of" in panel.checklist.value
+
+
+def test_corrupt_journal_is_reported_in_the_panel(journal_path: Path) -> None:
+    journal_path.write_text("{ not json", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        panel = cw.progress_panel(Journal(journal_path))
+    assert "moved" in panel.status.value.lower() or "set aside" in panel.status.value.lower()
