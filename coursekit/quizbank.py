@@ -5,8 +5,8 @@ disagree with the rest of the course about what they are called. All text is our
 quotations come from :data:`coursekit.knowledge.QUOTES` and are marked and attributed.
 
 >>> list(QUIZZES)  # doctest: +NORMALIZE_WHITESPACE
-['01_dilemma', '02_reactions', '03_scenarios', '04_scenario1', '05_scenario2', '06_comments',
- '07_call', '08_plan']
+['00_start', '01_dilemma', '02_reactions', '03_scenarios', '04_scenario1', '05_scenario2',
+ '06_comments', '07_call', '08_plan']
 >>> from coursekit.quiz import answer_key, grade
 >>> question = QUIZZES["05_scenario2"].questions[0]
 >>> answer_key(question)
@@ -46,6 +46,163 @@ def commenter_id(name: str) -> str:
 
 _COMMENTER_TARGETS = tuple(MatchTarget(commenter_id(name), name) for name in COMMENTERS)
 _MOVE_TARGETS_1 = tuple(MatchTarget(move.id, move.title) for move in scenario_moves(1))
+
+
+# 00 Start here: how the course works -------------------------------------------------------
+
+_START = Quiz(
+    "00_start",
+    "How the course works",
+    (
+        MultipleChoice(
+            "00_journal",
+            "Which of these are true about your journal? Choose all that apply.",
+            (
+                Option(
+                    "saves_as_you_go",
+                    "Every answer is saved the moment you give it; there is no save button.",
+                    True,
+                    "Yes. Each exercise writes to your journal as soon as you answer.",
+                ),
+                Option(
+                    "survives_restart",
+                    "If the kernel restarts, your answers come back when you run the cells "
+                    "again.",
+                    True,
+                    "Yes. The journal is a file, not kernel memory, so a restart loses nothing.",
+                ),
+                Option(
+                    "where_it_lives",
+                    "It is the file ~/.second-call/journal.json, unless the SECOND_CALL_JOURNAL "
+                    "variable names another file.",
+                    True,
+                    "Yes. Set SECOND_CALL_JOURNAL before starting JupyterLab to keep it "
+                    "somewhere else.",
+                ),
+                Option(
+                    "export_plan",
+                    "The progress panel's 'Export my plan' button turns it into a printable "
+                    "page.",
+                    True,
+                    "Yes. You can export at any time; the plan shows whatever you have done "
+                    "so far.",
+                ),
+                Option(
+                    "restart_clears",
+                    "Restarting the kernel starts you again from a blank journal.",
+                    False,
+                    "No. Only the progress panel's reset buttons erase answers.",
+                ),
+                Option(
+                    "reset_silently",
+                    "'Reset everything' erases all your answers the moment you click it.",
+                    False,
+                    "Not quite. It erases nothing until you tick the box that confirms you mean "
+                    "it.",
+                ),
+            ),
+            "Your answers live in one journal file that every notebook shares. It survives "
+            "restarts, can be moved with SECOND_CALL_JOURNAL, and the progress panel resets "
+            "or exports it whenever you like.",
+        ),
+        Matching(
+            "00_words",
+            "Match each course word to what it means.",
+            (
+                MatchItem(
+                    "situation_meaning",
+                    "What happened when you declined: any missteps, how long ago, whether the "
+                    "role is open.",
+                    "situation",
+                    "Your situation is the input: everything else follows from it.",
+                ),
+                MatchItem(
+                    "misstep_meaning",
+                    "Something that went wrong in how you said no, such as going silent.",
+                    "misstep",
+                    "Any misstep puts you in Scenario 2.",
+                ),
+                MatchItem(
+                    "reaction_meaning",
+                    "How the manager may feel when you get back in touch.",
+                    "reaction",
+                    "There are four: flattered, already filled the role, hurt, insulted.",
+                ),
+                MatchItem(
+                    "move_meaning",
+                    "One step of the conversation, such as the easy out.",
+                    "move",
+                    "Scenario 1 has three moves; Scenario 2 adds three repair moves in front.",
+                ),
+                MatchItem(
+                    "script_meaning",
+                    "The moves in your own words, built from your answers.",
+                    "script",
+                    "A script is built for you; a draft is one you write freehand.",
+                ),
+                MatchItem(
+                    "journal_meaning",
+                    "The file that keeps all your saved answers.",
+                    "journal",
+                    "The journal is what survives a kernel restart.",
+                ),
+                MatchItem(
+                    "plan_meaning",
+                    "The printable page you export at the end.",
+                    "plan",
+                    "The plan is made from your journal.",
+                ),
+            ),
+            (
+                MatchTarget("situation", "situation"),
+                MatchTarget("misstep", "misstep"),
+                MatchTarget("reaction", "reaction"),
+                MatchTarget("move", "move"),
+                MatchTarget("script", "script"),
+                MatchTarget("journal", "journal"),
+                MatchTarget("plan", "plan"),
+            ),
+            "The course uses a small set of words for its ideas, so the notebooks, the widgets "
+            "and your plan all mean the same thing by each one.",
+        ),
+        SingleChoice(
+            "00_two_scenarios",
+            "In one line, what separates the column's two scenarios?",
+            (
+                Option(
+                    "how_declined",
+                    "How you said no: clearly and respectfully (Scenario 1), or with a "
+                    "misstep (Scenario 2).",
+                    True,
+                    "Right. The scenario depends on how you declined, not on why.",
+                ),
+                Option(
+                    "why_declined",
+                    "Why you said no: a good reason (Scenario 1) or a poor one (Scenario 2).",
+                    False,
+                    "No. Your reason matters for the explanation move, but the scenario is "
+                    "about how you declined.",
+                ),
+                Option(
+                    "how_long",
+                    "How long ago: under two weeks (Scenario 1) or longer (Scenario 2).",
+                    False,
+                    "No. Time makes a filled role likelier in both scenarios; it doesn't "
+                    "change which one you are in.",
+                ),
+                Option(
+                    "channel",
+                    "Whether you phone (Scenario 1) or meet face to face (Scenario 2).",
+                    False,
+                    "No. You can phone or meet in either scenario.",
+                ),
+            ),
+            "Scenario 1: you declined clearly and respectfully, so you can simply ask again. "
+            "Scenario 2: your decline left a mark, so you repair it first.",
+        ),
+    ),
+    intro="See how the course works: your journal, the words it uses, and the two scenarios.",
+)
 
 
 # 01 The dilemma: make the call? -----------------------------------------------------------
@@ -926,6 +1083,7 @@ QUIZZES: MappingProxyType[str, Quiz] = MappingProxyType(
     {
         quiz.id: quiz
         for quiz in (
+            _START,
             _DILEMMA,
             _REACTIONS,
             _SCENARIOS,

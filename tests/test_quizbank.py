@@ -24,6 +24,7 @@ from coursekit.quiz import (
 from coursekit.quizbank import QUIZZES, commenter_id
 
 EXPECTED_IDS = [
+    "00_start",
     "01_dilemma",
     "02_reactions",
     "03_scenarios",
