@@ -48,21 +48,21 @@ PERSONAS: MappingProxyType[str, Persona] = MappingProxyType(
             name="Maya",
             story=(
                 "Maya, a data analyst, was offered a team-lead role at a logistics firm. Two "
-                "days later she phoned the manager, Priya, thanked her and said no: moving "
+                "days later she phoned the manager, Helen, thanked her and said no: moving "
                 "felt too risky. Ten days on, she regrets it."
             ),
             situation=Situation(
                 missteps=(), time_since_days=10, role_status="unknown", channel="phone"
             ),
             answers={
-                "manager_name": "Priya",
+                "manager_name": "Helen",
                 "what_drew_you": "leading a small analytics team on problems I care about",
                 "why_declined": "I let the fear of leaving a safe job make the decision",
                 "what_changed": "I've realised that staying put was the riskier choice for me",
                 "what_job_offers": "use the full range of what I trained for",
             },
             draft=(
-                "Hi Priya, thanks for taking my call. I know it's been ten days and you may "
+                "Hi Helen, thanks for taking my call. I know it's been ten days and you may "
                 "have moved on. I was genuinely excited about leading your analytics team, "
                 "and that hasn't changed. I've changed my mind because I realised I let fear "
                 "of leaving a safe job decide for me. If the position has been filled, I "
@@ -73,7 +73,7 @@ PERSONAS: MappingProxyType[str, Persona] = MappingProxyType(
             id="dev",
             name="Dev",
             story=(
-                "Dev told a hiring manager, Sam, that he was thrilled and would sign, then "
+                "Dev told a hiring manager, Marcus, that he was thrilled and would sign, then "
                 "emailed a no a week later after a counter-offer. Three weeks on, the "
                 "counter-offer has turned sour and he wants the job."
             ),
@@ -84,7 +84,7 @@ PERSONAS: MappingProxyType[str, Persona] = MappingProxyType(
                 channel="phone",
             ),
             answers={
-                "manager_name": "Sam",
+                "manager_name": "Marcus",
                 "what_drew_you": "the product and the people I met on the panel",
                 "why_declined": "I took a counter-offer without thinking it through",
                 "what_changed": "the counter-offer changed the pay but not the work",
@@ -95,7 +95,7 @@ PERSONAS: MappingProxyType[str, Persona] = MappingProxyType(
                 "cost_to_manager": "you stopped talking to other candidates and lost a week",
             },
             draft=(
-                "Sam, I've changed my mind about the offer and want to explain why. I told "
+                "Marcus, I've had a change of heart about the offer and want to tell you why. I told "
                 "you I'd sign and then backed out by email a week later, and I'm sorry: I know "
                 "that cost you time with other candidates. How did that land on your side? "
                 "It's fair if you weigh that in your decision. I took a counter-offer without "

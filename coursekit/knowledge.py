@@ -137,14 +137,14 @@ MOVES: MappingProxyType[str, Move] = MappingProxyType(
             ),
             Move(
                 "explain_change",
-                "Help them make sense of your change of heart",
+                "Help them understand why you changed your mind",
                 "A reversal with no reason looks flighty; a clear reason looks considered.",
                 "Say briefly why you declined and what has changed since, in plain terms.",
                 "Explain what you have learned about yourself since you declined.",
             ),
             Move(
                 "easy_out",
-                "Make it easy for them to say the position is filled",
+                "Give them an easy way to say the role is filled",
                 "The manager may have moved on; give them a graceful way to say so.",
                 "Say you understand the role may be filled, and ask to be remembered for "
                 "other roles if it is.",

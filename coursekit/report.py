@@ -10,16 +10,24 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from .classify import Classification
+from .calls import ROLEPLAYS, WORKED_PATH
+from .classify import Classification, classify
+from .examples import PERSONAS
 from .knowledge import COMMENTERS, LESSONS, MISSTEPS, MOVES, REACTIONS, SCENARIOS, THEMES
-from .review import Review
+from .quiz import key_text
+from .quizbank import QUIZZES
+from .review import Review, review_draft
 from .roleplay import Roleplay, RoleplaySession
+from .script import build_script
 
 __all__ = [
+    "answer_keys_text",
     "classification_text",
     "lessons_text",
     "misstep_text",
     "path_text",
+    "persona_plan_answers",
+    "persona_plan_markdown",
     "reactions_text",
     "review_text",
     "scenarios_text",
@@ -30,6 +38,13 @@ _WIDTH = 88
 
 def _wrap(text: str, indent: str = "   ") -> str:
     return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _hang(text: str, indent: str, hang: int) -> str:
+    """Wrap text so that lines after the first sit ``hang`` spaces further in."""
+    return textwrap.fill(
+        text, _WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hang
+    )
 
 
 def classification_text(result: Classification) -> str:
@@ -123,3 +138,71 @@ def lessons_text(commenter: str | None = None) -> str:
             tail = f" — {lesson.stance} the column on: {labels}" if topics else " — adds"
             lines.append(_wrap(f"- {lesson.text}{tail}"))
     return "\n".join(lines)
+
+
+def answer_keys_text(quiz_ids: Iterable[str] | None = None) -> str:
+    """Return the answer key of every question of each quiz, for facilitators to read out.
+
+    >>> print(answer_keys_text(["05_scenario2"]).splitlines()[0])
+    Quiz 05_scenario2: Scenario 2: repair first
+    >>> "1. Own the misstep and its cost" in answer_keys_text(["05_scenario2"])
+    True
+    """
+    ids = list(QUIZZES) if quiz_ids is None else list(quiz_ids)
+    blocks: list[str] = []
+    for quiz_id in ids:
+        quiz = QUIZZES[quiz_id]
+        lines = [f"Quiz {quiz.id}: {quiz.title}"]
+        for number, question in enumerate(quiz.questions, 1):
+            lines.append(_hang(f"Q{number}. {question.prompt}", "  ", 4))
+            lines.extend(_hang(f"- {line}", "      ", 2) for line in key_text(question))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def persona_plan_answers(persona_id: str) -> dict[str, object]:
+    """Return a worked-example persona's whole plan as journal-shaped answers.
+
+    The persona is classified, its script is built for that scenario, its draft is reviewed,
+    and the matching role-play is walked along its worked path, each saved under the same
+    exercise id the widgets use. Replies, reflections and quizzes are left out.
+
+    >>> answers = persona_plan_answers("dev")
+    >>> sorted(answers)
+    ['draft', 'roleplay:call_scenario2', 'script', 'situation']
+    >>> answers["situation"]["scenario"], answers["draft"]["review"]["order_ok"]
+    (2, True)
+    """
+    persona = PERSONAS[persona_id]
+    result = classify(persona.situation)
+    situation: dict[str, object] = dict(result.to_dict())
+    situation["situation"] = persona.situation.to_dict()
+    script = build_script(
+        persona.answers,
+        scenario=result.scenario,
+        channel=persona.situation.channel,
+        aim=result.aim,
+    )
+    review = review_draft(persona.draft, result.scenario)
+    roleplay_id = f"call_scenario{result.scenario}"
+    session = RoleplaySession.replay(ROLEPLAYS[roleplay_id], WORKED_PATH[roleplay_id])
+    return {
+        "situation": situation,
+        "script": script.to_dict(),
+        "draft": {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
+        f"roleplay:{roleplay_id}": session.to_dict(),
+    }
+
+
+def persona_plan_markdown(persona_id: str) -> str:
+    """Return a worked-example persona's plan as the Markdown page a learner would export.
+
+    >>> page = persona_plan_markdown("dev")
+    >>> page.splitlines()[0]
+    '# My Second Call plan'
+    >>> "Scenario 2: You didn't handle it well" in page
+    True
+    """
+    from .plan import plan_markdown  # lazily: the plan module loads the journal machinery
+
+    return plan_markdown(persona_plan_answers(persona_id))

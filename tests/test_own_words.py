@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from owntext import SHINGLE, fingerprints, quotations, unquoted, words
 
-from coursekit.knowledge import QUOTES
+from coursekit.knowledge import QUOTES, SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_PRINTS = {
@@ -28,7 +28,7 @@ def course_texts() -> dict[str, str]:
         parts = []
         for cell in nb["cells"]:
             parts.append("".join(cell["source"]))
-            parts.extend(json.dumps(o) for o in cell.get("outputs", []))
+            parts.extend(json.dumps(o, ensure_ascii=False) for o in cell.get("outputs", []))
         texts[path.relative_to(ROOT).as_posix()] = "\n".join(parts)
     return texts
 
@@ -46,7 +46,7 @@ def without_quote_list(text: str) -> str:
     """Drop the marked, attributed quotations of coursekit.knowledge.QUOTES from a text."""
     for quote in QUOTES.values():
         text = text.replace(quote.text, " … ")
-    return text
+    return text.replace(SOURCE.title, " … ")
 
 
 def test_the_quote_list_is_short_and_attributed() -> None:

@@ -117,10 +117,10 @@ def test_script_builder_previews_escapes_and_autosaves(journal: Journal) -> None
     assert_inert(view.preview.value)
     saved = journal.get("script")
     assert isinstance(saved, dict) and HOSTILE in str(saved["text"])
-    assert "Priya" in view.plain_text.value
+    assert "Helen" in view.plain_text.value
     restored = cw.script_builder(journal)
     assert restored.fields["what_drew_you"].value == HOSTILE
-    assert restored.fields["manager_name"].value == "Priya"
+    assert restored.fields["manager_name"].value == "Helen"
 
 
 def test_script_builder_takes_scenario_from_the_classifier(journal: Journal) -> None:

@@ -108,34 +108,33 @@ class ScriptBuilderView(Exercise):
         @guarded(self.status)
         def run() -> None:
             scenario = int(self.scenario.value)
-            if save:
-                self.journal.save(
-                    INPUTS_ID,
-                    json_value(
-                        {
-                            "inputs": self.answers(),
-                            "scenario": scenario,
-                            "channel": str(self.channel.value),
-                            "variant": int(self.variant.value),
-                        }
-                    ),
-                )
+            answers = self.answers()
+            saved_inputs = json_value(
+                {
+                    "inputs": answers,
+                    "scenario": scenario,
+                    "channel": str(self.channel.value),
+                    "variant": int(self.variant.value),
+                }
+            )
             self._scenario_2_box.layout.display = None if scenario == 2 else "none"
             try:
                 script = build_script(
-                    ScriptInputs.from_mapping(self.answers()),
+                    ScriptInputs.from_mapping(answers),
                     scenario=scenario,
                     channel=str(self.channel.value),
                     variant=int(self.variant.value),
                 )
             except CourseInputError:
                 self.script = None
+                if save:  # keep what was typed, even when it cannot make a script yet
+                    self.journal.save(INPUTS_ID, saved_inputs)
                 raise
             self.script = script
             self.preview.value = script.to_html()
             self.plain_text.value = script.spoken()
-            if save:
-                self.journal.save(EXERCISE_ID, script.to_dict())
+            if save:  # one write for both answers: one lock, one file replace
+                self.journal.save_many({INPUTS_ID: saved_inputs, EXERCISE_ID: script.to_dict()})
             missing = len(script.missing)
             label = "Saved" if save else "Ready"
             note = (
