@@ -49,7 +49,8 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_open_easy_out",
                     "Thanks for picking up. I know it's been three weeks and you may well have "
                     "offered the job to someone else; if so, just tell me, that's completely "
-                    "fine. If it's still open, I've had a change of heart and would love another look.",
+                    "fine. If it's still open, I've had a change of heart and would love "
+                    "another look.",
                     "Strong. Before asking for anything you made it easy for Sam to say the role "
                     "has gone, and you got to the point in a few sentences.",
                     "Sam relaxes: nothing in how you asked puts Sam on the spot.",

@@ -95,9 +95,9 @@ PERSONAS: MappingProxyType[str, Persona] = MappingProxyType(
                 "cost_to_manager": "you stopped talking to other candidates and lost a week",
             },
             draft=(
-                "Marcus, I've had a change of heart about the offer and want to tell you why. I told "
-                "you I'd sign and then backed out by email a week later, and I'm sorry: I know "
-                "that cost you time with other candidates. How did that land on your side? "
+                "Marcus, I've had a change of heart about the offer and want to tell you why. "
+                "I told you I'd sign and then backed out by email a week later, and I'm sorry: "
+                "I know that cost you time with other candidates. How did that land on your side? "
                 "It's fair if you weigh that in your decision. I took a counter-offer without "
                 "thinking it through, and since then I've realised the work matters more than "
                 "the pay. If the role is filled, I understand."

@@ -51,6 +51,12 @@ class ProgressView(Exercise):
         self.export_button = w.Button(
             description="Export my plan", button_style="primary", icon="download"
         )
+        self.card_button = w.Button(
+            description="Export an anonymous poll card",
+            icon="bar-chart",
+            tooltip="Your scenario, quiz scores and role-play endings only; nothing you typed",
+        )
+        self.card_button.layout.width = "auto"
         self.status = feedback("status")
         self.download = w.HTML("")
         self.download.add_class("sc-download")
@@ -58,6 +64,7 @@ class ProgressView(Exercise):
         self.reset_button.on_click(lambda _b: self.reset_one())
         self.reset_all_button.on_click(lambda _b: self.reset_everything())
         self.export_button.on_click(lambda _b: self.export())
+        self.card_button.on_click(lambda _b: self.export_card())
         super().__init__()
         setup_root(
             self,
@@ -71,6 +78,7 @@ class ProgressView(Exercise):
                 self.confirm_all,
                 self.reset_all_button,
                 self.export_button,
+                self.card_button,
                 self.status,
                 self.download,
             ],
@@ -131,6 +139,10 @@ class ProgressView(Exercise):
 
         run()
 
+    def export_card(self) -> None:
+        """Write an anonymous poll card next to the notebook and offer a download."""
+        guarded(self.status)(lambda: _export_card(self))()
+
     def export(self) -> None:
         """Write the plan next to the notebook as HTML and Markdown, and offer a download."""
 
@@ -159,6 +171,25 @@ class ProgressView(Exercise):
             )
 
         run()
+
+
+def _export_card(view: ProgressView) -> None:
+    from ..poll import write_card
+
+    path = write_card(view.journal.answers(), view.folder)
+    encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+    view.download.value = (
+        f"<p><a download='{escape_html(path.name)}' "
+        f"href='data:application/json;base64,{encoded}'>Download your poll card</a></p>"
+    )
+    view.status.value = status_html(
+        OK,
+        "Poll card exported",
+        escape_html(
+            f"Saved as {path.name}. It holds your scenario, quiz scores and role-play endings, "
+            "and nothing you typed. Hand it to your facilitator."
+        ),
+    )
 
 
 def progress_panel(
