@@ -3,10 +3,11 @@
 Every answer is saved the moment the learner gives it. A save takes a file lock, re-reads the
 file, applies the change and atomically replaces the file, so two kernels (or a kernel killed
 part-way through a save) never lose an answer whose save returned. The save does not wait for
-the disk itself: a background thread flushes the file (and its folder) to disk right after,
-coalescing bursts of saves such as typing, and any pending flush is finished at exit
-(:meth:`Journal.sync` waits for it on demand). A damaged or foreign file is never deleted: it
-is moved aside, the learner is told where it went, and a fresh journal starts.
+the disk itself: a background thread flushes the file (and its folder) to disk within a second,
+once saves pause, so a burst of saves such as typing costs one flush; a pending flush is
+finished at exit, and :meth:`Journal.sync` waits for it on demand (on Windows each save still
+flushes before it returns). A damaged or foreign file is never deleted: it is moved aside, the
+learner is told where it went, and a fresh journal starts.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -45,6 +46,7 @@ except ImportError:  # Windows, Pyodide
     fcntl = None  # type: ignore[assignment]
 
 __all__ = [
+    "visit_journal",
     "ENV_VAR",
     "FORMAT_NAME",
     "FORMAT_VERSION",
@@ -84,6 +86,17 @@ class JournalRecoveredWarning(UserWarning):
 
 def _on_pyodide() -> bool:
     return sys.platform == "emscripten"
+
+
+def visit_journal() -> Journal:
+    """Return a journal private to this kernel, for a page that many visitors share (Voilà).
+
+    Each visitor of a Voilà app gets their own kernel, so their answers stay their own; they
+    last for the visit, and the progress panel lets them download their plan before leaving.
+    """
+    import tempfile
+
+    return Journal(Path(tempfile.mkdtemp(prefix="second-call-visit-")) / "journal.json")
 
 
 def default_journal_path() -> Path:
@@ -267,6 +280,9 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+#: On Windows a save flushes its file before the replace, as it always did: a background
+#: flush would hold the journal open, and Windows cannot replace a file that is open.
+_SYNC_INLINE = os.name == "nt"
 #: The background flush waits for this many seconds without a new save ...
 _FLUSH_QUIET = 0.2
 #: ... but never longer than this after the first save it has not flushed yet.
@@ -294,8 +310,8 @@ class _Flusher:
 
     def request(self, path: Path) -> None:
         """Flush ``path`` and its folder to disk soon, in the background thread."""
-        if _on_pyodide():
-            return  # the browser's storage has no disk to flush to
+        if _on_pyodide() or _SYNC_INLINE:
+            return  # no disk to flush to in the browser; Windows saves flush inline
         with self._cond:
             idle = not self._pending
             self._pending.add(path)
@@ -653,6 +669,9 @@ class Journal:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+                if _SYNC_INLINE:
+                    handle.flush()
+                    os.fsync(handle.fileno())
             _replace(temp_name, self._path)
             done = True
         finally:

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 ensure_venv test
+bash scripts/browsers.sh
 exec .venv/bin/python -m pytest "$@"

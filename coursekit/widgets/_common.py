@@ -78,11 +78,25 @@ class Exercise(w.VBox):  # type: ignore[misc]
         )
 
 
+#: Layout fixes shared by every exercise: long option labels wrap instead of overlapping, and
+#: the keyboard focus is always visible.
+STYLE = """<style>
+.sc-widget .widget-radio-box label {display: flex; align-items: flex-start; gap: .5em;
+  height: auto; line-height: 1.35; white-space: normal; margin-bottom: .5em}
+.sc-widget .widget-radio-box input {order: -1; flex: none; margin: .2em 0 0 0}
+.sc-widget .widget-checkbox label, .sc-widget .widget-label {white-space: normal}
+.sc-widget button:focus-visible, .sc-widget input:focus-visible,
+.sc-widget textarea:focus-visible, .sc-widget select:focus-visible {
+  outline: 2px solid; outline-offset: 2px}
+.sc-widget .widget-dropdown select {max-width: 100%}
+</style>"""
+
+
 def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget]) -> None:
     """Fill an exercise's root box, tagging it with CSS classes and a visible title."""
     if isinstance(box, Exercise):
         box.exercise_title = title
-    heading = w.HTML(f"<h4 class='sc-title'>{escape_html(title)}</h4>")
+    heading = w.HTML(f"{STYLE}<h4 class='sc-title'>{escape_html(title)}</h4>")
     box.children = (heading, *children)
     box.layout = w.Layout(max_width="56rem", width="100%")
     box.add_class("sc-widget")

@@ -38,7 +38,12 @@ class RoleplayView(Exercise):
         self.back_button.on_click(lambda _b: self.go_back())
         self.restart_button.on_click(lambda _b: self.restart())
         super().__init__()
-        intro = w.HTML(f"<p>{escape_html(data.situation)}</p>") if data.situation else None
+        first_cue = data.node(data.start_id).cue
+        intro = (
+            w.HTML(f"<p>{escape_html(data.situation)}</p>")
+            if data.situation and data.situation != first_cue
+            else None
+        )
         setup_root(
             self,
             "roleplay",
