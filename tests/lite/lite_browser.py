@@ -208,6 +208,10 @@ def interact_classifier(page: Any, timeout_s: float) -> dict[str, Any]:
 def check_classifier_restored(page: Any) -> dict[str, Any]:
     """After a reload and Run All, the classifier shows the saved answer again."""
     box = page.locator(".sc-classifier").first
+    box.scroll_into_view_if_needed()  # JupyterLab renders only the cells in view
+    box.locator(".sc-feedback-classification").filter(has_text="Scenario").first.wait_for(
+        timeout=30_000
+    )
     ticked = box.locator(".widget-checkbox", has_text="Went silent").locator("input")
     shown = _text(page, ".sc-classifier .sc-feedback-classification")
     return {"restored": "Scenario 2 — saved" in shown and ticked.is_checked()}
@@ -216,19 +220,30 @@ def check_classifier_restored(page: Any) -> dict[str, Any]:
 def interact_roleplay(page: Any, timeout_s: float) -> dict[str, Any]:
     """Notebook 07: pick the first reply, say it, and see how the manager takes it."""
     box = page.locator(".sc-roleplay").first
-    before = _text(page, ".sc-roleplay .sc-manager-line")
+    box.scroll_into_view_if_needed()  # JupyterLab renders only the cells in view
+    box.locator(".sc-manager-line").filter(has_text="Manager:").wait_for(timeout=timeout_s * 1000)
+    line = box.locator(".sc-manager-line")
+    before = " ".join((line.text_content() or "").split())
     box.locator(".sc-choices input[type=radio]").first.check()
     box.locator("button", has_text="Say it").click()
     box.locator(".sc-feedback-step [role=status]").first.wait_for(timeout=timeout_s * 1000)
-    after = _text(page, ".sc-roleplay .sc-manager-line")
+    deadline = time.monotonic() + timeout_s
+    after = before
+    while after == before and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        after = " ".join((line.text_content() or "").split())
     return {"manager_before": before[:200], "manager_after": after[:200],
             "moved_on": before != after}
 
 
 def check_roleplay_restored(page: Any, saved: dict[str, Any]) -> dict[str, Any]:
     """After a reload and Run All, the role-play resumes where the learner left it."""
-    now = _text(page, ".sc-roleplay .sc-manager-line")
-    return {"restored": now == saved.get("manager_after")}
+    line = page.locator(".sc-roleplay .sc-manager-line").first
+    line.scroll_into_view_if_needed()  # JupyterLab renders only the cells in view
+    with contextlib.suppress(Exception):
+        line.filter(has_text="Manager:").wait_for(timeout=30_000)
+    now = " ".join((line.text_content() or "").split())
+    return {"restored": now[:200] == saved.get("manager_after"), "manager_now": now[:200]}
 
 
 def run_course_notebook(browser: Any, base: str, notebook: str, timeout_s: float,

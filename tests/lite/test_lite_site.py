@@ -242,10 +242,10 @@ def test_course_notebook_runs_in_lite(browser_report: dict[str, Any], notebook: 
 def test_classifier_answer_survives_a_reload(browser_report: dict[str, Any]) -> None:
     run = {r["notebook"]: r for r in browser_report["course"]}["03_which_scenario.ipynb"]
     assert "Scenario 2" in run["interaction"]["shown"]
-    assert run["after_reload"]["restored"], run
+    assert run["after_reload"]["restored"], (run["interaction"], run["after_reload"])
 
 
 def test_roleplay_resumes_after_a_reload(browser_report: dict[str, Any]) -> None:
     run = {r["notebook"]: r for r in browser_report["course"]}["07_practise_the_call.ipynb"]
     assert run["interaction"]["moved_on"], run
-    assert run["after_reload"]["restored"], run
+    assert run["after_reload"]["restored"], (run["interaction"], run["after_reload"])
