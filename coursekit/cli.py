@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
+import warnings
 from collections.abc import Sequence
 from typing import IO, NoReturn
 
@@ -63,18 +65,27 @@ def _reject_constant(name: str) -> object:
     raise CourseInputError("input", f"{name} is not allowed in JSON")
 
 
+def _parse_int(digits: str) -> int:
+    """Read a JSON integer; a huge one becomes a large stand-in the field check then rejects."""
+    if len(digits.lstrip("-")) <= 18:
+        return int(digits)
+    return -(10**18) if digits.startswith("-") else 10**18
+
+
 def _read_json(stream: IO[bytes]) -> object:
     text = _read_text(stream)
     if not text.strip():
         raise CourseInputError("input", "is empty; expected a JSON object")
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise CourseInputError(
             "input", f"is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
     except RecursionError:
         raise CourseInputError("input", "is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer too long to convert
+        raise CourseInputError("input", f"has a value that cannot be read ({exc})") from None
 
 
 def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
@@ -106,8 +117,11 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
         from .journal import Journal
         from .plan import export_plan
 
-        journal = Journal(args.journal)
-        stdout.write(export_plan(journal, args.format).rstrip() + "\n")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # reported below as one line each
+            journal = Journal(args.journal)
+            page = export_plan(journal, args.format)
+        stdout.write(page.rstrip() + "\n")
         for message in journal.messages:
             print(f"coursekit: {message}", file=sys.stderr)
     else:
@@ -138,4 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())[:500]
+    """Return a message as one printable line: control characters are shown escaped."""
+    shown = "".join(
+        ch if ch == " " or unicodedata.category(ch)[0] != "C" else f"\\x{ord(ch):02x}"
+        if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+        for ch in " ".join(message.split())
+    )
+    return shown[:500]

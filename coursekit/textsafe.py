@@ -73,8 +73,11 @@ def clean_text(
     return " ".join(text.split())
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    return _SURROGATE.search(text) is not None
 
 
 def escape_html(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Widget tests in the kernel: drive each builder from Python and check its state and the journal."""
+"""Widget tests in the kernel: drive each builder from Python, check its state and journal."""
 
 from __future__ import annotations
 
@@ -204,7 +204,9 @@ def test_quiz_unanswered_check_is_friendly(journal: Journal) -> None:
 
 
 @pytest.mark.parametrize("roleplay_id", sorted(ROLEPLAYS))
-def test_roleplay_walks_to_debrief_goes_back_and_resumes(roleplay_id: str, journal: Journal) -> None:
+def test_roleplay_walks_to_debrief_goes_back_and_resumes(
+    roleplay_id: str, journal: Journal
+) -> None:
     view = cw.roleplay(roleplay_id, journal)
     assert view.back_button.disabled is True
     for choice_id in WORKED_PATH[roleplay_id]:
