@@ -92,12 +92,21 @@ STYLE = """<style>
 </style>"""
 
 
+def _fit_buttons(widget: w.Widget) -> None:
+    """Let every button grow to show its whole label (ipywidgets' default width cuts it)."""
+    if isinstance(widget, w.Button) and not widget.layout.width:
+        widget.layout.width = "auto"
+    for child in getattr(widget, "children", ()):
+        _fit_buttons(child)
+
+
 def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget]) -> None:
     """Fill an exercise's root box, tagging it with CSS classes and a visible title."""
     if isinstance(box, Exercise):
         box.exercise_title = title
     heading = w.HTML(f"{STYLE}<h4 class='sc-title'>{escape_html(title)}</h4>")
     box.children = (heading, *children)
+    _fit_buttons(box)
     box.layout = w.Layout(max_width="56rem", width="100%")
     box.add_class("sc-widget")
     box.add_class(f"sc-{kind}")
