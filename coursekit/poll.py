@@ -1,8 +1,8 @@
 """Anonymous poll cards: what each learner chose, gathered by a facilitator for the debrief.
 
-A card holds only choices — the learner's scenario, quiz scores and role-play endings — and
-nothing typed freehand. A facilitator collects the cards in a folder and reads them back as a
-summary of the room, shown as text bar charts.
+A card holds only choices — the learner's scenario, quiz scores and role-play endings, each
+one of the course's own ids — and nothing typed freehand. A facilitator collects the cards in
+a folder and reads them back as a summary of the room, shown as text bar charts.
 
 >>> answers = {"situation": {"scenario": 2}, "quiz:03_scenarios": {"score": 2, "out_of": 3},
 ...            "roleplay:call_scenario1": {"ending_id": "end_s1_meeting"},
@@ -54,6 +54,9 @@ def _int(value: object) -> int | None:
 
 def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict[str, Any]:
     """Return an anonymous card of the learner's choices from their journal answers."""
+    from .calls import ROLEPLAYS
+    from .quizbank import QUIZZES
+
     situation = answers.get("situation")
     scenario = situation.get("scenario") if isinstance(situation, Mapping) else None
     quizzes: dict[str, list[int]] = {}
@@ -62,13 +65,13 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
         if key.startswith("quiz:") and isinstance(value, Mapping):
             score, out_of = _int(value.get("score")), _int(value.get("out_of"))
             name = key.removeprefix("quiz:")
-            if score is not None and out_of and 0 <= score <= out_of and _ID.match(name):
+            if name in QUIZZES and score is not None and out_of and 0 <= score <= out_of:
                 quizzes[name] = [score, out_of]
         elif key.startswith("roleplay:") and isinstance(value, Mapping):
             ending = value.get("ending_id")
             name = key.removeprefix("roleplay:")
-            if isinstance(ending, str) and _ID.match(ending) and _ID.match(name):
-                roleplays[name] = ending
+            if name in ROLEPLAYS and isinstance(ending, str) and ending in _ending_ids(name):
+                roleplays[name] = str(ending)
     return {
         "format": CARD_FORMAT,
         "version": CARD_VERSION,
@@ -77,6 +80,12 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
         "quizzes": dict(sorted(quizzes.items())),
         "roleplays": dict(sorted(roleplays.items())),
     }
+
+
+def _ending_ids(roleplay_id: str) -> set[str]:
+    from .calls import ROLEPLAYS
+
+    return {n.ending.id for n in ROLEPLAYS[roleplay_id].nodes if n.ending is not None}
 
 
 def write_card(answers: Mapping[str, object], folder: str | Path) -> Path:
