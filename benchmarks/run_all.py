@@ -22,6 +22,7 @@ BENCHMARKS: dict[str, list[str]] = {
     "bench_import.py": ["--reps", "11"],
     "bench_interaction.py": ["--reps", "60", "--review-reps", "20"],
     "bench_nbval.py": ["--reps", "1"],
+    "bench_lite.py": ["--reps", "2"],
 }
 
 

@@ -323,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--contents", type=Path, action="append", default=[],
                         help="another folder whose files go into the site's file browser "
                              "(besides notebooks/); may be given more than once")
+    parser.add_argument("--blank", action="store_true",
+                        help="build the same site without the course's notebooks, as a "
+                             "baseline for benchmarks")
     parser.add_argument("--source", type=Path, default=ROOT,
                         help="the project to build the coursekit wheel from (default: this repo)")
     args = parser.parse_args(argv)
@@ -358,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("jupyter_lite_config.json", "jupyter-lite.json", "overrides.json"):
         shutil.copy2(LITE / name, WORK / name)
 
-    contents = [ROOT / "notebooks", *(c.resolve() for c in args.contents)]
+    course = [] if args.blank else [ROOT / "notebooks"]
+    contents = [*course, *(c.resolve() for c in args.contents)]
     for folder in contents:
         if not folder.is_dir():
             sys.exit(f"No such contents folder: {folder}")
