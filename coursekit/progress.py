@@ -12,7 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["EXERCISES", "Exercise", "ProgressItem", "course_progress"]
+__all__ = ["COURSE_NOTEBOOKS", "EXERCISES", "Exercise", "ProgressItem", "course_progress"]
+
+#: The course's notebooks, as paths under ``notebooks/``, in course order.
+COURSE_NOTEBOOKS: tuple[str, ...] = (
+    "00_start_here.ipynb",
+    "01_the_dilemma.ipynb",
+    "02_how_the_manager_may_feel.ipynb",
+    "03_which_scenario.ipynb",
+    "04_scenario1_three_moves.ipynb",
+    "05_scenario2_repair_first.ipynb",
+    "06_voices_from_the_comments.ipynb",
+    "07_practise_the_call.ipynb",
+    "08_your_plan.ipynb",
+    "facilitator/facilitator_guide.ipynb",
+)
 
 
 @dataclass(frozen=True)

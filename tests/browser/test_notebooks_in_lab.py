@@ -21,18 +21,9 @@ from typing import Any
 import labkit
 import pytest
 
-COURSE_NOTEBOOKS = [
-    "00_start_here.ipynb",
-    "01_the_dilemma.ipynb",
-    "02_how_the_manager_may_feel.ipynb",
-    "03_which_scenario.ipynb",
-    "04_scenario1_three_moves.ipynb",
-    "05_scenario2_repair_first.ipynb",
-    "06_voices_from_the_comments.ipynb",
-    "07_practise_the_call.ipynb",
-    "08_your_plan.ipynb",
-    "facilitator/facilitator_guide.ipynb",
-]
+from coursekit import progress
+
+COURSE_NOTEBOOKS = list(progress.COURSE_NOTEBOOKS)
 # Notebooks with no course widget at all; every other notebook must render at least one.
 WIDGETLESS = {"facilitator/facilitator_guide.ipynb"}
 
