@@ -41,3 +41,32 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     import shutil
 
     shutil.rmtree(_RUN_DIR, ignore_errors=True)
+
+
+_REAL_CLIENTS = {
+    "tests/browser/": "JupyterLab and Voilà in Chromium",
+    "tests/lite/": "JupyterLite in Chromium",
+    "tests/hub/": "JupyterHub (configuration and the five-learner smoke test)",
+}
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many tests ran the course in real clients, so a run shows they were not lost."""
+    counts: dict[str, dict[str, int]] = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            nodeid = getattr(report, "nodeid", "")
+            when = getattr(report, "when", "call")
+            if when != "call" and outcome != "error":
+                continue
+            for prefix in _REAL_CLIENTS:
+                if nodeid.startswith(prefix):
+                    counts.setdefault(prefix, {}).setdefault(outcome, 0)
+                    counts[prefix][outcome] += 1
+    if not counts:
+        return
+    terminalreporter.section("course in real clients")
+    for prefix, label in _REAL_CLIENTS.items():
+        got = counts.get(prefix, {})
+        detail = ", ".join(f"{n} {outcome}" for outcome, n in got.items()) or "none run"
+        terminalreporter.write_line(f"{label} ({prefix}): {detail}")
