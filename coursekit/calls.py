@@ -51,7 +51,7 @@ CALL_SCENARIO1 = Roleplay(
                     "offered the job to someone else; if so, just tell me, that's completely "
                     "fine. If it's still open, I've had a change of heart and would love "
                     "another look.",
-                    "Strong. Before asking for anything you made it easy for Sam to say the role "
+                    "Before asking for anything you made it easy for Sam to say the role "
                     "has gone, and you got to the point in a few sentences.",
                     "Sam relaxes: nothing in how you asked puts Sam on the spot.",
                     "s1_fork",
@@ -62,7 +62,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_open_direct",
                     "I'm calling about the analyst job. I've changed my mind. Is it still "
                     "available?",
-                    "Okay. Clear and honest, but it corners Sam: nothing makes it easy to say the "
+                    "Clear and honest, but it corners Sam: nothing makes it easy to say the "
                     "role has gone, and there's no hint yet of why you changed your mind.",
                     "Sam hesitates, caught a little off guard.",
                     "s1_fork",
@@ -130,7 +130,7 @@ CALL_SCENARIO1 = Roleplay(
                     "said no out of caution about leaving somewhere familiar, and I've since "
                     "realised your team is where I'd like to work. If something similar opens "
                     "up, would you keep me in mind?",
-                    "Strong. You took the news gracefully, gave a short honest reason, said what "
+                    "You took the news gracefully, gave a short honest reason, said what "
                     "still draws you, and asked to be remembered for other roles.",
                     "Sam warms up: this is someone worth calling back.",
                     "s1_filled_future",
@@ -140,7 +140,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_filled_goodbye",
                     "Oh, okay. No problem. Thanks anyway, bye.",
-                    "Okay. Polite, but you hung up before asking to be considered for other "
+                    "Polite, but you hung up before asking to be considered for other "
                     "roles, which is the whole point of the easy out.",
                     "Sam says goodbye and moves on to the next thing on the list.",
                     "end_s1_door_ajar",
@@ -150,7 +150,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_filled_push",
                     "Oh. Is there any chance it could fall through? Or could you make a second "
                     "role for me?",
-                    "Weak. Pressing on a filled role turns a graceful exit into an awkward one; "
+                    "Pressing on a filled role turns a graceful exit into an awkward one; "
                     "the easy out is there so Sam doesn't have to refuse you twice.",
                     "Sam's answers get shorter.",
                     "end_s1_closed",
@@ -167,7 +167,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_future_coffee",
                     "Yes, very much. And if it would help, I'd be glad to come in for a coffee "
                     "before then, so you can get a sense of what I'd bring.",
-                    "Strong. You said yes and proposed meeting face to face, so the next "
+                    "You said yes and proposed meeting face to face, so the next "
                     "conversation starts warm.",
                     "Sam likes the idea and suggests a date.",
                     "end_s1_door_open",
@@ -176,7 +176,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_future_yes",
                     "Yes, please do let me know. Thank you.",
-                    "Okay. The door stays open, though Sam now has to do the next step.",
+                    "The door stays open, though Sam now has to do the next step.",
                     "Sam makes a note to get in touch.",
                     "end_s1_door_open",
                     quality="okay",
@@ -185,7 +185,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_future_too_late",
                     "The spring? That's a long way off. I'll probably have taken something else "
                     "by then.",
-                    "Weak. Sam offered you a way back and you waved it off; keep options open "
+                    "Sam offered you a way back and you waved it off; keep options open "
                     "without sounding as if this one doesn't matter.",
                     "Sam shrugs it off, a little deflated.",
                     "end_s1_door_ajar",
@@ -205,7 +205,7 @@ CALL_SCENARIO1 = Roleplay(
                     "familiar job make the decision. Building the reporting from the ground up "
                     "is exactly what drew me to your team, and I've realised it's the work I "
                     "trained for.",
-                    "Strong. A specific, honest reason plus what still draws you: the change of "
+                    "A specific, honest reason plus what still draws you: the change of "
                     "heart now makes sense.",
                     "Sam nods along: the reason hangs together.",
                     "s1_wary_doubt",
@@ -215,7 +215,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_wary_vague",
                     "I just realised it's a great opportunity, and your team seemed really good.",
-                    "Okay. Warm, but it doesn't say what changed, so the reversal still looks "
+                    "Warm, but it doesn't say what changed, so the reversal still looks "
                     "like a whim.",
                     "Sam isn't satisfied yet.",
                     "s1_wary_probe",
@@ -226,7 +226,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_wary_money",
                     "My current employer didn't give me the raise they hinted at, so I'm keeping "
                     "my options open.",
-                    "Weak. It's a reason to leave your job, not a reason to join Sam's team, and "
+                    "It's a reason to leave your job, not a reason to join Sam's team, and "
                     "it suggests you could leave again for the next raise.",
                     "Sam's interest cools.",
                     "s1_wary_probe",
@@ -244,7 +244,7 @@ CALL_SCENARIO1 = Roleplay(
                     "You're right to ask. Honestly, I let the fear of leaving somewhere familiar "
                     "decide for me. I've looked hard at that since, and I'm not willing to let it "
                     "make the choice again.",
-                    "Strong. You named the real reason and what you've done about it, which is "
+                    "You named the real reason and what you've done about it, which is "
                     "what a wary manager needs to hear.",
                     "Sam's shoulders drop a little: this sounds considered.",
                     "s1_wary_doubt",
@@ -254,7 +254,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_probe_later",
                     "Could I think about how to put it and email you?",
-                    "Okay. Better than a bad answer, but the reason is the heart of this call; "
+                    "Better than a bad answer, but the reason is the heart of this call; "
                     "have it ready before you dial.",
                     "Sam agrees, without much conviction.",
                     "end_s1_think_it_over",
@@ -263,7 +263,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_probe_defend",
                     "I don't think I should have to justify it. People change their minds.",
-                    "Weak. You're entitled to change your mind, but without a reason you look "
+                    "You're entitled to change your mind, but without a reason you look "
                     "flighty, and Sam has no way to trust the new decision.",
                     "Sam decides not to take the risk.",
                     "end_s1_closed",
@@ -280,7 +280,7 @@ CALL_SCENARIO1 = Roleplay(
                     "That's fair, and I'd ask the same. Could we meet in person? I'd like to "
                     "show you I've thought this through, and you can test me on it. If you "
                     "decide to go another way, I'll understand.",
-                    "Strong. You accepted the doubt as fair, offered a face-to-face meeting to "
+                    "You accepted the doubt as fair, offered a face-to-face meeting to "
                     "answer it, and left Sam free to say no.",
                     "Sam thinks a meeting is a reasonable next step.",
                     "s1_meeting_offer",
@@ -290,7 +290,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_doubt_promise",
                     "I promise I won't. I'm completely sure this time.",
-                    "Okay. Sincere, but a promise is what Sam heard last time; offer something "
+                    "Sincere, but a promise is what Sam heard last time; offer something "
                     "Sam can check, such as a meeting.",
                     "Sam isn't convinced by a promise alone.",
                     "end_s1_think_it_over",
@@ -299,7 +299,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_doubt_irritated",
                     "I've already explained that.",
-                    "Weak. The question is fair after a reversal; impatience reads as the very "
+                    "The question is fair after a reversal; impatience reads as the very "
                     "immaturity Sam is worried about.",
                     "Sam's doubts harden.",
                     "end_s1_closed",
@@ -319,7 +319,7 @@ CALL_SCENARIO1 = Roleplay(
                     "to build the reporting from scratch. I held back out of caution about "
                     "leaving a familiar job, and I've realised that was the wrong reason. Could "
                     "we meet in person to talk it through?",
-                    "Strong. You reaffirmed what drew you, explained the change in a sentence, "
+                    "You reaffirmed what drew you, explained the change in a sentence, "
                     "and asked for the face-to-face meeting.",
                     "Sam is delighted and reaches for the calendar.",
                     "s1_meeting_offer",
@@ -330,7 +330,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_glad_start",
                     "That's great! So can I just accept the original offer? I could start in "
                     "two weeks.",
-                    "Okay. Enthusiastic, but it skips why you changed your mind and rushes a "
+                    "Enthusiastic, but it skips why you changed your mind and rushes a "
                     "decision Sam will want to think about.",
                     "Sam is pleased but wants to slow down.",
                     "s1_glad_slowdown",
@@ -340,7 +340,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_glad_salary",
                     "Great. Before anything else, could you match a higher salary this time?",
-                    "Weak. Opening with terms makes the change of heart look like a negotiating "
+                    "Opening with terms makes the change of heart look like a negotiating "
                     "move; talk about pay once the door is open again.",
                     "Sam's enthusiasm cools a little.",
                     "s1_glad_slowdown",
@@ -358,7 +358,7 @@ CALL_SCENARIO1 = Roleplay(
                     "Of course, I got ahead of myself. I let worry about leaving a familiar job "
                     "decide for me, and I've realised the work on your team is what I actually "
                     "want. Would it help to meet face to face and talk it through?",
-                    "Strong. You took the nudge well, gave the reason and proposed the meeting.",
+                    "You took the nudge well, gave the reason and proposed the meeting.",
                     "Sam is happy to set something up.",
                     "s1_meeting_offer",
                     moves=("explain_change", "reaffirm"),
@@ -367,7 +367,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_slowdown_rush",
                     "It's simple: I changed my mind. So when can I sign?",
-                    "Weak. Sam asked for the reason and you pressed for a contract instead.",
+                    "Sam asked for the reason and you pressed for a contract instead.",
                     "Sam decides to step back and think.",
                     "end_s1_think_it_over",
                     quality="weak",
@@ -384,7 +384,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_meeting_confirm",
                     "Tuesday morning works. Thank you. I'll email you today to confirm, and I'll "
                     "come ready to talk about what I'd do in my first few months.",
-                    "Strong. You accepted, confirmed in writing, and showed how you'll use the "
+                    "You accepted, confirmed in writing, and showed how you'll use the "
                     "meeting.",
                     "Sam puts it in the diary, looking forward to it.",
                     "end_s1_meeting",
@@ -393,7 +393,7 @@ CALL_SCENARIO1 = Roleplay(
                 Choice(
                     "s1_meeting_phone",
                     "Could we just do it over the phone instead? It would be easier for me.",
-                    "Okay. Workable, but the face-to-face meeting you wanted was on the table "
+                    "Workable, but the face-to-face meeting you wanted was on the table "
                     "and you traded it for convenience.",
                     "Sam agrees, a little less invested.",
                     "end_s1_think_it_over",
@@ -403,7 +403,7 @@ CALL_SCENARIO1 = Roleplay(
                     "s1_meeting_anything",
                     "Tuesday's fine. And honestly, just tell me the start date; I'll take "
                     "whatever is on offer.",
-                    "Weak. Eagerness without any terms can read as desperation, and it skips "
+                    "Eagerness without any terms can read as desperation, and it skips "
                     "the conversation the meeting is for.",
                     "Sam pauses, unsure what to make of it.",
                     "end_s1_think_it_over",
@@ -501,7 +501,7 @@ CALL_SCENARIO2 = Roleplay(
                     "tell you why, but first I owe you an apology. I told you I'd sign by Monday, "
                     "then left you waiting ten days for a two-line email. That probably cost you "
                     "time with your other candidates, and I'm sorry.",
-                    "Strong. You named exactly what you did and what it cost Priya, and "
+                    "You named exactly what you did and what it cost Priya, and "
                     "apologised for that cost before asking for anything.",
                     "Priya's tone softens slightly; she didn't expect you to say it first.",
                     "s2_cost",
@@ -512,7 +512,7 @@ CALL_SCENARIO2 = Roleplay(
                     "s2_open_vague",
                     "I've had a change of heart about the job and want to tell you why. I know the "
                     "way I handled the decline wasn't great, either.",
-                    "Okay. You hinted at the misstep, but 'wasn't great' doesn't name what "
+                    "You hinted at the misstep, but 'wasn't great' doesn't name what "
                     "happened or what it cost Priya, and there's no apology.",
                     "Priya stays guarded.",
                     "s2_guarded",
@@ -522,7 +522,7 @@ CALL_SCENARIO2 = Roleplay(
                     "s2_open_ask",
                     "Is the coordinator job still open? I've changed my mind and I'd love to take "
                     "it.",
-                    "Weak. In Scenario 2 the repair has to come first; asking for the job while "
+                    "In Scenario 2 the repair has to come first; asking for the job while "
                     "the misstep hangs in the air makes it look as if you haven't noticed it.",
                     "Priya goes cold.",
                     "s2_cold",
@@ -540,7 +540,7 @@ CALL_SCENARIO2 = Roleplay(
                     "I didn't know that. I'm sorry it cost you your second choice. Is there "
                     "anything else about how I handled it that's on your mind? I'd rather hear "
                     "it.",
-                    "Strong. You let Priya respond, took in the cost without defending yourself, "
+                    "You let Priya respond, took in the cost without defending yourself, "
                     "and invited any other concerns.",
                     "Priya decides to be frank with you.",
                     "s2_concern",
@@ -550,7 +550,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_cost_move_on",
                     "I'm really sorry. Can I tell you why I've changed my mind?",
-                    "Okay. The apology is sincere, but you hurried past Priya's side; let her say "
+                    "The apology is sincere, but you hurried past Priya's side; let her say "
                     "what's on her mind before you make your case.",
                     "Priya lets you go on, with reservations unspoken.",
                     "s2_what_changed",
@@ -559,7 +559,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_cost_defend",
                     "To be fair, I did send an email in the end. It's not as if I vanished.",
-                    "Weak. Defending yourself undoes the apology you just made.",
+                    "Defending yourself undoes the apology you just made.",
                     "Priya's patience runs out.",
                     "s2_cold",
                     quality="weak",
@@ -576,7 +576,7 @@ CALL_SCENARIO2 = Roleplay(
                     "s2_concern_permission",
                     "That's a fair worry, and it's reasonable for you to weigh it when you decide "
                     "whether to reconsider me. I'd understand if it counts against me.",
-                    "Strong. You gave Priya explicit permission to factor the misstep into her "
+                    "You gave Priya explicit permission to factor the misstep into her "
                     "decision, which is what makes the apology believable.",
                     "Priya is noticeably more open.",
                     "s2_what_changed",
@@ -586,7 +586,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_concern_promise",
                     "I understand. It won't happen again, I promise.",
-                    "Okay. Well meant, but a promise asks Priya to set the worry aside; telling "
+                    "Well meant, but a promise asks Priya to set the worry aside; telling "
                     "her it's fair to weigh it shows you take it seriously.",
                     "Priya notes the promise, unconvinced.",
                     "s2_what_changed",
@@ -595,7 +595,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_concern_dismiss",
                     "That's different. With a client I'd obviously be professional.",
-                    "Weak. Waving away the concern tells Priya it's still a live risk.",
+                    "Waving away the concern tells Priya it's still a live risk.",
                     "Priya hears exactly what she feared.",
                     "s2_cold",
                     quality="weak",
@@ -622,7 +622,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_guarded_sorry",
                     "Sorry about that.",
-                    "Okay. Better than nothing, but it doesn't name what happened or its cost, "
+                    "Better than nothing, but it doesn't name what happened or its cost, "
                     "and it closes the subject before Priya can respond.",
                     "Priya isn't satisfied with a two-word apology.",
                     "s2_cold",
@@ -631,7 +631,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_guarded_excuse",
                     "I was really busy at the time, and it was a hard decision.",
-                    "Weak. An excuse asks Priya to carry the cost of your misstep.",
+                    "An excuse asks Priya to carry the cost of your misstep.",
                     "Priya stiffens.",
                     "s2_cold",
                     quality="weak",
@@ -658,7 +658,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_cold_accept",
                     "I understand. If anything changes, I'd still be glad to hear from you.",
-                    "Okay. Gracious, and the door isn't slammed, but you left without repairing "
+                    "Gracious, and the door isn't slammed, but you left without repairing "
                     "anything.",
                     "Priya is civil, and noncommittal.",
                     "end_s2_door_ajar",
@@ -668,7 +668,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_cold_argue",
                     "I think you're overreacting. It was just an email.",
-                    "Weak. Arguing about how Priya feels confirms the doubts about your "
+                    "Arguing about how Priya feels confirms the doubts about your "
                     "maturity.",
                     "Priya ends the call.",
                     "end_s2_closed",
@@ -686,7 +686,7 @@ CALL_SCENARIO2 = Roleplay(
                     "that hasn't changed. What happened is I panicked about leaving a team I'd "
                     "been with for six years, and instead of talking to you I went quiet. I've "
                     "realised that fear made the choice, not the job.",
-                    "Strong. You reaffirmed what drew you and gave an honest reason that also "
+                    "You reaffirmed what drew you and gave an honest reason that also "
                     "explains the silence, so it hangs together.",
                     "Priya listens closely; the story makes sense.",
                     "s2_weigh",
@@ -696,7 +696,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_changed_vague",
                     "I just think it's a better opportunity than I realised at the time.",
-                    "Okay. It says you want the job, but not what changed, so Priya has to take "
+                    "It says you want the job, but not what changed, so Priya has to take "
                     "the reversal on trust.",
                     "Priya notes the gap.",
                     "s2_weigh",
@@ -706,7 +706,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_changed_money",
                     "Honestly, my current place turned down my pay rise.",
-                    "Weak. It explains why you want to leave, not why you want this job, and it "
+                    "It explains why you want to leave, not why you want this job, and it "
                     "hints you might leave again.",
                     "Priya's interest fades.",
                     "end_s2_think",
@@ -716,7 +716,7 @@ CALL_SCENARIO2 = Roleplay(
         ),
         Node(
             "s2_weigh",
-            "Okay. I'm not going to pretend last month didn't happen, and the role may not stay "
+            "I'm not going to pretend last month didn't happen, and the role may not stay "
             "open long: we restarted the search this week.",
             choices=(
                 Choice(
@@ -725,7 +725,7 @@ CALL_SCENARIO2 = Roleplay(
                     "and I'd still like to be considered for future roles. If you're open to it, "
                     "could we meet in person? I'd like the chance to show you how I'd handle "
                     "things differently.",
-                    "Strong. You made it easy for Priya to choose someone else, kept the door "
+                    "You made it easy for Priya to choose someone else, kept the door "
                     "open for later, and asked for a face-to-face meeting.",
                     "Priya thinks a meeting is fair.",
                     "s2_meeting",
@@ -735,7 +735,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_weigh_leave",
                     "I understand. I'll leave it with you. Thank you for hearing me out.",
-                    "Okay. Gracious, but you left without a next step; ask for the meeting you "
+                    "Gracious, but you left without a next step; ask for the meeting you "
                     "want.",
                     "Priya thanks you and says she'll bear it in mind.",
                     "end_s2_door_ajar",
@@ -745,7 +745,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_weigh_pause",
                     "Could you pause the search until we've had a chance to talk properly?",
-                    "Weak. Asking Priya to hold up her search again repeats the cost you just "
+                    "Asking Priya to hold up her search again repeats the cost you just "
                     "apologised for.",
                     "Priya bristles at being asked to wait on you again.",
                     "end_s2_think",
@@ -762,7 +762,7 @@ CALL_SCENARIO2 = Roleplay(
                     "s2_meeting_confirm",
                     "Thursday at four works. I'll bring examples, and I'll email you today to "
                     "confirm. Thank you for giving me the chance.",
-                    "Strong. A prompt, definite answer is itself evidence against the worry "
+                    "A prompt, definite answer is itself evidence against the worry "
                     "about going quiet.",
                     "Priya sounds, for the first time, a little hopeful.",
                     "end_s2_meeting",
@@ -771,7 +771,7 @@ CALL_SCENARIO2 = Roleplay(
                 Choice(
                     "s2_meeting_hedge",
                     "Thursday might be tricky. Can I let you know?",
-                    "Weak. Being vague about a reply is the one thing Priya is most worried "
+                    "Being vague about a reply is the one thing Priya is most worried "
                     "about; give a definite answer, even if it's another time.",
                     "Priya hears the old pattern.",
                     "end_s2_think",
