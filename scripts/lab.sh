@@ -4,4 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 ensure_venv ""
-exec .venv/bin/jupyter lab notebooks/00_start_here.ipynb "$@"
+extra=()
+if [ "$(id -u)" -eq 0 ]; then
+    extra+=(--allow-root)  # containers and CI machines often run as root
+fi
+exec .venv/bin/jupyter lab notebooks/00_start_here.ipynb "${extra[@]}" "$@"
