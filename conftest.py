@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-_RUN_DIR = Path(tempfile.mkdtemp(prefix="second-call-tests-"))
+_run_dirs: list[Path] = []
 _seen_notebooks: set[str] = set()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Point the journal at a throwaway file so tests never touch the learner's home."""
-    os.environ["SECOND_CALL_JOURNAL"] = str(_RUN_DIR / "journal.json")
+    _run_dirs.append(Path(tempfile.mkdtemp(prefix="second-call-tests-")))
+    os.environ["SECOND_CALL_JOURNAL"] = str(_run_dirs[0] / "journal.json")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -24,7 +25,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     path = str(item.path)
     if path.endswith(".ipynb") and path not in _seen_notebooks:
         _seen_notebooks.add(path)
-        fresh = Path(tempfile.mkdtemp(prefix="nb-", dir=_RUN_DIR)) / "journal.json"
+        fresh = Path(tempfile.mkdtemp(prefix="nb-", dir=_run_dirs[0])) / "journal.json"
         os.environ["SECOND_CALL_JOURNAL"] = str(fresh)
 
 
@@ -40,7 +41,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     """Remove the run's throwaway journals."""
     import shutil
 
-    shutil.rmtree(_RUN_DIR, ignore_errors=True)
+    for folder in _run_dirs:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 _REAL_CLIENTS = {

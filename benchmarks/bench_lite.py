@@ -15,18 +15,29 @@ Needs npm (for the build) and /usr/bin/chromium (bash scripts/browsers.sh instal
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from _bench import ROOT, header, median, ratio_line
 
-sys.path.insert(0, str(ROOT / "tests" / "lite"))  # the Lite test's browser helpers
 
-import lite_browser  # noqa: E402
+def _load_lite_browser() -> Any:
+    """Load the Lite test's browser helpers (tests/lite/lite_browser.py) from their file."""
+    spec = importlib.util.spec_from_file_location(
+        "lite_browser", ROOT / "tests" / "lite" / "lite_browser.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+lite_browser = _load_lite_browser()
 
 TARGET = 1.1
 PROBE = {

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["COURSE_NOTEBOOKS", "EXERCISES", "Exercise", "ProgressItem", "course_progress"]
+__all__ = [
+    "COURSE_NOTEBOOKS",
+    "EXERCISES",
+    "Exercise",
+    "ProgressItem",
+    "course_progress",
+    "saved_scenario",
+]
 
 #: The course's notebooks, as paths under ``notebooks/``, in course order.
 COURSE_NOTEBOOKS: tuple[str, ...] = (
@@ -88,3 +95,17 @@ def course_progress(answers: Mapping[str, object]) -> list[ProgressItem]:
         ProgressItem(ex.id, ex.label, ex.notebook, _answered(answers.get(ex.id)))
         for ex in EXERCISES
     ]
+
+
+def saved_scenario(*answers: object, default: int = 1) -> int:
+    """Return the scenario recorded in the first saved answer that has one.
+
+    >>> saved_scenario(None, {"scenario": 2}, {"scenario": 1})
+    2
+    >>> saved_scenario("not a dict", {"scenario": 7})
+    1
+    """
+    for answer in answers:
+        if isinstance(answer, Mapping) and answer.get("scenario") in (1, 2):
+            return int(answer["scenario"])
+    return default

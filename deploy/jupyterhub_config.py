@@ -30,16 +30,18 @@ The proxy is ``deploy/node_modules/.bin/configurable-http-proxy`` when installed
 (``npm ci --prefix deploy``), else ``configurable-http-proxy`` on ``PATH``.
 """
 
+import importlib.util
 import os
 import shutil
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
-
-import second_call_hub  # noqa: E402  (found through the sys.path entry above)
+# The hook module sits beside this file; load it from there (no sys.path changes).
+_spec = importlib.util.spec_from_file_location("second_call_hub", HERE / "second_call_hub.py")
+assert _spec is not None and _spec.loader is not None
+second_call_hub = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(second_call_hub)
 
 c = get_config()  # noqa: F821  (injected by JupyterHub's config loader)
 

@@ -1,6 +1,6 @@
 """Hub-side helpers for serving Second Call: each learner's own course copy and own journal.
 
-Used by ``deploy/jupyterhub_config.py`` (which puts this folder on ``sys.path``) and by the
+Used by ``deploy/jupyterhub_config.py`` (which loads it from this folder) and by the
 tests in ``tests/hub/``. Nothing here imports JupyterHub, so the copy logic can be tested on
 its own.
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import ipywidgets as w
 
 from ..errors import CourseInputError
+from ..render import ERROR, OK, status_html
 from ..script import FIELD_PROMPTS
 from ..textsafe import escape_html
 
@@ -28,8 +29,6 @@ __all__ = [
     "status_html",
 ]
 
-OK = "✓"
-ERROR = "✗"
 PARTIAL = "◐"
 WARN = "⚠"
 
@@ -118,15 +117,6 @@ def feedback(kind: str = "status") -> w.HTML:
     area.add_class("sc-feedback")
     area.add_class(f"sc-feedback-{kind}")
     return area
-
-
-def status_html(symbol: str, label: str, body_html: str = "") -> str:
-    """Return feedback markup: a text symbol and a word, never colour alone."""
-    body = f"<div class='sc-feedback-body'>{body_html}</div>" if body_html else ""
-    return (
-        f"<div role='status' aria-live='polite'><strong>{escape_html(symbol)} "
-        f"{escape_html(label)}</strong>{body}</div>"
-    )
 
 
 def guarded(area: w.HTML) -> Callable[[F], F]:

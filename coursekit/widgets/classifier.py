@@ -8,13 +8,13 @@ import ipywidgets as w
 
 from ..classify import Classification, Situation, classify
 from ..knowledge import MISSTEPS
-from ..textsafe import escape_html
+from ..render import classification_html
 from ._common import OK, Exercise, feedback, get_journal, guarded, setup_root, status_html, wide
 
 if TYPE_CHECKING:
     from ..journal import Journal
 
-__all__ = ["ClassifierView", "classification_html", "situation_classifier"]
+__all__ = ["ClassifierView", "situation_classifier"]
 
 EXERCISE_ID = "situation"
 _ROLE_OPTIONS = [
@@ -23,26 +23,6 @@ _ROLE_OPTIONS = [
     ("It has been filled", "filled"),
 ]
 _CHANNEL_OPTIONS = [("A phone call", "phone"), ("A face-to-face meeting", "meeting")]
-
-
-def classification_html(result: Classification) -> str:
-    """Return the classification as escaped HTML for the feedback area."""
-    reactions = "".join(
-        f"<li><strong>{escape_html(r.label)}</strong>: {escape_html(r.why)}</li>"
-        for r in result.reactions
-    )
-    moves = "".join(
-        f"<li><strong>{escape_html(m.title)}</strong> — {escape_html(m.guidance)}</li>"
-        for m in result.moves
-    )
-    reasons = "".join(f"<li>{escape_html(reason)}</li>" for reason in result.reasons)
-    return (
-        f"<p><strong>Scenario {result.scenario}</strong></p>"
-        f"<p>How the manager may feel:</p><ul>{reactions}</ul>"
-        f"<p>Your moves, in order:</p><ol>{moves}</ol>"
-        f"<p>Why:</p><ul>{reasons}</ul>"
-        f"<p>Next step: {escape_html(result.next_step)}</p>"
-    )
 
 
 class ClassifierView(Exercise):

@@ -101,7 +101,7 @@ class ProgressView(Exercise):
             self.checklist.value = (
                 f"<p><strong>{done} of {len(items)} exercises done.</strong></p><ul>{rows}</ul>"
             )
-            messages = getattr(self.journal, "messages", [])
+            messages = self.journal.messages
             if messages:
                 self.status.value = status_html(
                     "⚠", "Note about your journal", escape_html(" ".join(messages))

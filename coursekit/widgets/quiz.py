@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..errors import CourseInputError
 from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, QuizAttempt, Result
+from ..render import result_html
 from ..textsafe import escape_html
 from ._common import Exercise, feedback, get_journal, guarded, setup_root, status_html, wide
 
@@ -17,15 +18,6 @@ if TYPE_CHECKING:
 __all__ = ["QuestionView", "QuizView", "quiz"]
 
 _CHOOSE = "— choose —"
-
-
-def result_html(result: Result) -> str:
-    """Return a graded answer as escaped HTML: sign and word, feedback lines, explanation."""
-    lines = "".join(f"<li>{escape_html(line)}</li>" for line in result.feedback)
-    explanation = (
-        f"<p><em>Why:</em> {escape_html(result.explanation)}</p>" if result.explanation else ""
-    )
-    return status_html(result.symbol, result.label, f"<ul>{lines}</ul>{explanation}")
 
 
 class QuestionView(w.VBox):  # type: ignore[misc]

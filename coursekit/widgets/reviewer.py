@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..knowledge import MOVES, SCENARIOS
-from ..review import LIMITS, Review, describe_cues, review_draft
-from ..textsafe import escape_html
+from ..progress import saved_scenario
+from ..render import cues_html, review_html
+from ..review import Review, review_draft
 from ._common import (
-    ERROR,
     OK,
     Exercise,
     as_dict,
@@ -26,42 +25,9 @@ from ._common import (
 if TYPE_CHECKING:
     from ..journal import Journal
 
-__all__ = ["ReviewerView", "draft_reviewer", "review_html"]
+__all__ = ["ReviewerView", "draft_reviewer"]
 
 EXERCISE_ID = "draft"
-
-
-def review_html(review: Review) -> str:
-    """Return a review as escaped HTML: one line per move with a sign, a word and evidence."""
-    rows = []
-    for check in review.moves:
-        if check.covered:
-            detail = f"found in: “{escape_html(check.evidence or '')}”"
-            head = f"{OK} Covered"
-        else:
-            detail = f"tip: {escape_html(check.tip or '')}"
-            head = f"{ERROR} Missing"
-        rows.append(f"<li><strong>{head}: {escape_html(check.title)}</strong> — {detail}</li>")
-    order = (
-        ""
-        if review.scenario == 1
-        else (
-            f"<p><strong>{OK if review.order_ok else ERROR} Order:</strong> "
-            f"{escape_html(review.order_note)}</p>"
-        )
-    )
-    return f"<ol>{''.join(rows)}</ol>{order}"
-
-
-def _cues_html(scenario: int) -> str:
-    parts = []
-    for move_id in SCENARIOS[scenario].move_ids:
-        cues = "".join(f"<li>{escape_html(text)}</li>" for text in describe_cues(move_id))
-        parts.append(f"<li>{escape_html(MOVES[move_id].title)}<ul>{cues}</ul></li>")
-    return (
-        "<details><summary>What the reviewer looks for, and its limits</summary>"
-        f"<ul>{''.join(parts)}</ul><p>{escape_html(LIMITS)}</p></details>"
-    )
 
 
 class ReviewerView(Exercise):
@@ -71,11 +37,7 @@ class ReviewerView(Exercise):
         self.journal = get_journal(journal)
         saved = as_dict(self.journal.get(EXERCISE_ID))
         if scenario not in (1, 2):
-            situation = as_dict(self.journal.get("situation"))
-            scenario = next(
-                (int(s) for s in (saved.get("scenario"), situation.get("scenario")) if s in (1, 2)),
-                1,
-            )
+            scenario = saved_scenario(saved, self.journal.get("situation"))
         self.scenario = w.ToggleButtons(
             options=[("Scenario 1", 1), ("Scenario 2", 2)],
             value=scenario,
@@ -93,7 +55,7 @@ class ReviewerView(Exercise):
             description="Review my draft", button_style="primary", icon="search"
         )
         self.result = feedback("review")
-        self.cues = w.HTML(_cues_html(int(self.scenario.value)))
+        self.cues = w.HTML(cues_html(int(self.scenario.value)))
         self.review: Review | None = None
         self.review_button.on_click(lambda _b: self.run_review())
         self.scenario.observe(lambda _c: self._scenario_changed(), names="value")
@@ -108,7 +70,7 @@ class ReviewerView(Exercise):
             self.run_review()
 
     def _scenario_changed(self) -> None:
-        self.cues.value = _cues_html(int(self.scenario.value))
+        self.cues.value = cues_html(int(self.scenario.value))
         if self.text.value:
             self.run_review()
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from ..errors import CourseInputError
+from ..progress import saved_scenario
 from ..script import FIELD_PROMPTS, FIELDS, Script, ScriptInputs, build_script
 from ._common import (
     OK,
@@ -40,7 +41,7 @@ class ScriptBuilderView(Exercise):
         saved = as_dict(self.journal.get(INPUTS_ID))
         inputs = as_dict(saved.get("inputs"))
         if scenario is None:
-            scenario = _scenario_from(saved) or _scenario_from(self.journal.get("situation")) or 1
+            scenario = saved_scenario(saved, self.journal.get("situation"))
         self.fields: dict[str, w.Text | w.Textarea] = {}
         for name in FIELDS:
             value = inputs.get(name) if isinstance(inputs.get(name), str) else ""
@@ -145,12 +146,6 @@ class ScriptBuilderView(Exercise):
             self.status.value = status_html(OK, label, note)
 
         run()
-
-
-def _scenario_from(data: object) -> int | None:
-    if isinstance(data, dict) and data.get("scenario") in (1, 2):
-        return int(data["scenario"])
-    return None
 
 
 def script_builder(

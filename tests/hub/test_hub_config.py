@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import sys
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -104,7 +103,6 @@ def _load_config(monkeypatch: pytest.MonkeyPatch, **env: str) -> Any:
         monkeypatch.delenv(key, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    monkeypatch.setattr(sys, "path", list(sys.path))  # the config adds deploy/ to sys.path
     loader = PyFileConfigLoader("jupyterhub_config.py", path=str(DEPLOY))
     return loader.load_config()
 
