@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
+from pathlib import Path
 
 SHINGLE = 8
+PRINTS_FILE = Path(__file__).parent / "data" / "source_fingerprints.txt"
 _WORD = re.compile(r"[a-z0-9]+")
 _QUOTED = re.compile(r"“[^”]{0,400}”")
 
@@ -32,3 +35,10 @@ def unquoted(text: str) -> str:
 def quotations(text: str) -> list[str]:
     """Return the marked quotations in a text."""
     return [m.group(0) for m in _QUOTED.finditer(text)]
+
+
+@cache
+def source_prints() -> frozenset[str]:
+    """Return the hashed 8-word runs of the column and its comments (stored in tests/data)."""
+    lines = PRINTS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
