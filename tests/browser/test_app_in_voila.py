@@ -7,31 +7,26 @@ same gates as the notebooks in JupyterLab (no tracebacks, no raw reprs, axe, con
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import labkit
 import pytest
+from pages import assert_gates, error_outputs, wait_voila, widget_kinds
 
+pytestmark = [pytest.mark.client, pytest.mark.timeout(400)]
 APP = "app/workshop_app.ipynb"
 
 
 def test_workshop_app_in_voila(
-    voila: Any, voila_page: Any, tmp_path: Path, timings: dict[str, float]
+    voila: Callable[[Path], str], page: Any, new_context: Any, console: Any, notebooks_copy: Path
 ) -> None:
-    if not (labkit.NOTEBOOKS / APP).is_file():
-        pytest.fail(f"notebooks/{APP} is missing", pytrace=False)
-    root = labkit.copy_notebooks(tmp_path / "notebooks")  # never run in the real folder
-    with labkit.timed("voila start", timings):
-        server = voila(root / APP)
-    with labkit.timed("voila render", timings):
-        page = voila_page(server)
-    roots = labkit.assert_sc_widgets_rendered(page, what=APP)
-    kinds = {k for r in roots for k in r["kinds"]}
-    assert {"sc-script-builder", "sc-roleplay"} <= kinds, kinds
-    with labkit.timed("axe", timings):
-        labkit.assert_no_axe_violations(page, APP)
-    labkit.assert_layout_ok(page, what=APP)
+    root = notebooks_copy  # never run in the real folder
+    assert (root / APP).is_file(), f"notebooks/{APP} is missing"
+    url = voila(root / APP)
+    wait_voila(page, url)
+    assert_gates(page, APP)
+    assert {"sc-script-builder", "sc-roleplay"} <= widget_kinds(page)
 
     # Main interaction: in the first role-play, pick the first thing to say and say it; the
     # step feedback appears (the kernel answered the click).
@@ -51,11 +46,13 @@ def test_workshop_app_in_voila(
     ).fill("the <i>launch</i> team")
     preview = builder.locator(".sc-feedback-preview")
     preview.filter(has_text="the <i>launch</i> team").wait_for(timeout=15_000)
-    assert not labkit.error_outputs(page)
-    page.sc_console.assert_clean(APP)
+    assert not error_outputs(page)
 
     # A second visitor gets a fresh page: nothing of the first visitor's answers shows.
-    other = voila_page(server)
+    other_context = new_context()
+    console.watch(other_context)
+    other = other_context.new_page()
+    wait_voila(other, url)
     other_builder = other.locator(".sc-widget.sc-script-builder").first
     field = other_builder.locator(".widget-textarea", has_text="What drew you to the offer?")
     assert field.locator("textarea").input_value() == ""

@@ -6,10 +6,13 @@ everything after that is Tab, arrow keys, Space and Enter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-import labkit
+import pytest
+from pages import LAB, open_notebook, run_all
 
+pytestmark = [pytest.mark.client, pytest.mark.timeout(300)]
 NOTEBOOK = "07_practise_the_call.ipynb"
 MAX_TABS = 30
 
@@ -19,17 +22,20 @@ def tab_to_button(page: Any, label: str) -> None:
     seen = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        focused = labkit.focused_element(page)
-        seen.append(f"{focused.get('tag')}:{focused.get('text', '')[:20]}")
-        if focused.get("tag") == "BUTTON" and label in focused.get("text", ""):
+        tag, text = page.evaluate(
+            "() => [document.activeElement.tagName, document.activeElement.innerText || '']"
+        )
+        seen.append(f"{tag}:{text[:20]}")
+        if tag == "BUTTON" and label in text:
             return
     raise AssertionError(f"Tab never reached the {label!r} button; focus went {seen}")
 
 
-def test_roleplay_and_quiz_by_keyboard(lab_page: Any) -> None:
-    labkit.open_notebook(lab_page, NOTEBOOK)
-    labkit.run_all(lab_page)
-    scope = labkit.LAB_SCOPE
+def test_roleplay_and_quiz_by_keyboard(page: Any, lab: Callable[[str], str]) -> None:
+    lab_page = page
+    open_notebook(lab_page, lab(NOTEBOOK))
+    run_all(lab_page)
+    scope = LAB
 
     roleplay = lab_page.locator(f"{scope} .sc-roleplay").first
     opening = roleplay.locator(".sc-manager-line").inner_text()
@@ -60,4 +66,3 @@ def test_roleplay_and_quiz_by_keyboard(lab_page: Any) -> None:
     tab_to_button(lab_page, "Try again")
     lab_page.keyboard.press("Enter")
     single.locator(".sc-feedback", has_text="Try again").wait_for(timeout=30_000)
-    lab_page.sc_console.assert_clean(NOTEBOOK)

@@ -6,9 +6,9 @@ traceback or a widget's text repr, that axe finds no serious/critical accessibil
 the widgets' output areas, that the notebook's main interaction works, and that the browser
 console stayed free of errors from our code.
 
-One JupyterLab server (over a temp copy of notebooks/) and one browser serve the whole module;
+One JupyterLab server (over a temp copy of notebooks/) and one browser serve the whole session;
 each notebook gets a fresh page. The journal (``SECOND_CALL_JOURNAL``) is one temp file for the
-module, so notebooks run in course order see earlier answers, as a learner's would.
+server, so notebooks run in course order see earlier answers, as a learner's would.
 
 A missing notebook is a FAILURE, never a skip.
 """
@@ -16,31 +16,32 @@ A missing notebook is a FAILURE, never a skip.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-import labkit
 import pytest
+from pages import LAB, assert_gates, error_outputs, log_console_errors, open_notebook, run_all
 
 from coursekit import progress
+from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice, answer_key
+from coursekit.quizbank import QUIZZES
+
+pytestmark = [pytest.mark.client, pytest.mark.timeout(600)]
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 COURSE_NOTEBOOKS = list(progress.COURSE_NOTEBOOKS)
 # Notebooks with no course widget at all; every other notebook must render at least one.
 WIDGETLESS = {"facilitator/facilitator_guide.ipynb"}
 
 
-# --------------------------------------------------------------------------------------------
-# Main interactions, one per notebook. Each gets the page after Run All (widgets rendered,
-# gates passed). For now each asserts that the notebook's kind of widget is there; fill in
-# the clicks (as a person would: labels, roles, keyboard) once the notebooks exist.
-# --------------------------------------------------------------------------------------------
+# Main interactions, one per notebook, on the page after Run All and the gates; clicks as a
+# person would make them (labels, roles).
 
 
 def expect_kind(page: Any, kind: str) -> Any:
     """The first rendered root widget of this kind (``.sc-widget.<kind>``), asserted visible."""
-    assert kind in labkit.WIDGET_KINDS, kind
-    loc = page.locator(f"{labkit.LAB_SCOPE} .jp-OutputArea-output .sc-widget.{kind}")
-    found = [r["kinds"] for r in labkit.sc_widget_roots(page, labkit.LAB_SCOPE)]
-    assert loc.count() >= 1, f"no .{kind} widget; the notebook's course widgets are {found}"
+    loc = page.locator(f"{LAB} .jp-OutputArea-output .sc-widget.{kind}")
+    assert loc.count() >= 1, f"no .{kind} widget"
     loc.first.scroll_into_view_if_needed()
     assert loc.first.is_visible(), f".{kind} is not visible"
     return loc.first
@@ -60,11 +61,8 @@ def button(widget: Any, label: str) -> Any:
 
 def answer_quiz_question(page: Any, quiz_id: str, number: int = 0) -> Any:
     """Answer one question of a quiz as a learner would, with the answer key, and check it."""
-    from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice, answer_key
-    from coursekit.quizbank import QUIZZES
-
     quiz = QUIZZES[quiz_id]
-    widget = page.locator(f"{labkit.LAB_SCOPE} .sc-quiz").filter(has_text=quiz.title).first
+    widget = page.locator(f"{LAB} .sc-quiz").filter(has_text=quiz.title).first
     question = quiz.questions[number]
     view = widget.locator(".sc-question").nth(number)
     view.scroll_into_view_if_needed()
@@ -176,7 +174,7 @@ def main_08_your_plan(page: Any) -> None:
 
 def expect_output_text(page: Any, text: str) -> None:
     """Some output of the notebook shows ``text``."""
-    outputs = page.locator(f"{labkit.LAB_SCOPE} .jp-OutputArea-output").all_inner_texts()
+    outputs = page.locator(f"{LAB} .jp-OutputArea-output").all_inner_texts()
     assert any(text in o for o in outputs), f"no output shows {text!r}"
 
 
@@ -201,52 +199,28 @@ MAIN_INTERACTIONS: dict[str, Callable[[Any], None]] = {
 }
 
 
-# --------------------------------------------------------------------------------------------
-# Tests
-# --------------------------------------------------------------------------------------------
-
-
 def test_every_course_notebook_is_listed() -> None:
     """A new notebook cannot escape the browser suite (the Voila app has its own test)."""
     on_disk = sorted(
-        str(p.relative_to(labkit.NOTEBOOKS))
+        str(p.relative_to(NOTEBOOKS))
         for pattern in ("*.ipynb", "facilitator/*.ipynb")
-        for p in labkit.NOTEBOOKS.glob(pattern)
+        for p in NOTEBOOKS.glob(pattern)
     )
     unlisted = [n for n in on_disk if n not in COURSE_NOTEBOOKS]
-    assert not unlisted, f"add these to COURSE_NOTEBOOKS in {__file__}: {unlisted}"
+    assert not unlisted, f"add these to coursekit.progress.COURSE_NOTEBOOKS: {unlisted}"
     assert sorted(MAIN_INTERACTIONS) == sorted(COURSE_NOTEBOOKS)
 
 
 @pytest.mark.parametrize("name", COURSE_NOTEBOOKS)
-def test_notebook_in_lab(
-    name: str, lab_page: Any, lab_server: labkit.ServerProcess, timings: dict[str, float]
-) -> None:
-    if not (lab_server.root / name).is_file():
-        pytest.fail(
-            f"notebooks/{name} is missing: the course lists it (README, COURSE_NOTEBOOKS), "
-            "so the browser suite must open it.",
-            pytrace=False,
-        )
-    with labkit.timed("open+idle", timings):
-        labkit.open_notebook(lab_page, name)
-    with labkit.timed("run all", timings):
-        labkit.run_all(lab_page)
-    scope = labkit.LAB_SCOPE
-    with labkit.timed("widgets", timings):
-        labkit.assert_sc_widgets_rendered(
-            lab_page, scope=scope, what=name, require_any=name not in WIDGETLESS
-        )
-    with labkit.timed("axe", timings):
-        labkit.assert_no_axe_violations(lab_page, name, scope=scope)
-    with labkit.timed("layout", timings):
-        labkit.assert_layout_ok(lab_page, scope, name)
-    with labkit.timed("interaction", timings):
-        MAIN_INTERACTIONS[name](lab_page)
+def test_notebook_in_lab(name: str, page: Any, lab: Callable[[str], str]) -> None:
+    assert (NOTEBOOKS / name).is_file(), f"notebooks/{name} is listed but missing"
+    open_notebook(page, lab(name))
+    run_all(page)
+    assert_gates(page, name, LAB, require_any=name not in WIDGETLESS)
+    MAIN_INTERACTIONS[name](page)
     # Nothing the interaction did may have raised: in a cell, in a widget callback (those
-    # go to JupyterLab's Log Console), or in the browser.
-    errors = labkit.error_outputs(lab_page, scope)
+    # go to JupyterLab's Log Console), or in the browser (the console fixture).
+    errors = error_outputs(page, LAB)
     assert not errors, f"{name}: error output after the interaction:\n" + "\n---\n".join(errors)
-    logged = labkit.kernel_log_errors(lab_page)
+    logged = log_console_errors(page)
     assert not logged, f"{name}: errors in the Log Console:\n" + "\n---\n".join(logged)
-    lab_page.sc_console.assert_clean(name)
