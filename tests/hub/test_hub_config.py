@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
+pytestmark = pytest.mark.client
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = REPO_ROOT / "deploy"
 

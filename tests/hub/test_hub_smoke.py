@@ -26,6 +26,7 @@ from hubkit import REPO_ROOT, Hub, Learner, learner_token, log_in, start_hub, st
 
 from coursekit.journal import Journal
 
+pytestmark = [pytest.mark.client, pytest.mark.timeout(900)]  # five learners on two cores
 COURSE_NOTEBOOKS = REPO_ROOT / "notebooks"
 
 #: The notebook every learner runs.

@@ -1,38 +1,38 @@
 """The offline JupyterLite site: ``bash lite/build.sh`` builds it, and it works with no network.
 
 The build (once per test session) adds a small throwaway notebook to the site's contents. The
-browser test serves the site on 127.0.0.1 and drives headless Chromium through Playwright
-(``tests/lite/lite_browser.py``); as root it does so inside a new network namespace that has no
-network at all (``unshare -n``). It needs npm and PyPI for the build, ``/usr/bin/chromium`` and the
-``playwright`` Python package; without them the tests fail with a message saying what is
-missing.
+site is then served on 127.0.0.1 inside a new network namespace that has no network at all
+(``unshare -n``, as root), and pytest-playwright's Chromium enters that namespace to drive it
+with the same page driver as the JupyterLab tests. Every request is counted; a deliberate
+request to another host proves the counter counts, and nothing else may leave the site.
 
-The browser run then opens notebooks 03 and 07, runs all cells, classifies a situation and takes
-a role-play step, reloads the page and checks the answers came back from the journal
-(``LITE_TEST_COURSE=all`` also runs every other notebook). Set ``LITE_COURSEKIT_SOURCE`` to
-build the coursekit wheel from another checkout, and ``LITE_TEST_NETNS=0`` to run the browser
-without a network namespace.
+The tests open the smoke notebook and notebooks 03 and 07, run all cells, classify a situation
+and take a role-play step, reload the page and check the answers came back from the journal.
+Set ``LITE_COURSEKIT_SOURCE`` to build the coursekit wheel from another checkout.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+from pages import LAB, error_outputs, kernel_status, open_notebook, run_all, widget_problems
 
+# whichever test comes first also builds the site (minutes: npm, PyPI, a 38 MB site)
+pytestmark = [pytest.mark.client, pytest.mark.timeout(1500)]
 ROOT = Path(__file__).resolve().parents[2]
-DRIVER = Path(__file__).resolve().parent / "lite_browser.py"
-CHROMIUM = Path("/usr/bin/chromium")
 SMOKE_NOTEBOOK = "lite-smoke/smoke.ipynb"
-
+#: a request the test makes on purpose, to prove that requests to other hosts are seen
+CANARY = "http://lite-canary.invalid/should-be-counted"
 #: the smoke notebook: the course's own install line, widgets, a file and the journal in the drive
 SMOKE_CELLS = [
     """\
@@ -106,8 +106,7 @@ def lite_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if os.environ.get("LITE_COURSEKIT_SOURCE"):
         cmd += ["--source", os.environ["LITE_COURSEKIT_SOURCE"]]
     started = time.monotonic()
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800,
-                            check=False)
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     if result.returncode:
         pytest.fail(f"lite/build.sh failed ({result.returncode}):\n"
                     f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
@@ -137,115 +136,155 @@ def test_site_serves_everything_itself(lite_site: Path) -> None:
     assert not list(lite_site.rglob("*.map")), "source maps were shipped"
 
     # every course notebook, subfolders included, is in the file browser
-    for notebook in course_notebooks():
+    for notebook in COURSE:
         assert (lite_site / "files" / notebook).is_file(), f"{notebook} is not in the site"
     assert (lite_site / "files" / SMOKE_NOTEBOOK).is_file()
 
 
-def netns_available() -> bool:
-    if os.environ.get("LITE_TEST_NETNS", "1") == "0":
-        return False
-    if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False)
-    return probe.returncode == 0
-
-
-def course_notebooks() -> list[str]:
-    """The course notebooks driven in Lite: 03 (classify) and 07 (role-play).
-
-    ``LITE_TEST_COURSE=all`` drives every notebook of the course instead.
-    """
-    if os.environ.get("LITE_TEST_COURSE") == "all":
-        return sorted(
-            p.relative_to(ROOT / "notebooks").as_posix()
-            for p in (ROOT / "notebooks").rglob("*.ipynb")
-            if ".ipynb_checkpoints" not in p.parts
-        )
-    return ["03_which_scenario.ipynb", "07_practise_the_call.ipynb"]
+COURSE = ["03_which_scenario.ipynb", "07_practise_the_call.ipynb"]
 
 
 @pytest.fixture(scope="module")
-def browser_report(lite_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Drive the site in Chromium once: the smoke notebook twice, then each course notebook."""
-    if importlib.util.find_spec("playwright") is None:
-        pytest.fail("the playwright Python package is needed (pip install playwright)")
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is needed (apt-get install -y chromium)")
-
-    out = tmp_path_factory.mktemp("lite-browser")
-    report_path = out / "report.json"
-    cmd = [sys.executable, str(DRIVER), "--site", str(lite_site), "--notebook", SMOKE_NOTEBOOK,
-           "--report", str(report_path), "--screenshot", str(out / "lite.png"),
-           "--timeout", "240"]
-    cmd += ["--course", *course_notebooks()]
-    in_netns = netns_available()
-    if in_netns:
-        cmd = ["unshare", "-n", *cmd, "--bring-up-loopback"]
-    started = time.monotonic()
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=3000,
-                            check=False)
-    if result.returncode:
-        pytest.fail(f"the browser run failed ({result.returncode}):\n{result.stderr[-6000:]}")
-    report: dict[str, Any] = json.loads(report_path.read_text(encoding="utf-8"))
-    report["in_netns"] = in_netns
-    first, second = report["runs"]
-    print(
-        f"\n[lite] {'in a network namespace without network' if in_netns else 'on loopback'}:"
-        f" page load to kernel idle {first['load_to_kernel_idle_s']} s"
-        f" (after reload {second['load_to_kernel_idle_s']} s), run all"
-        f" {first['run_all_s']} s; {report['local_requests']} local requests,"
-        f" {len(report['foreign_requests'])} foreign; browser run"
-        f" {time.monotonic() - started:.0f} s"
-    )
-    for run in report["course"]:
-        print(f"[lite]   {run['notebook']}: kernel idle {run.get('load_to_kernel_idle_s')} s,"
-              f" run all {run.get('run_all_s')} s, {len(run['errors'])} errors")
-    return report
+def offline_site(lite_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Serve the site in a network namespace with only a loopback; yield (URL, its netns)."""
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True, check=False)
+    if probe.returncode:
+        pytest.fail(f"`unshare -n` is needed (run as root): {probe.stderr}", pytrace=False)
+    serve = (f"ip link set lo up && exec {sys.executable} -u -m http.server --bind 127.0.0.1 "
+             f"--directory {lite_site} 8000")
+    proc = subprocess.Popen(["unshare", "-n", "sh", "-c", serve], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stdout is not None and "Serving HTTP" in proc.stdout.readline()
+        yield "http://127.0.0.1:8000", f"/proc/{proc.pid}/ns/net"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
-def test_nothing_but_the_site_is_asked_for_anything(browser_report: dict[str, Any]) -> None:
-    assert browser_report["foreign_requests"] == []
-    # the counter does count: the deliberate canary request at the end was seen
-    assert browser_report["canary_seen"]
-    # and it saw the kernel worker's own requests, not just the page's
-    assert browser_report["local_wheel_requests"] > 0
+@pytest.fixture(scope="module")
+def netns_browser(
+    offline_site: Any, browser_type: Any, browser_type_launch_args: dict[str, Any],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Any]:
+    """pytest-playwright's Chromium, started inside the site's network namespace."""
+    wrapper = tmp_path_factory.mktemp("netns") / "chromium"
+    chromium = browser_type_launch_args["executable_path"]
+    wrapper.write_text(f'#!/bin/sh\nexec nsenter --net={offline_site[1]} {chromium} "$@"\n')
+    wrapper.chmod(0o755)
+    browser = browser_type.launch(**{**browser_type_launch_args, "executable_path": str(wrapper)})
+    yield browser
+    browser.close()
 
 
-def test_smoke_notebook_runs_in_chromium(browser_report: dict[str, Any]) -> None:
-    first, second = browser_report["runs"]
-    for run in (first, second):
-        assert run["kernel"] == "Python (Pyodide)"
-        assert "IMPORTED coursekit ipywidgets 8.1.9" in run["outputs"]
-        assert run["widgets_rendered"] >= 1
-        assert run["button_click_reached_python"]
-        assert "CWD /drive/lite-smoke" in run["outputs"]
+class Requests:
+    """Every request a context makes: to the site, to the canary, or anywhere else."""
 
+    def __init__(self, origin: str) -> None:
+        self.origin, self.local, self.wheels, self.canary = origin, 0, 0, False
+        self.foreign: list[str] = []
+
+    def __call__(self, request: Any) -> None:
+        url = urlsplit(request.url)
+        if url.scheme in ("data", "blob", "about"):
+            return
+        if url.netloc == self.origin and url.scheme in ("http", "ws"):
+            self.local += 1
+            self.wheels += url.path.endswith(".whl")
+        elif request.url == CANARY:
+            self.canary = True
+        else:
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def lite(offline_site: Any, netns_browser: Any, browser_context_args: dict[str, Any],
+         console: Any) -> Iterator[tuple[Any, str]]:
+    """A page in its own context on the offline site, and the site's URL; at the end, no
+    request went anywhere but the site, the kernel's wheels came from it, and the canary
+    request to another host was counted."""
+    url = offline_site[0]
+    seen = Requests(urlsplit(url).netloc)
+    context = netns_browser.new_context(**browser_context_args)
+    context.set_default_timeout(120_000)  # Pyodide on two busy cores
+    context.on("request", seen)
+    console.watch(context)
+    page = context.new_page()
+    page.on("websocket", seen)
+    page.on("dialog", lambda dialog: dialog.accept())
+    yield page, url
+    page.evaluate(f"fetch({CANARY!r}).catch(() => null)")
+    page.wait_for_timeout(1000)
+    context.close()
+    console.errors[:] = [e for e in console.errors if "lite-canary.invalid" not in e]
+    assert seen.foreign == [] and seen.canary and seen.wheels > 0, vars(seen)
+
+
+def outputs(page: Any) -> str:
+    return "\n".join(page.locator(f"{LAB} .jp-OutputArea-output").all_inner_texts())
+
+
+def open_and_run(page: Any, url: str) -> None:
+    """Open (or reload) a notebook, run all cells, and check they ran without errors."""
+    open_notebook(page, url)
+    run_all(page)
+    problems = widget_problems(page, LAB)
+    assert not problems, problems
+
+
+def test_smoke_notebook_runs_offline(lite: tuple[Any, str]) -> None:
+    page, site = lite
+    runs = []
+    for _ in ("first", "after reload"):
+        open_notebook(page, f"{site}/lab/index.html?path={SMOKE_NOTEBOOK}")
+        assert kernel_status(page).startswith("Python (Pyodide)")
+        run_all(page)
+        page.locator(".jp-OutputArea-output", has_text="LITE-SMOKE-DONE").wait_for()
+        assert error_outputs(page, LAB) == []
+        page.locator(".jupyter-widgets button", has_text="Smoke button").click()
+        page.locator(".jupyter-widgets", has_text="clicked in Python").first.wait_for()
+        runs.append(outputs(page))
+    first, second = runs
+    for text in runs:
+        assert "IMPORTED coursekit ipywidgets 8.1.9" in text
+        assert "CWD /drive/lite-smoke" in text
     # the drive kept the file and the journal across a page reload
-    wrote = [line for line in first["outputs"].splitlines() if line.startswith("PERSIST-WROTE")]
-    assert wrote, first["outputs"]
-    token = wrote[0].split()[-1]
-    assert f"PERSIST-FOUND {token}" in second["outputs"]
-    assert "JOURNAL-PATH /drive/lite-smoke/second-call-journal.json" in first["outputs"]
-    assert "JOURNAL-BEFORE None" in first["outputs"]
-    assert "JOURNAL-BEFORE saved in Lite" in second["outputs"]
+    wrote = [line for line in first.splitlines() if line.startswith("PERSIST-WROTE")]
+    assert wrote, first
+    assert f"PERSIST-FOUND {wrote[0].split()[-1]}" in second
+    assert "JOURNAL-PATH /drive/lite-smoke/second-call-journal.json" in first
+    assert "JOURNAL-BEFORE None" in first
+    assert "JOURNAL-BEFORE saved in Lite" in second
 
 
-@pytest.mark.parametrize("notebook", course_notebooks())
-def test_course_notebook_runs_in_lite(browser_report: dict[str, Any], notebook: str) -> None:
-    runs = {run["notebook"]: run for run in browser_report["course"]}
-    run = runs[notebook]
-    assert run["errors"] == []
-    assert run["widgets_rendered"] >= 1
+def test_classifier_answer_survives_a_reload(lite: tuple[Any, str]) -> None:
+    page, site = lite
+    open_and_run(page, f"{site}/lab/index.html?path=03_which_scenario.ipynb")
+    box = page.locator(".sc-classifier").first
+    box.locator(".widget-checkbox", has_text="Went silent").locator("input").check()
+    box.locator("button", has_text="Show my scenario").click()
+    shown = box.locator(".sc-feedback-classification")
+    shown.filter(has_text="Scenario 2 — saved").wait_for()
+    page.wait_for_timeout(1500)  # let the drive write the journal through
+    open_and_run(page, page.url)
+    box.scroll_into_view_if_needed()
+    shown.filter(has_text="Scenario 2 — saved").wait_for()
+    assert box.locator(".widget-checkbox", has_text="Went silent").locator("input").is_checked()
 
 
-def test_classifier_answer_survives_a_reload(browser_report: dict[str, Any]) -> None:
-    run = {r["notebook"]: r for r in browser_report["course"]}["03_which_scenario.ipynb"]
-    assert "Scenario 2" in run["interaction"]["shown"]
-    assert run["after_reload"]["restored"], (run["interaction"], run["after_reload"])
-
-
-def test_roleplay_resumes_after_a_reload(browser_report: dict[str, Any]) -> None:
-    run = {r["notebook"]: r for r in browser_report["course"]}["07_practise_the_call.ipynb"]
-    assert run["interaction"]["moved_on"], run
-    assert run["after_reload"]["restored"], (run["interaction"], run["after_reload"])
+def test_roleplay_resumes_after_a_reload(lite: tuple[Any, str]) -> None:
+    page, site = lite
+    open_and_run(page, f"{site}/lab/index.html?path=07_practise_the_call.ipynb")
+    box = page.locator(".sc-roleplay").first
+    box.scroll_into_view_if_needed()
+    line = box.locator(".sc-manager-line")
+    before = line.inner_text()
+    box.locator(".sc-choices input[type=radio]").first.check()
+    box.locator("button", has_text="Say it").click()
+    box.locator(".sc-feedback-step [role=status]").first.wait_for()
+    page.wait_for_function("([el, b]) => el.innerText !== b", arg=[line.element_handle(), before])
+    after = line.inner_text()
+    page.wait_for_timeout(1500)  # let the drive write the journal through
+    open_and_run(page, page.url)
+    line.scroll_into_view_if_needed()
+    page.wait_for_function("([el, a]) => el.innerText === a", arg=[line.element_handle(), after])
