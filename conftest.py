@@ -95,7 +95,8 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 class Console:
     """Console errors and uncaught page errors of the contexts it watches, noise left out."""
 
-    NOISE = ("status of 404", "favicon", "[Deprecation]", "Permissions policy", "WebSocket")
+    NOISE = ("status of 404", "favicon", "[Deprecation]", "Permissions policy",
+             "WebSocket connection to")
 
     def __init__(self) -> None:
         self.errors: list[str] = []
