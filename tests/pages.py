@@ -8,9 +8,11 @@ rendered, no traceback or text repr, axe, layout, Log Console).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 LAB = ".jp-NotebookPanel"  # outputs of notebooks, not of the Log Console
@@ -88,14 +90,15 @@ def error_outputs(page: Page, scope: str = "") -> list[str]:
     return [t[-1500:] for t in texts if "Traceback" in t or re.search(r"\b\w+Error\b", t)]
 
 
-_JS_SC_ROOTS = """([scope, mime]) => {
+_JS_SC_ROOTS = """([scope, mime, need]) => {
   const outs = Array.from(document.querySelectorAll(scope + ' .jp-OutputArea-output'));
   // Voilà's widget outputs say "Loading widget..." until the widget manager rendered them.
   if (outs.some(o => /Loading widget\\.\\.\\./.test(o.textContent) ||
       (o.getAttribute('data-mime-type') === mime && !o.querySelector('.jupyter-widgets'))))
     return null;
-  return Array.from(document.querySelectorAll(scope + ' .sc-widget'))
-    .filter(el => !el.parentElement.closest('.sc-widget')).map(el => {
+  const roots = Array.from(document.querySelectorAll(scope + ' .sc-widget'))
+    .filter(el => !el.parentElement.closest('.sc-widget'));
+  return (need && !roots.length) ? null : roots.map(el => {
       const r = el.getBoundingClientRect();
       return {kinds: Array.from(el.classList).filter(c => /^sc-/.test(c) && c !== 'sc-widget'),
               live: !!el.closest('.jupyter-widgets') && !!el.closest('.jp-OutputArea-output'),
@@ -104,9 +107,19 @@ _JS_SC_ROOTS = """([scope, mime]) => {
 }"""
 
 
+def sc_roots(page: Page, scope: str = "", require_any: bool = True) -> list[dict[str, Any]]:
+    """The course's root widgets once every widget output rendered (and, if asked, one exists)."""
+    try:
+        found = page.wait_for_function(_JS_SC_ROOTS, arg=[scope, WIDGET_MIME, require_any])
+    except PlaywrightTimeoutError:  # say what is there instead
+        found = page.wait_for_function(_JS_SC_ROOTS, arg=[scope, WIDGET_MIME, False])
+    roots: list[dict[str, Any]] = found.json_value()
+    return roots
+
+
 def widget_problems(page: Page, scope: str = "", require_any: bool = True) -> list[str]:
     """Wait for the widgets to render; say what is wrong: tracebacks, text reprs, dead widgets."""
-    roots = page.wait_for_function(_JS_SC_ROOTS, arg=[scope, WIDGET_MIME]).json_value()
+    roots = sc_roots(page, scope, require_any)
     texts = page.locator(f"{scope} {OUTPUT}".strip()).all_inner_texts()
     problems = [f"error output: {e}" for e in error_outputs(page, scope)]
     problems += [f"shown as text, not a widget: {t[:200]}" for t in texts if RAW_REPR.search(t)]
@@ -117,8 +130,7 @@ def widget_problems(page: Page, scope: str = "", require_any: bool = True) -> li
 
 
 def widget_kinds(page: Page, scope: str = "") -> set[str]:
-    roots = page.wait_for_function(_JS_SC_ROOTS, arg=[scope, WIDGET_MIME]).json_value()
-    return {kind for r in roots for kind in r["kinds"]}
+    return {kind for r in sc_roots(page, scope) for kind in r["kinds"]}
 
 
 def axe_problems(page: Page, scope: str = "") -> list[str]:
