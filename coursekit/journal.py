@@ -2,12 +2,12 @@
 
 Every answer is saved the moment the learner gives it. A save takes a file lock, re-reads the
 file, applies the change and atomically replaces the file, so two kernels (or a kernel killed
-part-way through a save) never lose an answer whose save returned. The save does not wait for
-the disk itself: a background thread flushes the file (and its folder) to disk within a second,
-once saves pause, so a burst of saves such as typing costs one flush; a pending flush is
-finished at exit, and :meth:`Journal.sync` waits for it on demand (on Windows each save still
-flushes before it returns). A damaged or foreign file is never deleted: it is moved aside, the
-learner is told where it went, and a fresh journal starts.
+part-way through a save) never lose an answer whose save returned. A save is durable when it
+returns, as SQLite and careful editors do it: the new file is written to a temporary file and
+flushed to disk (fsync), renamed over the journal, and then the journal's folder is flushed, so
+a power cut keeps either the old journal or the new one, never a damaged one. A damaged or
+foreign file is never deleted: it is moved aside, the learner is told where it went, and a fresh
+journal starts.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -20,7 +20,6 @@ It ends the regret. True
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import errno
 import json
@@ -29,7 +28,6 @@ import os
 import re
 import sys
 import tempfile
-import threading
 import time
 import warnings
 from collections.abc import Iterator, Mapping
@@ -38,12 +36,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeAlias
 
-from .errors import CourseInputError
+import filelock
 
-try:
-    import fcntl
-except ImportError:  # Windows, Pyodide
-    fcntl = None  # type: ignore[assignment]
+from .errors import CourseInputError
 
 __all__ = [
     "visit_journal",
@@ -94,8 +89,6 @@ def visit_journal() -> Journal:
     Each visitor of a Voilà app gets their own kernel, so their answers stay their own; they
     last for the visit, and the progress panel lets them download their plan before leaving.
     """
-    import tempfile
-
     return Journal(Path(tempfile.mkdtemp(prefix="second-call-visit-")) / "journal.json")
 
 
@@ -266,184 +259,27 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _fsync_file(path: Path) -> None:
-    """Flush a file's data to disk; a file replaced or removed meanwhile needs no flush."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # nothing to tell the learner from a background flush; the save itself succeeded
-    finally:
-        os.close(fd)
-
-
-#: On Windows a save flushes its file before the replace, as it always did: a background
-#: flush would hold the journal open, and Windows cannot replace a file that is open.
-_SYNC_INLINE = os.name == "nt"
-#: The background flush waits for this many seconds without a new save ...
-_FLUSH_QUIET = 0.2
-#: ... but never longer than this after the first save it has not flushed yet.
-_FLUSH_MAX_DELAY = 1.0
-
-
-class _Flusher:
-    """Flush saved journal files to disk in one background thread, shortly after each save.
-
-    A save is complete (and survives the kernel being restarted or killed) once its atomic
-    replace returns; this only hastens the operating system's own write-back, so that a power
-    cut soon after a save keeps it too. The flush waits for a short quiet spell (at most
-    :data:`_FLUSH_MAX_DELAY` seconds), so a burst of saves, such as typing, costs one flush,
-    and the disk work does not compete with the widget updates that follow a save.
-    """
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._pending: set[Path] = set()
-        self._busy = False
-        self._hurry = 0
-        self._last_request = 0.0
-        self._thread: threading.Thread | None = None
-        self._exit_hook = False
-
-    def request(self, path: Path) -> None:
-        """Flush ``path`` and its folder to disk soon, in the background thread."""
-        if _on_pyodide() or _SYNC_INLINE:
-            return  # no disk to flush to in the browser; Windows saves flush inline
-        with self._cond:
-            idle = not self._pending
-            self._pending.add(path)
-            self._last_request = time.monotonic()
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
-                    target=self._run, name="coursekit-journal-flush", daemon=True
-                )
-                self._thread.start()
-                if not self._exit_hook:
-                    atexit.register(self.wait, 30.0)
-                    self._exit_hook = True
-            if idle:  # a thread already waiting for a quiet spell re-checks on its own
-                self._cond.notify_all()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Flush now and wait until every requested flush is done; False on timeout."""
-        with self._cond:
-            self._hurry += 1
-            self._cond.notify_all()
-            try:
-                return self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
-            finally:
-                self._hurry -= 1
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                self._cond.wait_for(lambda: bool(self._pending))
-                first = time.monotonic()
-                while not self._hurry:
-                    quiet_from = self._last_request
-                    wake = min(quiet_from + _FLUSH_QUIET, first + _FLUSH_MAX_DELAY)
-                    if time.monotonic() >= wake:
-                        break
-                    self._cond.wait(wake - time.monotonic())
-                paths, self._pending = self._pending, set()
-                self._busy = True
-            try:
-                for path in paths:
-                    _fsync_file(path)
-                    _fsync_directory(path.parent)
-            finally:
-                with self._cond:
-                    self._busy = False
-                    self._cond.notify_all()
-
-    def _after_fork(self) -> None:
-        self._cond = threading.Condition()
-        self._pending = set()
-        self._busy = False
-        self._hurry = 0
-        self._thread = None
-
-
-_FLUSHER = _Flusher()
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_FLUSHER._after_fork)
+#: What a file system that cannot flush a folder answers to fsync.
+_FSYNC_UNSUPPORTED = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
 
 
 def _fsync_directory(folder: Path) -> None:
-    """Make a rename in ``folder`` durable, where the platform allows it."""
+    """Flush ``folder`` to disk, so that a rename inside it survives a power cut.
+
+    Skipped where folders cannot be opened (Windows) and in the browser (no disk). A file
+    system that cannot flush a folder says so with EINVAL or ENOTSUP: the file's own data is
+    flushed already, so that is not an error; any other failure is.
+    """
     if os.name == "nt" or _on_pyodide():
         return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         os.fsync(fd)
-    except OSError:
-        pass  # some filesystems cannot sync a directory; the data file itself is synced
+    except OSError as error:
+        if error.errno not in _FSYNC_UNSUPPORTED:
+            raise
     finally:
         os.close(fd)
-
-
-_LOCK_BUSY = frozenset({errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK})
-_LOCK_UNSUPPORTED = frozenset({errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK})
-_LOCK_POLL_SECONDS = 0.01
-
-
-def _acquire_flock(lock_path: Path) -> int | None:
-    """Take an exclusive ``flock`` on ``lock_path`` and return its descriptor.
-
-    This is the lock ``filelock.FileLock`` takes on POSIX (same file, same ``flock``), so
-    kernels running either code exclude each other; taking it directly skips filelock's
-    per-call bookkeeping, which cost more than the rest of a small save. Returns None where
-    ``flock`` is not available (Windows, some network file systems): use filelock there.
-    Waits up to LOCK_TIMEOUT_SECONDS for another program's save to finish.
-    """
-    if fcntl is None:
-        return None
-    deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
-    while True:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            os.close(fd)
-            if error.errno in _LOCK_UNSUPPORTED:
-                return None
-            if error.errno not in _LOCK_BUSY:
-                raise
-            if time.monotonic() >= deadline:
-                raise TimeoutError(
-                    errno.ETIMEDOUT,
-                    f"another program kept the journal locked for {LOCK_TIMEOUT_SECONDS:g} s",
-                    str(lock_path),
-                ) from None
-            time.sleep(_LOCK_POLL_SECONDS)
-            continue
-        try:
-            held, current = os.fstat(fd), os.stat(lock_path)
-            same = (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino)
-        except FileNotFoundError:
-            same = False
-        if same:
-            return fd
-        os.close(fd)  # the lock file was removed or replaced meanwhile: lock the new one
-
-
-@contextlib.contextmanager
-def _flock_held(fd: int) -> Iterator[None]:
-    """Release a lock from :func:`_acquire_flock` on leaving the block."""
-    assert fcntl is not None
-    try:
-        yield
-    finally:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
 
 
 def _replace(source: str, target: Path) -> None:
@@ -558,15 +394,6 @@ class Journal:
                 answers[key] = {"value": value, "saved_at": stamp}
             self._write(answers)
 
-    def sync(self, timeout: float | None = None) -> bool:
-        """Wait until every save so far is flushed to disk (done at exit anyway).
-
-        A save is already complete for other kernels, and survives a kernel restart, when it
-        returns; this also waits out the background flush that guards against a power cut.
-        Returns False if ``timeout`` seconds passed first.
-        """
-        return _FLUSHER.wait(timeout)
-
     def reset(self, exercise_id: str) -> bool:
         """Forget one answer; return whether there was one to forget."""
         key = _check_exercise_id(exercise_id)
@@ -626,18 +453,14 @@ class Journal:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        """Hold the journal's lock file (shared by every kernel) for one read-change-write."""
         self._path.parent.mkdir(parents=True, exist_ok=True)
-        lock_path = self._path.with_name(self._path.name + ".lock")
         lock: contextlib.AbstractContextManager[object]
-        fd = None if _on_pyodide() else _acquire_flock(lock_path)
-        if fd is not None:
-            lock = _flock_held(fd)
-        elif _on_pyodide():
+        if _on_pyodide():  # one browser tab, one kernel: nothing to exclude
             lock = contextlib.nullcontext()
         else:
-            import filelock
-
-            lock = filelock.FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
+            lock_path = self._path.with_name(self._path.name + ".lock")
+            lock = filelock.FileLock(lock_path, timeout=LOCK_TIMEOUT_SECONDS)
         with lock:
             if not self._swept:
                 self._sweep_stale_temp_files()
@@ -662,6 +485,7 @@ class Journal:
                         candidate.unlink()
 
     def _write(self, answers: dict[str, _Entry]) -> None:
+        """Replace the journal durably: flush a temporary file, rename it, flush the folder."""
         data = _encode(answers)
         folder = self._path.parent
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix())
@@ -669,8 +493,8 @@ class Journal:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-                if _SYNC_INLINE:
-                    handle.flush()
+                handle.flush()
+                if not _on_pyodide():  # the browser's file system has no disk to flush
                     os.fsync(handle.fileno())
             _replace(temp_name, self._path)
             done = True
@@ -678,8 +502,7 @@ class Journal:
             if not done:
                 with contextlib.suppress(OSError):
                     os.unlink(temp_name)
-        # Complete now for every process; the flush to disk happens in the background.
-        _FLUSHER.request(self._path)
+        _fsync_directory(folder)
 
     def _aside_path(self, stamp: str, number: int) -> Path:
         suffix = f"-{number}" if number else ""
