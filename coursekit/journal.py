@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
-import math
 import os
 import re
 import sys
@@ -31,14 +29,26 @@ import tempfile
 import time
 import warnings
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeAlias
 
 import filelock
 
 from .errors import CourseInputError
+from .journal_format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MAX_ANSWER_CHARS,
+    MAX_EXERCISE_ID_CHARS,
+    Entry,
+    JSONValue,
+    Problem,
+    check_exercise_id,
+    check_value,
+    decode,
+    encode,
+    serialised_size,
+)
 
 __all__ = [
     "visit_journal",
@@ -54,25 +64,12 @@ __all__ = [
     "default_journal_path",
 ]
 
-JSONValue: TypeAlias = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
-"""A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts."""
-
 #: Environment variable naming the journal file; overrides the default location.
 ENV_VAR = "SECOND_CALL_JOURNAL"
-#: The ``"format"`` marker written into every journal file.
-FORMAT_NAME = "second-call-journal"
-#: The journal file version this code writes and reads.
-FORMAT_VERSION = 1
-#: The longest exercise id accepted.
-MAX_EXERCISE_ID_CHARS = 200
-#: The longest answer accepted, counted in characters of its JSON form.
-MAX_ANSWER_CHARS = 1_000_000
 #: How long a save waits for another kernel's save to finish before giving up.
 LOCK_TIMEOUT_SECONDS = 30.0
 
-_MAX_DEPTH = 100
 _REPLACE_RETRIES = 20
-_Entry: TypeAlias = dict[str, JSONValue]
 
 
 class JournalRecoveredWarning(UserWarning):
@@ -109,150 +106,6 @@ def default_journal_path() -> Path:
     except RuntimeError:  # no home directory can be determined
         return Path.cwd() / "second-call-journal.json"
     return home / ".second-call" / "journal.json"
-
-
-@dataclass(frozen=True)
-class _Problem:
-    """Why a journal file cannot be used as it is."""
-
-    reason: str
-    newer: bool = False
-
-
-def _check_exercise_id(exercise_id: object) -> str:
-    if not isinstance(exercise_id, str):
-        raise CourseInputError("exercise_id", f"must be text, not {type(exercise_id).__name__}")
-    if not exercise_id:
-        raise CourseInputError("exercise_id", "must not be empty")
-    if len(exercise_id) > MAX_EXERCISE_ID_CHARS:
-        raise CourseInputError(
-            "exercise_id",
-            f"is too long ({len(exercise_id):,} characters); the limit is {MAX_EXERCISE_ID_CHARS}",
-        )
-    if not _encodable(exercise_id):
-        raise CourseInputError("exercise_id", "contains characters that cannot be saved")
-    return exercise_id
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _where(location: str) -> str:
-    return f" at {location}" if location else ""
-
-
-def _check_value(value: object, location: str = "", depth: int = 0) -> None:
-    """Raise CourseInputError unless ``value`` is plain JSON data."""
-    if depth > _MAX_DEPTH:
-        raise CourseInputError(
-            "value", f"is nested more than {_MAX_DEPTH} levels deep{_where(location)}"
-        )
-    if value is None or isinstance(value, bool | int):
-        return
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise CourseInputError(
-                "value", f"contains {value!r}{_where(location)}; only finite numbers can be saved"
-            )
-        return
-    if isinstance(value, str):
-        if not _encodable(value):
-            raise CourseInputError(
-                "value", f"contains characters that cannot be saved{_where(location)}"
-            )
-        return
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_value(item, f"{location}[{index}]", depth + 1)
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise CourseInputError(
-                    "value",
-                    f"has a {type(key).__name__} key {key!r}{_where(location)}; "
-                    "dict keys must be text",
-                )
-            if not _encodable(key):
-                raise CourseInputError("value", f"has a key that cannot be saved{_where(location)}")
-            _check_value(item, f"{location}[{key!r}]", depth + 1)
-        return
-    raise CourseInputError(
-        "value",
-        f"contains a {type(value).__name__}{_where(location)}; only text, numbers, "
-        "true/false, None, lists and dicts can be saved",
-    )
-
-
-def _serialised_size(value: JSONValue) -> int:
-    try:
-        return len(json.dumps(value, ensure_ascii=False, allow_nan=False))
-    except (ValueError, RecursionError) as error:
-        raise CourseInputError("value", f"cannot be saved as JSON ({error})") from error
-
-
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not allowed in a journal")
-
-
-def _parse(raw: bytes) -> dict[str, _Entry] | _Problem:
-    """Return the answers in a journal file's bytes, or why they cannot be used."""
-    if not raw.strip():
-        return _Problem("The journal file was empty.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return _Problem("The journal file was damaged (it is not readable text).")
-    try:
-        document = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            return _Problem("The journal file was damaged (it was cut short).")
-        return _Problem("The journal file was damaged (it is not valid JSON).")
-    except (ValueError, RecursionError):
-        return _Problem("The journal file was damaged (it is not valid JSON).")
-    return _check_document(document)
-
-
-def _check_document(document: object) -> dict[str, _Entry] | _Problem:
-    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        return _Problem("The file is not a Second Call journal.")
-    version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return _Problem("The file is not a Second Call journal (its version is not valid).")
-    if version > FORMAT_VERSION:
-        return _Problem(
-            f"The journal was saved by a newer version of Second Call (journal version "
-            f"{version}; this version reads version {FORMAT_VERSION}).",
-            newer=True,
-        )
-    answers = document.get("answers")
-    if not isinstance(answers, dict):
-        return _Problem("The file is not a Second Call journal (it has no answers section).")
-    for entry in answers.values():
-        if (
-            not isinstance(entry, dict)
-            or "value" not in entry
-            or not isinstance(entry.get("saved_at"), str)
-        ):
-            return _Problem(
-                "The file is not a Second Call journal (an answer has the wrong shape)."
-            )
-    return answers
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
-
-
-def _encode(answers: dict[str, _Entry]) -> bytes:
-    """Return the file's bytes: the whole journal as one JSON document (UTF-8)."""
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "answers": answers}
-    return (_ENCODER.encode(document) + "\n").encode("utf-8")
 
 
 def _now() -> str:
@@ -332,12 +185,12 @@ class Journal:
 
     def get(self, exercise_id: str, default: JSONValue = None) -> JSONValue:
         """Return the saved answer for ``exercise_id``, or ``default`` if there is none."""
-        entry = self._load().get(_check_exercise_id(exercise_id))
+        entry = self._load().get(check_exercise_id(exercise_id))
         return default if entry is None else entry["value"]
 
     def saved_at(self, exercise_id: str) -> datetime | None:
         """Return when the answer was last saved (UTC), or None if it was never saved."""
-        entry = self._load().get(_check_exercise_id(exercise_id))
+        entry = self._load().get(check_exercise_id(exercise_id))
         stamp = None if entry is None else entry.get("saved_at")
         if not isinstance(stamp, str):
             return None
@@ -350,7 +203,7 @@ class Journal:
     def __contains__(self, exercise_id: object) -> bool:
         """Say whether an answer is saved under ``exercise_id``."""
         try:
-            key = _check_exercise_id(exercise_id)
+            key = check_exercise_id(exercise_id)
         except CourseInputError:
             return False
         return key in self._load()
@@ -375,14 +228,13 @@ class Journal:
             raise CourseInputError("values", "must map exercise ids to answers")
         checked: dict[str, JSONValue] = {}
         for exercise_id, value in values.items():
-            key = _check_exercise_id(exercise_id)
-            _check_value(value)
-            size = _serialised_size(value)
+            key = check_exercise_id(exercise_id)
+            check_value(value)
+            size = serialised_size(value)
             if size > MAX_ANSWER_CHARS:
                 raise CourseInputError(
                     "value",
-                    f"is too long to save ({size:,} characters); the limit is "
-                    f"{MAX_ANSWER_CHARS:,}",
+                    f"is too long to save ({size:,} characters); the limit is {MAX_ANSWER_CHARS:,}",
                 )
             checked[key] = value
         if not checked:
@@ -396,7 +248,7 @@ class Journal:
 
     def reset(self, exercise_id: str) -> bool:
         """Forget one answer; return whether there was one to forget."""
-        key = _check_exercise_id(exercise_id)
+        key = check_exercise_id(exercise_id)
         if not self._path.exists():
             return False
         with self._locked():
@@ -429,24 +281,24 @@ class Journal:
                 time.sleep(0.05)
         return None  # pragma: no cover - the loop always returns or raises
 
-    def _load(self) -> dict[str, _Entry]:
+    def _load(self) -> dict[str, Entry]:
         """Read without the lock (replacements are atomic); recover under it if needed."""
         raw = self._read_bytes()
         if raw is None:
             return {}
-        parsed = _parse(raw)
-        if not isinstance(parsed, _Problem):
+        parsed = decode(raw)
+        if not isinstance(parsed, Problem):
             return parsed
         with self._locked():
             return self._load_locked()
 
-    def _load_locked(self) -> dict[str, _Entry]:
+    def _load_locked(self) -> dict[str, Entry]:
         """Read with the lock held, moving a bad file aside."""
         raw = self._read_bytes()
         if raw is None:
             return {}
-        parsed = _parse(raw)
-        if isinstance(parsed, _Problem):
+        parsed = decode(raw)
+        if isinstance(parsed, Problem):
             self._move_aside(parsed)
             return {}
         return parsed
@@ -484,9 +336,9 @@ class Journal:
                     if candidate.is_file() and not candidate.is_symlink():
                         candidate.unlink()
 
-    def _write(self, answers: dict[str, _Entry]) -> None:
+    def _write(self, answers: dict[str, Entry]) -> None:
         """Replace the journal durably: flush a temporary file, rename it, flush the folder."""
-        data = _encode(answers)
+        data = encode(answers)
         folder = self._path.parent
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix())
         done = False
@@ -508,7 +360,7 @@ class Journal:
         suffix = f"-{number}" if number else ""
         return self._path.with_name(f"{self._path.stem}.corrupt-{stamp}{suffix}.json")
 
-    def _move_aside(self, problem: _Problem) -> None:
+    def _move_aside(self, problem: Problem) -> None:
         """Rename the bad file to a name that is not taken, then tell the learner."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         number = 0
