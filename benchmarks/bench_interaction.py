@@ -197,7 +197,7 @@ class Steps:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=30, help="timed samples per side")
+    parser.add_argument("--reps", type=int, default=20, help="timed samples per side")
     parser.add_argument("--quick", action="store_true", help="few repetitions (noisy)")
     args = parser.parse_args()
     reps = 6 if args.quick or os.environ.get("BENCH_QUICK") else args.reps
