@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from _bench import ROOT
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -173,14 +174,26 @@ def run_all_cells(page: Any) -> None:
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
 
-#: The first widget button that can be clicked in the notebook's outputs: an exercise is usable.
-FIRST_WIDGET_BUTTON = ".jp-OutputArea-output button.jupyter-button:not([disabled])"
+#: True once a widget button in the notebook's outputs is shown and enabled: an exercise is usable.
+WIDGET_USABLE_JS = """() => [...document.querySelectorAll(
+  '.jp-OutputArea-output button.jupyter-button:not([disabled])')].some(
+  button => button.getClientRects().length > 0)"""
+
+#: The cell: like the course's first cell, it installs its package first in JupyterLite.
+BUTTON_SOURCE = """import sys
+
+if sys.platform == "emscripten":
+    %pip install -q ipywidgets
+
+import ipywidgets as w
+
+w.Button(description="Click")"""
 
 #: A notebook holding one bare ipywidgets button: the baseline for opening a notebook.
 BUTTON_NOTEBOOK = {
     "cells": [
         {"cell_type": "code", "execution_count": None, "id": "button", "metadata": {},
-         "outputs": [], "source": 'import ipywidgets as w\n\nw.Button(description="Click")'}
+         "outputs": [], "source": BUTTON_SOURCE}
     ],
     "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
     "nbformat": 4,
@@ -201,7 +214,10 @@ def open_to_first_widget(browser: Any, url: str, timeout_s: float = 300) -> floa
         page.goto(url)
         wait_kernel_idle(page, timeout_s)
         run_all_cells(page)
-        page.locator(FIRST_WIDGET_BUTTON).first.wait_for(state="visible", timeout=timeout_s * 1000)
+        try:
+            page.wait_for_function(WIDGET_USABLE_JS, timeout=timeout_s * 1000)
+        except PlaywrightTimeout:
+            raise RuntimeError(f"no usable widget after {timeout_s:.0f} s at {url}") from None
         return time.monotonic() - started
     finally:
         context.close()

@@ -173,7 +173,9 @@ class Steps:
             return timed(self.page, selector, "keydown", lambda: field.press(letter))
         if name.startswith("review"):
             text = self.drafts[name][self.rep % 2]  # the missing move alternates
-            box.locator("textarea").first.fill(text)
+            field = box.locator("textarea").first
+            field.fill(text)
+            field.blur()  # the draft reaches the kernel now, untimed (see README)
             settle(self.page)
             button = box.locator(PRIMARY_BUTTON).first
             return timed(self.page, selector, "mousedown", button.click)
@@ -215,7 +217,7 @@ def main() -> int:
         (root / "bench.ipynb").write_text(json.dumps(notebook(drafts)), encoding="utf-8")
         with jupyterlab(root, work) as base, chromium() as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(f"{base}/lab/tree/bench.ipynb?token=bench")
+            page.goto(f"{base}/lab/tree/bench.ipynb?reset&token=bench")
             wait_kernel_idle(page)
             run_all_cells(page)
             page.locator(".bench-base-roleplay").wait_for(timeout=120_000)

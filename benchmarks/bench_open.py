@@ -51,7 +51,7 @@ def main() -> int:
                 for name in NOTEBOOKS:
                     pair = [name, "baseline"] if rep % 2 == 0 else ["baseline", name]
                     for side in pair:
-                        url = f"{base}/lab/tree/{side.removesuffix('.ipynb')}.ipynb?token={TOKEN}"
+                        url = f"{base}/lab/tree/{side.removesuffix('.ipynb')}.ipynb?reset&token={TOKEN}"
                         times[side].append(open_to_first_widget(browser, url))
                         shut_down_kernels(base)
 
