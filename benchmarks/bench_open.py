@@ -51,7 +51,8 @@ def main() -> int:
                 for name in NOTEBOOKS:
                     pair = [name, "baseline"] if rep % 2 == 0 else ["baseline", name]
                     for side in pair:
-                        url = f"{base}/lab/tree/{side.removesuffix('.ipynb')}.ipynb?reset&token={TOKEN}"
+                        path = side if side.endswith(".ipynb") else f"{side}.ipynb"
+                        url = f"{base}/lab/tree/{path}?reset&token={TOKEN}"
                         times[side].append(open_to_first_widget(browser, url))
                         shut_down_kernels(base)
 
