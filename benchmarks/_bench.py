@@ -48,8 +48,8 @@ def fmt_seconds(value: float) -> str:
 
 def ratio_line(label: str, ratio: float, target: float | None) -> str:
     if target is None:
-        return f"  {label:<44} ratio {ratio:5.2f}   (informational)"
-    return f"  {label:<44} ratio {ratio:5.2f}   target <= {target:.2f}   {verdict(ratio, target)}"
+        return f"  {label:<44} ratio {ratio:6.3f}   (informational)"
+    return f"  {label:<44} ratio {ratio:6.3f}   target <= {target:.2f}   {verdict(ratio, target)}"
 
 
 def header(title: str) -> None:

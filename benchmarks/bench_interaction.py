@@ -1,301 +1,250 @@
-"""One widget interaction with the course's logic vs a bare widget update of the same size.
+"""Click or keystroke to feedback visible, in real JupyterLab, vs a bare ipywidgets update.
 
-Run: .venv/bin/python benchmarks/bench_interaction.py [--reps N] [--profile]
+Run: .venv/bin/python benchmarks/bench_interaction.py [--reps N] [--quick]
+(starts JupyterLab and Chromium: wrap it in the shared browser lock where one is used)
 
-A real IPython kernel is started from the project's venv (jupyter_client), with the journal
-in a temporary folder. Each timed step is one `execute` round trip, from sending the request
-to the kernel going idle (so every widget update it caused has been published), which is what
-a learner waits for. Ours and the baseline alternate, rep by rep.
+One generated notebook holds, in one kernel and one page: notebook 03's situation classifier,
+the script builder, two draft reviewers (a 300-word and a 2,000-word Scenario 1 draft, each
+lacking a move: see _drafts.py), the first role-play, and for each of them a baseline: a bare
+ipywidgets Button whose click sets an ipywidgets HTML to as many characters as that exercise's
+last interaction sent in its HTML widgets (so both sides move the same amount of HTML).
 
-(a) classify: set a control on situation_classifier() and click its button, vs setting an
-    ipywidgets.HTML value to a string as long as the classifier's result HTML.
-(b) script keystroke: add one character to script_builder()'s "what_drew_you" field (the
-    preview rebuilds and the answers are saved), vs an HTML update as long as the preview.
-(c) review: set the reviewer's text to a 2,000-word draft and click review, vs an HTML update
-    as long as the draft plus the review's HTML (the bytes our interaction sends). Each rep
-    edits one sentence of the draft, so no rep reviews a text seen before.
-
-Target: median ratio <= 1.5 for each; the p95 ratio is printed too. --profile runs cProfile
-inside the kernel on each of our interactions and prints the top functions.
+Each sample is measured in the page: from the input event (mousedown or keydown, its
+``event.timeStamp``) to the last change inside the exercise's box, once nothing has changed for
+QUIET_MS (a MutationObserver, ``performance.now()``). Before each timed event an untimed step
+makes sure the feedback will differ (tick a box, load the other draft, pick a reply, ...).
+Ours and the baseline alternate. Figures: median and p95 of each side and their ratios.
+Targets: median ratio <= 1.3, p95 ratio <= 1.5.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import queue
-import shutil
-import subprocess
 import tempfile
-import textwrap
-import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from _bench import fmt_seconds, header, median, p95, ratio_line, venv_python
+from _bench import fmt_seconds, header, median, p95, ratio_line
+from _browser import chromium, jupyterlab, run_all_cells, wait_kernel_idle
+from _drafts import draft
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-TARGET = 1.5
+TARGET_MEDIAN = 1.3
+TARGET_P95 = 1.5
+QUIET_MS = 400
 
-_SETUP = r"""
+SETUP = """\
 import ipywidgets as w
 import coursekit.widgets as cw
+from coursekit.review import review_draft
 
-_SENTENCES = [
-    "I really enjoyed meeting the team, and the work on the new platform stuck with me.",
-    "When you offered me the job I said no because I was nervous about leaving a safe post.",
-    "Since then my manager has left and I have realised how much I want to build things again.",
-    "I know it has been a few weeks and you may well have hired someone else by now.",
-    "If the role has been filled, I completely understand, and I hope we can stay in touch.",
-    "I am sorry that I went quiet for so long before I gave you my answer.",
-    "That must have left you waiting while other candidates moved on.",
-    "How did that land for you, and is there anything you would like to tell me about it?",
-    "It is completely fair for you to weigh that in your decision about me.",
-    "The chance to lead a small team is what this job would let me do.",
-    "My family situation has also changed, so the move to your city is now easy for us.",
-    "I keep thinking about the conversation we had about the roadmap for next year.",
-]
+DRAFTS = json.loads(DRAFTS_JSON)
+for name, pair in DRAFTS.items():
+    for text in pair:
+        assert review_draft(text, 1).covered_count < 3, f"{name}: the draft makes every move"
+
+SENT = {}  # exercise name -> characters its HTML widgets received since the baseline last ran
 
 
-def _draft(words, extra=""):
-    out, n, i = [], 0, 0
-    while n < words:
-        sentence = _SENTENCES[i % len(_SENTENCES)]
-        out.append(sentence)
-        n += len(sentence.split())
-        i += 1
-        if i % 4 == 0:
-            out.append("\n\n")
-    return " ".join(out) + extra
+def watch(name, widget):
+    \"\"\"Tag the exercise's box for the page, and count the HTML its interactions send.\"\"\"
+    widget.add_class(f"bench-{name}")
+    SENT[name] = 0
+
+    def count(change):
+        SENT[name] += len(change["new"])
+
+    def walk(node):
+        if isinstance(node, w.HTML):
+            node.observe(count, names="value")
+        for child in getattr(node, "children", ()):
+            walk(child)
+
+    walk(widget)
+    return widget
 
 
-# Every rep reviews a draft it has not seen before: the same 2,000 words with one sentence
-# edited (a number that changes each time), as when a learner edits and reviews again.
-_DRAFT = _draft(2000)
-_MIDDLE = _DRAFT.index(_SENTENCES[5], len(_DRAFT) // 2)
-DRAFT_TEMPLATE = _DRAFT[:_MIDDLE] + "I waited {n} days to answer. " + _DRAFT[_MIDDLE:]
+def baseline(name):
+    \"\"\"A bare Button that updates an HTML widget with as much HTML as the exercise sent.\"\"\"
+    button = w.Button(description=f"Update {name}", button_style="primary")
+    html = w.HTML()
+    clicks = [0]
 
-cls = cw.situation_classifier()
-cls.misstep_boxes["went_silent"].value = True
-cls.classify_button.click()
+    def update(_button):
+        clicks[0] += 1
+        size, SENT[name] = max(SENT[name], 1), 0
+        html.value = (f"<p>Update {clicks[0]}: " + "x " * size)[:size]
 
-sb = cw.script_builder()
-for _name, _text in {
-    "manager_name": "Sam Rivera",
-    "what_drew_you": "the team's care for its users and the chance to ship every week",
-    "why_declined": "I was worried about the commute and about leaving a stable job",
-    "what_changed": "we have moved closer, and I have learned what I want from my work",
-    "what_job_offers": "leading a small team on the product I admired in the interview",
-    "misstep": "I went quiet for two weeks before answering",
-    "cost_to_manager": "you had to keep the other candidates waiting",
-}.items():
-    sb.fields[_name].value = _text
-_TYPING = "; and the way the whole team talked about their users, which I still remember. "
-
-rv = cw.draft_reviewer(scenario=2)
-rv.text.value = DRAFT_TEMPLATE.format(n=0)
-rv.review_button.click()
-
-bare = w.HTML()
-
-
-def _pad(n, i):
-    return ("ab"[i % 2] * n)[:n]
-
-
-def a_ours(i):
-    cls.days.value = 30 + i % 2
-    cls.classify_button.click()
-
-
-def b_ours(i):
-    field = sb.fields["what_drew_you"]
-    if len(field.value) > 1500:
-        field.value = field.value[:80]
-    field.value = field.value + _TYPING[i % len(_TYPING)]
-
-
-def c_ours(i):
-    rv.text.value = DRAFT_TEMPLATE.format(n=i)
-    rv.review_button.click()
-
-
-SIZE_A = len(cls.result.value)
-SIZE_B = len(sb.preview.value)
-SIZE_C = len(rv.text.value) + len(rv.result.value)
-PAD_A = [_pad(SIZE_A, 0), _pad(SIZE_A, 1)]
-PAD_B = [_pad(SIZE_B, 0), _pad(SIZE_B, 1)]
-PAD_C = [_pad(SIZE_C, 0), _pad(SIZE_C, 1)]
-
-
-def a_base(i):
-    bare.value = PAD_A[i % 2]
-
-
-def b_base(i):
-    bare.value = PAD_B[i % 2]
-
-
-def c_base(i):
-    bare.value = PAD_C[i % 2]
-
-
-def _check():
-    problems = []
-    if "saved" not in cls.result.value:
-        problems.append("classifier: " + cls.result.value[:200])
-    if "Saved" not in sb.status.value:
-        problems.append("script builder: " + sb.status.value[:200])
-    if "moves covered" not in rv.result.value:
-        problems.append("reviewer: " + rv.result.value[:200])
-    saved = cls.journal.get("script_inputs")["inputs"]["what_drew_you"]
-    if saved != sb.fields["what_drew_you"].value:
-        problems.append("script builder: the last keystroke was not saved")
-    return problems
+    button.on_click(update)
+    box = w.VBox([button, html])
+    box.add_class(f"bench-base-{name}")
+    return box
 """
 
-_CASES = (
-    ("a", "classify and show", "a_ours", "a_base", "SIZE_A"),
-    ("b", "script preview on a keystroke", "b_ours", "b_base", "SIZE_B"),
-    ("c", "review a 2,000-word draft", "c_ours", "c_base", "SIZE_C"),
-)
+EXERCISES = {
+    "classify": "cw.situation_classifier()",
+    "script": "cw.script_builder(scenario=1)",
+    "review300": "cw.draft_reviewer(scenario=1)",
+    "review2000": "cw.draft_reviewer(scenario=1)",
+    "roleplay": 'cw.roleplay("call_scenario1")',
+}
+
+#: How the page looks for the feedback's trigger; in one place, should the widgets change.
+PRIMARY_BUTTON = "button.mod-primary"
+
+MEASURE_JS = """(args) => {
+  const root = document.querySelector(args.selector);
+  const b = window.__bench = {start: null, last: null, root};
+  b.observer = new MutationObserver(() => { b.last = performance.now(); });
+  b.observer.observe(root, {childList: true, subtree: true, characterData: true});
+  document.addEventListener(args.event, e => { if (b.start === null) b.start = e.timeStamp; },
+                            {capture: true, once: true});
+}"""
+SETTLED_JS = """(quiet) => { const b = window.__bench;
+  return b.start !== null && b.last !== null && b.last > b.start
+         && performance.now() - b.last > quiet; }"""
+RESULT_JS = "() => { const b = window.__bench; b.observer.disconnect(); return b.last - b.start; }"
 
 
-class Kernel:
-    """A kernel from the project's venv, driven over the Jupyter protocol."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        from jupyter_client.manager import KernelManager
-
-        self.km = KernelManager(kernel_name="python3")
-        python = venv_python()
-        spec = self.km.kernel_spec
-        if spec is not None:
-            spec.argv = [python, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-        # The kernel's stderr only carries its start-up notices; errors come back as messages.
-        self.km.start_kernel(env=env, cwd=str(env["BENCH_TMP"]), stderr=subprocess.DEVNULL)
-        self.kc = self.km.blocking_client()
-        self.kc.start_channels()
-        self.kc.wait_for_ready(timeout=120)
-
-    def run(self, code: str, timeout: float = 120) -> tuple[float, list[str], Any]:
-        """Execute ``code``; return (round trip seconds, errors, last expression value)."""
-        start = time.perf_counter()
-        msg_id = self.kc.execute(code, store_history=False)
-        errors: list[str] = []
-        value: Any = None
-        while True:
-            try:
-                msg = self.kc.get_iopub_msg(timeout=timeout)
-            except queue.Empty as exc:
-                raise RuntimeError(f"kernel did not answer within {timeout} s") from exc
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            kind = msg["msg_type"]
-            content = msg["content"]
-            if kind == "status" and content["execution_state"] == "idle":
-                break
-            if kind == "error":
-                errors.append("\n".join(content["traceback"][-3:]))
-            elif kind == "stream" and content["name"] == "stderr":
-                errors.append(content["text"])
-            elif kind in ("execute_result", "stream"):
-                value = content.get("data", {}).get("text/plain", content.get("text"))
-        elapsed = time.perf_counter() - start
-        reply = self.kc.get_shell_msg(timeout=timeout)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=timeout)
-        if reply["content"]["status"] != "ok" and not errors:
-            errors.append(f"{reply['content'].get('ename')}: {reply['content'].get('evalue')}")
-        return elapsed, errors, value
-
-    def must(self, code: str) -> Any:
-        _elapsed, errors, value = self.run(code)
-        if errors:
-            raise RuntimeError("kernel error:\n" + "\n".join(errors))
-        return value
-
-    def close(self) -> None:
-        self.kc.stop_channels()
-        self.km.shutdown_kernel(now=True)
+def notebook(drafts: dict[str, list[str]]) -> dict[str, Any]:
+    """The benchmark's notebook: setup, each exercise, then every baseline."""
+    sources = [f"import json\nDRAFTS_JSON = {json.dumps(json.dumps(drafts))}\n" + SETUP]
+    sources += [f'watch("{name}", {call})' for name, call in EXERCISES.items()]
+    sources.append("w.VBox([baseline(name) for name in SENT])")
+    cells = [
+        {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+         "outputs": [], "source": source}
+        for i, source in enumerate(sources)
+    ]  # fmt: skip
+    return {
+        "cells": cells,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
 
 
-_PROFILE = r"""
-import cProfile, pstats, io
-_prof = cProfile.Profile()
-_prof.enable()
-for _i in range({n}):
-    {func}(10_000 + _i)
-_prof.disable()
-_out = io.StringIO()
-pstats.Stats(_prof, stream=_out).sort_stats("cumulative").print_stats({top})
-print(_out.getvalue())
-"""
+def settle(page: Any) -> None:
+    """Wait until the page has been still for QUIET_MS (after an untimed step)."""
+    page.wait_for_timeout(QUIET_MS)
+
+
+def timed(page: Any, selector: str, event: str, act: Callable[[], None]) -> float:
+    """Milliseconds from the input event to the last change in ``selector``'s box."""
+    page.evaluate(MEASURE_JS, {"selector": selector, "event": event})
+    act()
+    try:
+        page.wait_for_function(SETTLED_JS, arg=QUIET_MS, timeout=60_000)
+    except PlaywrightTimeout:
+        state = page.evaluate("() => [window.__bench.start, window.__bench.last]")
+        text = page.locator(selector).inner_text()[-800:]
+        raise RuntimeError(f"no feedback in {selector}: (start, last) = {state}\n{text}") from None
+    return float(page.evaluate(RESULT_JS))
+
+
+class Steps:
+    """The untimed preparation and the timed input for each exercise, rep by rep."""
+
+    def __init__(self, page: Any, drafts: dict[str, list[str]]) -> None:
+        self.page = page
+        self.drafts = drafts
+        self.rep = 0
+
+    def box(self, name: str) -> Any:
+        return self.page.locator(f".bench-{name}")
+
+    def ours(self, name: str) -> float:
+        box = self.box(name)
+        selector = f".bench-{name}"
+        if name == "classify":
+            box.locator("input[type=checkbox]").first.click()  # the scenario flips each rep
+            settle(self.page)
+            button = box.locator(PRIMARY_BUTTON).first
+            return timed(self.page, selector, "mousedown", button.click)
+        if name == "script":
+            field = box.locator("textarea").first
+            field.click()
+            field.press("End")
+            settle(self.page)
+            letter = "abcdefghij"[self.rep % 10]
+            return timed(self.page, selector, "keydown", lambda: field.press(letter))
+        if name.startswith("review"):
+            text = self.drafts[name][self.rep % 2]  # the missing move alternates
+            field = box.locator("textarea").first
+            field.fill(text)
+            field.blur()  # the draft reaches the kernel now, untimed (see README)
+            settle(self.page)
+            button = box.locator(PRIMARY_BUTTON).first
+            return timed(self.page, selector, "mousedown", button.click)
+        if name == "roleplay":
+            choices = box.locator("input[type=radio]")
+            if choices.count() == 0:  # the call ended: start again (untimed)
+                box.get_by_role("button", name="Start again").click()
+                settle(self.page)
+            box.locator("input[type=radio]").first.click()
+            settle(self.page)
+            button = box.locator(PRIMARY_BUTTON).first
+            return timed(self.page, selector, "mousedown", button.click)
+        raise ValueError(name)
+
+    def baseline(self, name: str) -> float:
+        selector = f".bench-base-{name}"
+        button = self.page.locator(selector).locator("button").first
+        settle(self.page)
+        return timed(self.page, selector, "mousedown", button.click)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=200, help="round trips per side for a, b")
-    parser.add_argument(
-        "--review-reps", type=int, default=60, help="round trips per side for c (slower)"
-    )
-    parser.add_argument("--profile", action="store_true", help="cProfile our side in the kernel")
+    parser.add_argument("--reps", type=int, default=20, help="timed samples per side")
+    parser.add_argument("--quick", action="store_true", help="few repetitions (noisy)")
     args = parser.parse_args()
-
-    folder = tempfile.mkdtemp(prefix="bench-interaction-")
-    env = {
-        **os.environ,
-        "SECOND_CALL_JOURNAL": os.path.join(folder, "journal.json"),
-        "BENCH_TMP": folder,
+    reps = 6 if args.quick or os.environ.get("BENCH_QUICK") else args.reps
+    drafts = {
+        "review300": [draft(300, "easy_out"), draft(300, "reaffirm")],
+        "review2000": [draft(2000, "easy_out"), draft(2000, "reaffirm")],
     }
-    env.pop("PYTHONPATH", None)
-    kernel = Kernel(env)
-    try:
-        kernel.must(_SETUP)
-        sizes = {key: int(kernel.must(size)) for key, _label, _o, _b, size in _CASES}
-        results: dict[str, tuple[list[float], list[float]]] = {}
-        for key, _label, ours, base, _size in _CASES:
-            reps = args.review_reps if key == "c" else args.reps
-            for i in range(5):  # warm up both sides
-                kernel.must(f"{ours}({i})")
-                kernel.must(f"{base}({i})")
-            ours_t: list[float] = []
-            base_t: list[float] = []
-            for i in range(5, reps + 5):
-                first, second = (ours, base) if i % 2 else (base, ours)
-                for func in (first, second):
-                    elapsed, errors, _value = kernel.run(f"{func}({i})")
-                    if errors:
-                        raise RuntimeError(f"{func}: " + "\n".join(errors))
-                    (ours_t if func == ours else base_t).append(elapsed)
-            results[key] = (ours_t, base_t)
-        problems = kernel.must("_check()")
-        profiles = {}
-        if args.profile:
-            for key, _label, ours, _base, _size in _CASES:
-                n = 20 if key == "c" else 100
-                profiles[key] = kernel.must(_PROFILE.format(n=n, func=ours, top=25))
-    finally:
-        kernel.close()
-        shutil.rmtree(folder, ignore_errors=True)
+    samples: dict[str, dict[str, list[float]]] = {
+        name: {"ours": [], "base": []} for name in EXERCISES
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-interaction-") as scratch:
+        work = Path(scratch)
+        root = work / "root"
+        root.mkdir()
+        (root / "bench.ipynb").write_text(json.dumps(notebook(drafts)), encoding="utf-8")
+        with jupyterlab(root, work) as base, chromium() as browser:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{base}/lab/tree/bench.ipynb?reset&token=bench")
+            wait_kernel_idle(page)
+            run_all_cells(page)
+            page.locator(".bench-base-roleplay").wait_for(timeout=120_000)
+            wait_kernel_idle(page)
+            steps = Steps(page, drafts)
+            for rep in range(-1, reps):  # rep -1 warms both sides up and is not kept
+                steps.rep = rep
+                for name in EXERCISES:
+                    pair = [("ours", steps.ours), ("base", steps.baseline)]
+                    for side, run in pair if rep % 2 == 0 else pair[::-1]:
+                        elapsed = run(name) / 1000
+                        if rep >= 0:
+                            samples[name][side].append(elapsed)
+            page.close()
 
-    header("bench_interaction: one interaction in a real kernel vs a bare HTML update")
-    print("  execute round trips (request sent -> kernel idle), ours and baseline alternating")
-    for key, label, _ours, _base, _size in _CASES:
-        ours_t, base_t = results[key]
-        print(f"  ({key}) {label}: {len(ours_t)} reps per side, baseline HTML {sizes[key]:,} chars")
+    header("bench_interaction: input event to feedback visible, in JupyterLab in Chromium")
+    print(f"  {reps} samples per side; baseline: a bare Button updating an HTML of the same size")
+    for name, sides in samples.items():
+        ours, base = sides["ours"], sides["base"]
         print(
-            f"      ours      median {fmt_seconds(median(ours_t)):>9}   "
-            f"p95 {fmt_seconds(p95(ours_t)):>9}"
+            f"  {name:<11} ours median {fmt_seconds(median(ours)):>8} "
+            f"p95 {fmt_seconds(p95(ours)):>8} | baseline median "
+            f"{fmt_seconds(median(base)):>8} p95 {fmt_seconds(p95(base)):>8}"
         )
-        print(
-            f"      baseline  median {fmt_seconds(median(base_t)):>9}   "
-            f"p95 {fmt_seconds(p95(base_t)):>9}"
-        )
-        print(ratio_line("    median ratio", median(ours_t) / median(base_t), TARGET))
-        print(ratio_line("    p95 ratio", p95(ours_t) / p95(base_t), None))
-    print(f"  state after the run: {'OK' if problems in ('[]', None) else problems}")
-    for key, text in profiles.items():
-        print(f"\n--- cProfile of ({key}), cumulative ---")
-        print(textwrap.indent(str(text).strip(), "  "))
+        print(ratio_line(f"{name}: median ours / baseline", median(ours) / median(base),
+                         TARGET_MEDIAN))  # fmt: skip
+        print(ratio_line(f"{name}: p95 ours / baseline", p95(ours) / p95(base), TARGET_P95))
     return 0
 
 

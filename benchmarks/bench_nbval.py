@@ -80,6 +80,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=3, help="runs of each side (default 3)")
     args = parser.parse_args()
+    reps = 1 if os.environ.get("BENCH_QUICK") else args.reps
     python = venv_python()
     notebooks = course_notebooks()
     if not notebooks:
@@ -95,7 +96,7 @@ def main() -> int:
         course_t: list[float] = []
         floor_t: list[float] = []
         summaries: dict[str, str] = {}
-        for rep in range(args.reps):
+        for rep in range(reps):
             order = ("course", "floor") if rep % 2 == 0 else ("floor", "course")
             for side in order:
                 if side == "course":
@@ -107,7 +108,7 @@ def main() -> int:
                 summaries[side] = summary
 
     header(f"bench_nbval: the course under nbval vs {len(notebooks)} one-cell notebooks")
-    print(f"  course notebooks: {len(notebooks)} (notebooks/**/*.ipynb); {args.reps} runs each")
+    print(f"  course notebooks: {len(notebooks)} (notebooks/**/*.ipynb); {reps} runs each")
     print(
         f"  course  median {fmt_seconds(median(course_t)):>9}"
         f"   runs {', '.join(fmt_seconds(t) for t in course_t)}   [{summaries['course']}]"

@@ -5,16 +5,13 @@
 2
 >>> coursekit.build_script({}, scenario=1).move_ids
 ('reaffirm', 'explain_change', 'easy_out')
-
-The journal and plan export (which need file locking and Markdown) load on first use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .classify import Classification, LikelyReaction, PlannedMove, Situation, classify
 from .errors import CourseInputError
+from .journal import Journal
 from .knowledge import (
     COMMENTERS,
     LESSONS,
@@ -27,12 +24,9 @@ from .knowledge import (
     lessons_for,
     scenario_moves,
 )
+from .plan import export_plan, plan_html, plan_markdown
 from .review import Review, review_draft
 from .script import Script, ScriptInputs, build_script
-
-if TYPE_CHECKING:
-    from .journal import Journal
-    from .plan import export_plan, plan_html, plan_markdown
 
 __all__ = [
     "COMMENTERS",
@@ -63,19 +57,3 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
-
-_LAZY = {
-    "Journal": "coursekit.journal",
-    "export_plan": "coursekit.plan",
-    "plan_html": "coursekit.plan",
-    "plan_markdown": "coursekit.plan",
-}
-
-
-def __getattr__(name: str) -> Any:
-    """Load the journal and plan machinery only when first asked for."""
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'coursekit' has no attribute {name!r}")

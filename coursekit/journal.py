@@ -2,12 +2,12 @@
 
 Every answer is saved the moment the learner gives it. A save takes a file lock, re-reads the
 file, applies the change and atomically replaces the file, so two kernels (or a kernel killed
-part-way through a save) never lose an answer whose save returned. The save does not wait for
-the disk itself: a background thread flushes the file (and its folder) to disk within a second,
-once saves pause, so a burst of saves such as typing costs one flush; a pending flush is
-finished at exit, and :meth:`Journal.sync` waits for it on demand (on Windows each save still
-flushes before it returns). A damaged or foreign file is never deleted: it is moved aside, the
-learner is told where it went, and a fresh journal starts.
+part-way through a save) never lose an answer whose save returned. A save is durable when it
+returns, as SQLite and careful editors do it: the new file is written to a temporary file and
+flushed to disk (fsync), renamed over the journal, and then the journal's folder is flushed, so
+a power cut keeps either the old journal or the new one, never a damaged one. A damaged or
+foreign file is never deleted: it is moved aside, the learner is told where it went, and a fresh
+journal starts.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -20,30 +20,35 @@ It ends the regret. True
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import errno
-import json
-import math
 import os
 import re
 import sys
 import tempfile
-import threading
 import time
 import warnings
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeAlias
+
+import filelock
 
 from .errors import CourseInputError
-
-try:
-    import fcntl
-except ImportError:  # Windows, Pyodide
-    fcntl = None  # type: ignore[assignment]
+from .journal_format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MAX_ANSWER_CHARS,
+    MAX_EXERCISE_ID_CHARS,
+    Entry,
+    JSONValue,
+    Problem,
+    check_exercise_id,
+    check_value,
+    decode,
+    encode,
+    serialised_size,
+)
 
 __all__ = [
     "visit_journal",
@@ -59,25 +64,12 @@ __all__ = [
     "default_journal_path",
 ]
 
-JSONValue: TypeAlias = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
-"""A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts."""
-
 #: Environment variable naming the journal file; overrides the default location.
 ENV_VAR = "SECOND_CALL_JOURNAL"
-#: The ``"format"`` marker written into every journal file.
-FORMAT_NAME = "second-call-journal"
-#: The journal file version this code writes and reads.
-FORMAT_VERSION = 1
-#: The longest exercise id accepted.
-MAX_EXERCISE_ID_CHARS = 200
-#: The longest answer accepted, counted in characters of its JSON form.
-MAX_ANSWER_CHARS = 1_000_000
 #: How long a save waits for another kernel's save to finish before giving up.
 LOCK_TIMEOUT_SECONDS = 30.0
 
-_MAX_DEPTH = 100
 _REPLACE_RETRIES = 20
-_Entry: TypeAlias = dict[str, JSONValue]
 
 
 class JournalRecoveredWarning(UserWarning):
@@ -94,8 +86,6 @@ def visit_journal() -> Journal:
     Each visitor of a Voilà app gets their own kernel, so their answers stay their own; they
     last for the visit, and the progress panel lets them download their plan before leaving.
     """
-    import tempfile
-
     return Journal(Path(tempfile.mkdtemp(prefix="second-call-visit-")) / "journal.json")
 
 
@@ -118,332 +108,31 @@ def default_journal_path() -> Path:
     return home / ".second-call" / "journal.json"
 
 
-@dataclass(frozen=True)
-class _Problem:
-    """Why a journal file cannot be used as it is."""
-
-    reason: str
-    newer: bool = False
-
-
-def _check_exercise_id(exercise_id: object) -> str:
-    if not isinstance(exercise_id, str):
-        raise CourseInputError("exercise_id", f"must be text, not {type(exercise_id).__name__}")
-    if not exercise_id:
-        raise CourseInputError("exercise_id", "must not be empty")
-    if len(exercise_id) > MAX_EXERCISE_ID_CHARS:
-        raise CourseInputError(
-            "exercise_id",
-            f"is too long ({len(exercise_id):,} characters); the limit is {MAX_EXERCISE_ID_CHARS}",
-        )
-    if not _encodable(exercise_id):
-        raise CourseInputError("exercise_id", "contains characters that cannot be saved")
-    return exercise_id
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _where(location: str) -> str:
-    return f" at {location}" if location else ""
-
-
-def _check_value(value: object, location: str = "", depth: int = 0) -> None:
-    """Raise CourseInputError unless ``value`` is plain JSON data."""
-    if depth > _MAX_DEPTH:
-        raise CourseInputError(
-            "value", f"is nested more than {_MAX_DEPTH} levels deep{_where(location)}"
-        )
-    if value is None or isinstance(value, bool | int):
-        return
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise CourseInputError(
-                "value", f"contains {value!r}{_where(location)}; only finite numbers can be saved"
-            )
-        return
-    if isinstance(value, str):
-        if not _encodable(value):
-            raise CourseInputError(
-                "value", f"contains characters that cannot be saved{_where(location)}"
-            )
-        return
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_value(item, f"{location}[{index}]", depth + 1)
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise CourseInputError(
-                    "value",
-                    f"has a {type(key).__name__} key {key!r}{_where(location)}; "
-                    "dict keys must be text",
-                )
-            if not _encodable(key):
-                raise CourseInputError("value", f"has a key that cannot be saved{_where(location)}")
-            _check_value(item, f"{location}[{key!r}]", depth + 1)
-        return
-    raise CourseInputError(
-        "value",
-        f"contains a {type(value).__name__}{_where(location)}; only text, numbers, "
-        "true/false, None, lists and dicts can be saved",
-    )
-
-
-def _serialised_size(value: JSONValue) -> int:
-    try:
-        return len(json.dumps(value, ensure_ascii=False, allow_nan=False))
-    except (ValueError, RecursionError) as error:
-        raise CourseInputError("value", f"cannot be saved as JSON ({error})") from error
-
-
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not allowed in a journal")
-
-
-def _parse(raw: bytes) -> dict[str, _Entry] | _Problem:
-    """Return the answers in a journal file's bytes, or why they cannot be used."""
-    if not raw.strip():
-        return _Problem("The journal file was empty.")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return _Problem("The journal file was damaged (it is not readable text).")
-    try:
-        document = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            return _Problem("The journal file was damaged (it was cut short).")
-        return _Problem("The journal file was damaged (it is not valid JSON).")
-    except (ValueError, RecursionError):
-        return _Problem("The journal file was damaged (it is not valid JSON).")
-    return _check_document(document)
-
-
-def _check_document(document: object) -> dict[str, _Entry] | _Problem:
-    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        return _Problem("The file is not a Second Call journal.")
-    version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return _Problem("The file is not a Second Call journal (its version is not valid).")
-    if version > FORMAT_VERSION:
-        return _Problem(
-            f"The journal was saved by a newer version of Second Call (journal version "
-            f"{version}; this version reads version {FORMAT_VERSION}).",
-            newer=True,
-        )
-    answers = document.get("answers")
-    if not isinstance(answers, dict):
-        return _Problem("The file is not a Second Call journal (it has no answers section).")
-    for entry in answers.values():
-        if (
-            not isinstance(entry, dict)
-            or "value" not in entry
-            or not isinstance(entry.get("saved_at"), str)
-        ):
-            return _Problem(
-                "The file is not a Second Call journal (an answer has the wrong shape)."
-            )
-    return answers
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
-
-
-def _encode(answers: dict[str, _Entry]) -> bytes:
-    """Return the file's bytes: the whole journal as one JSON document (UTF-8)."""
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "answers": answers}
-    return (_ENCODER.encode(document) + "\n").encode("utf-8")
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _fsync_file(path: Path) -> None:
-    """Flush a file's data to disk; a file replaced or removed meanwhile needs no flush."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # nothing to tell the learner from a background flush; the save itself succeeded
-    finally:
-        os.close(fd)
-
-
-#: On Windows a save flushes its file before the replace, as it always did: a background
-#: flush would hold the journal open, and Windows cannot replace a file that is open.
-_SYNC_INLINE = os.name == "nt"
-#: The background flush waits for this many seconds without a new save ...
-_FLUSH_QUIET = 0.2
-#: ... but never longer than this after the first save it has not flushed yet.
-_FLUSH_MAX_DELAY = 1.0
-
-
-class _Flusher:
-    """Flush saved journal files to disk in one background thread, shortly after each save.
-
-    A save is complete (and survives the kernel being restarted or killed) once its atomic
-    replace returns; this only hastens the operating system's own write-back, so that a power
-    cut soon after a save keeps it too. The flush waits for a short quiet spell (at most
-    :data:`_FLUSH_MAX_DELAY` seconds), so a burst of saves, such as typing, costs one flush,
-    and the disk work does not compete with the widget updates that follow a save.
-    """
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._pending: set[Path] = set()
-        self._busy = False
-        self._hurry = 0
-        self._last_request = 0.0
-        self._thread: threading.Thread | None = None
-        self._exit_hook = False
-
-    def request(self, path: Path) -> None:
-        """Flush ``path`` and its folder to disk soon, in the background thread."""
-        if _on_pyodide() or _SYNC_INLINE:
-            return  # no disk to flush to in the browser; Windows saves flush inline
-        with self._cond:
-            idle = not self._pending
-            self._pending.add(path)
-            self._last_request = time.monotonic()
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
-                    target=self._run, name="coursekit-journal-flush", daemon=True
-                )
-                self._thread.start()
-                if not self._exit_hook:
-                    atexit.register(self.wait, 30.0)
-                    self._exit_hook = True
-            if idle:  # a thread already waiting for a quiet spell re-checks on its own
-                self._cond.notify_all()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Flush now and wait until every requested flush is done; False on timeout."""
-        with self._cond:
-            self._hurry += 1
-            self._cond.notify_all()
-            try:
-                return self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
-            finally:
-                self._hurry -= 1
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                self._cond.wait_for(lambda: bool(self._pending))
-                first = time.monotonic()
-                while not self._hurry:
-                    quiet_from = self._last_request
-                    wake = min(quiet_from + _FLUSH_QUIET, first + _FLUSH_MAX_DELAY)
-                    if time.monotonic() >= wake:
-                        break
-                    self._cond.wait(wake - time.monotonic())
-                paths, self._pending = self._pending, set()
-                self._busy = True
-            try:
-                for path in paths:
-                    _fsync_file(path)
-                    _fsync_directory(path.parent)
-            finally:
-                with self._cond:
-                    self._busy = False
-                    self._cond.notify_all()
-
-    def _after_fork(self) -> None:
-        self._cond = threading.Condition()
-        self._pending = set()
-        self._busy = False
-        self._hurry = 0
-        self._thread = None
-
-
-_FLUSHER = _Flusher()
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_FLUSHER._after_fork)
+#: What a file system that cannot flush a folder answers to fsync.
+_FSYNC_UNSUPPORTED = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
 
 
 def _fsync_directory(folder: Path) -> None:
-    """Make a rename in ``folder`` durable, where the platform allows it."""
+    """Flush ``folder`` to disk, so that a rename inside it survives a power cut.
+
+    Skipped where folders cannot be opened (Windows) and in the browser (no disk). A file
+    system that cannot flush a folder says so with EINVAL or ENOTSUP: the file's own data is
+    flushed already, so that is not an error; any other failure is.
+    """
     if os.name == "nt" or _on_pyodide():
         return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         os.fsync(fd)
-    except OSError:
-        pass  # some filesystems cannot sync a directory; the data file itself is synced
+    except OSError as error:
+        if error.errno not in _FSYNC_UNSUPPORTED:
+            raise
     finally:
         os.close(fd)
-
-
-_LOCK_BUSY = frozenset({errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK})
-_LOCK_UNSUPPORTED = frozenset({errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK})
-_LOCK_POLL_SECONDS = 0.01
-
-
-def _acquire_flock(lock_path: Path) -> int | None:
-    """Take an exclusive ``flock`` on ``lock_path`` and return its descriptor.
-
-    This is the lock ``filelock.FileLock`` takes on POSIX (same file, same ``flock``), so
-    kernels running either code exclude each other; taking it directly skips filelock's
-    per-call bookkeeping, which cost more than the rest of a small save. Returns None where
-    ``flock`` is not available (Windows, some network file systems): use filelock there.
-    Waits up to LOCK_TIMEOUT_SECONDS for another program's save to finish.
-    """
-    if fcntl is None:
-        return None
-    deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
-    while True:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            os.close(fd)
-            if error.errno in _LOCK_UNSUPPORTED:
-                return None
-            if error.errno not in _LOCK_BUSY:
-                raise
-            if time.monotonic() >= deadline:
-                raise TimeoutError(
-                    errno.ETIMEDOUT,
-                    f"another program kept the journal locked for {LOCK_TIMEOUT_SECONDS:g} s",
-                    str(lock_path),
-                ) from None
-            time.sleep(_LOCK_POLL_SECONDS)
-            continue
-        try:
-            held, current = os.fstat(fd), os.stat(lock_path)
-            same = (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino)
-        except FileNotFoundError:
-            same = False
-        if same:
-            return fd
-        os.close(fd)  # the lock file was removed or replaced meanwhile: lock the new one
-
-
-@contextlib.contextmanager
-def _flock_held(fd: int) -> Iterator[None]:
-    """Release a lock from :func:`_acquire_flock` on leaving the block."""
-    assert fcntl is not None
-    try:
-        yield
-    finally:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
 
 
 def _replace(source: str, target: Path) -> None:
@@ -496,12 +185,12 @@ class Journal:
 
     def get(self, exercise_id: str, default: JSONValue = None) -> JSONValue:
         """Return the saved answer for ``exercise_id``, or ``default`` if there is none."""
-        entry = self._load().get(_check_exercise_id(exercise_id))
+        entry = self._load().get(check_exercise_id(exercise_id))
         return default if entry is None else entry["value"]
 
     def saved_at(self, exercise_id: str) -> datetime | None:
         """Return when the answer was last saved (UTC), or None if it was never saved."""
-        entry = self._load().get(_check_exercise_id(exercise_id))
+        entry = self._load().get(check_exercise_id(exercise_id))
         stamp = None if entry is None else entry.get("saved_at")
         if not isinstance(stamp, str):
             return None
@@ -514,7 +203,7 @@ class Journal:
     def __contains__(self, exercise_id: object) -> bool:
         """Say whether an answer is saved under ``exercise_id``."""
         try:
-            key = _check_exercise_id(exercise_id)
+            key = check_exercise_id(exercise_id)
         except CourseInputError:
             return False
         return key in self._load()
@@ -539,14 +228,13 @@ class Journal:
             raise CourseInputError("values", "must map exercise ids to answers")
         checked: dict[str, JSONValue] = {}
         for exercise_id, value in values.items():
-            key = _check_exercise_id(exercise_id)
-            _check_value(value)
-            size = _serialised_size(value)
+            key = check_exercise_id(exercise_id)
+            check_value(value)
+            size = serialised_size(value)
             if size > MAX_ANSWER_CHARS:
                 raise CourseInputError(
                     "value",
-                    f"is too long to save ({size:,} characters); the limit is "
-                    f"{MAX_ANSWER_CHARS:,}",
+                    f"is too long to save ({size:,} characters); the limit is {MAX_ANSWER_CHARS:,}",
                 )
             checked[key] = value
         if not checked:
@@ -558,18 +246,9 @@ class Journal:
                 answers[key] = {"value": value, "saved_at": stamp}
             self._write(answers)
 
-    def sync(self, timeout: float | None = None) -> bool:
-        """Wait until every save so far is flushed to disk (done at exit anyway).
-
-        A save is already complete for other kernels, and survives a kernel restart, when it
-        returns; this also waits out the background flush that guards against a power cut.
-        Returns False if ``timeout`` seconds passed first.
-        """
-        return _FLUSHER.wait(timeout)
-
     def reset(self, exercise_id: str) -> bool:
         """Forget one answer; return whether there was one to forget."""
-        key = _check_exercise_id(exercise_id)
+        key = check_exercise_id(exercise_id)
         if not self._path.exists():
             return False
         with self._locked():
@@ -602,42 +281,38 @@ class Journal:
                 time.sleep(0.05)
         return None  # pragma: no cover - the loop always returns or raises
 
-    def _load(self) -> dict[str, _Entry]:
+    def _load(self) -> dict[str, Entry]:
         """Read without the lock (replacements are atomic); recover under it if needed."""
         raw = self._read_bytes()
         if raw is None:
             return {}
-        parsed = _parse(raw)
-        if not isinstance(parsed, _Problem):
+        parsed = decode(raw)
+        if not isinstance(parsed, Problem):
             return parsed
         with self._locked():
             return self._load_locked()
 
-    def _load_locked(self) -> dict[str, _Entry]:
+    def _load_locked(self) -> dict[str, Entry]:
         """Read with the lock held, moving a bad file aside."""
         raw = self._read_bytes()
         if raw is None:
             return {}
-        parsed = _parse(raw)
-        if isinstance(parsed, _Problem):
+        parsed = decode(raw)
+        if isinstance(parsed, Problem):
             self._move_aside(parsed)
             return {}
         return parsed
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        """Hold the journal's lock file (shared by every kernel) for one read-change-write."""
         self._path.parent.mkdir(parents=True, exist_ok=True)
-        lock_path = self._path.with_name(self._path.name + ".lock")
         lock: contextlib.AbstractContextManager[object]
-        fd = None if _on_pyodide() else _acquire_flock(lock_path)
-        if fd is not None:
-            lock = _flock_held(fd)
-        elif _on_pyodide():
+        if _on_pyodide():  # one browser tab, one kernel: nothing to exclude
             lock = contextlib.nullcontext()
         else:
-            import filelock
-
-            lock = filelock.FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
+            lock_path = self._path.with_name(self._path.name + ".lock")
+            lock = filelock.FileLock(lock_path, timeout=LOCK_TIMEOUT_SECONDS)
         with lock:
             if not self._swept:
                 self._sweep_stale_temp_files()
@@ -661,16 +336,17 @@ class Journal:
                     if candidate.is_file() and not candidate.is_symlink():
                         candidate.unlink()
 
-    def _write(self, answers: dict[str, _Entry]) -> None:
-        data = _encode(answers)
+    def _write(self, answers: dict[str, Entry]) -> None:
+        """Replace the journal durably: flush a temporary file, rename it, flush the folder."""
+        data = encode(answers)
         folder = self._path.parent
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix())
         done = False
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-                if _SYNC_INLINE:
-                    handle.flush()
+                handle.flush()
+                if not _on_pyodide():  # the browser's file system has no disk to flush
                     os.fsync(handle.fileno())
             _replace(temp_name, self._path)
             done = True
@@ -678,14 +354,13 @@ class Journal:
             if not done:
                 with contextlib.suppress(OSError):
                     os.unlink(temp_name)
-        # Complete now for every process; the flush to disk happens in the background.
-        _FLUSHER.request(self._path)
+        _fsync_directory(folder)
 
     def _aside_path(self, stamp: str, number: int) -> Path:
         suffix = f"-{number}" if number else ""
         return self._path.with_name(f"{self._path.stem}.corrupt-{stamp}{suffix}.json")
 
-    def _move_aside(self, problem: _Problem) -> None:
+    def _move_aside(self, problem: Problem) -> None:
         """Rename the bad file to a name that is not taken, then tell the learner."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         number = 0

@@ -1,0 +1,198 @@
+"""The journal's file format: which answers can be saved, and the JSON document they live in.
+
+A journal file is one UTF-8 JSON document::
+
+    {"format": "second-call-journal", "version": 1,
+     "answers": {"<exercise id>": {"value": <answer>, "saved_at": "<UTC time>"}}}
+
+>>> raw = encode({"a": {"value": [1, "two"], "saved_at": "2024-01-01T00:00:00.000Z"}})
+>>> decode(raw)["a"]["value"]
+[1, 'two']
+>>> decode(b"{").reason
+'The journal file was damaged (it was cut short).'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from .errors import CourseInputError
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_ANSWER_CHARS",
+    "MAX_EXERCISE_ID_CHARS",
+    "Entry",
+    "JSONValue",
+    "Problem",
+    "check_exercise_id",
+    "check_value",
+    "decode",
+    "encode",
+    "serialised_size",
+]
+
+JSONValue: TypeAlias = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
+"""A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts."""
+
+Entry: TypeAlias = dict[str, JSONValue]
+"""One saved answer as stored: ``{"value": ..., "saved_at": ...}``."""
+
+#: The ``"format"`` marker written into every journal file.
+FORMAT_NAME = "second-call-journal"
+#: The journal file version this code writes and reads.
+FORMAT_VERSION = 1
+#: The longest exercise id accepted.
+MAX_EXERCISE_ID_CHARS = 200
+#: The longest answer accepted, counted in characters of its JSON form.
+MAX_ANSWER_CHARS = 1_000_000
+
+_MAX_DEPTH = 100
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a journal file cannot be used as it is (``newer``: written by a newer version)."""
+
+    reason: str
+    newer: bool = False
+
+
+def check_exercise_id(exercise_id: object) -> str:
+    """Return ``exercise_id`` if it can name an answer; raise CourseInputError if not."""
+    if not isinstance(exercise_id, str):
+        raise CourseInputError("exercise_id", f"must be text, not {type(exercise_id).__name__}")
+    if not exercise_id:
+        raise CourseInputError("exercise_id", "must not be empty")
+    if len(exercise_id) > MAX_EXERCISE_ID_CHARS:
+        raise CourseInputError(
+            "exercise_id",
+            f"is too long ({len(exercise_id):,} characters); the limit is {MAX_EXERCISE_ID_CHARS}",
+        )
+    if not _encodable(exercise_id):
+        raise CourseInputError("exercise_id", "contains characters that cannot be saved")
+    return exercise_id
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _where(location: str) -> str:
+    return f" at {location}" if location else ""
+
+
+def check_value(value: object, location: str = "", depth: int = 0) -> None:
+    """Raise CourseInputError unless ``value`` is plain JSON data."""
+    if depth > _MAX_DEPTH:
+        raise CourseInputError(
+            "value", f"is nested more than {_MAX_DEPTH} levels deep{_where(location)}"
+        )
+    if value is None or isinstance(value, bool | int):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CourseInputError(
+                "value", f"contains {value!r}{_where(location)}; only finite numbers can be saved"
+            )
+        return
+    if isinstance(value, str):
+        if not _encodable(value):
+            raise CourseInputError(
+                "value", f"contains characters that cannot be saved{_where(location)}"
+            )
+        return
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            check_value(item, f"{location}[{index}]", depth + 1)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise CourseInputError(
+                    "value",
+                    f"has a {type(key).__name__} key {key!r}{_where(location)}; "
+                    "dict keys must be text",
+                )
+            if not _encodable(key):
+                raise CourseInputError("value", f"has a key that cannot be saved{_where(location)}")
+            check_value(item, f"{location}[{key!r}]", depth + 1)
+        return
+    raise CourseInputError(
+        "value",
+        f"contains a {type(value).__name__}{_where(location)}; only text, numbers, "
+        "true/false, None, lists and dicts can be saved",
+    )
+
+
+def serialised_size(value: JSONValue) -> int:
+    """Return how many characters ``value`` takes in the journal file."""
+    try:
+        return len(json.dumps(value, ensure_ascii=False, allow_nan=False))
+    except (ValueError, RecursionError) as error:
+        raise CourseInputError("value", f"cannot be saved as JSON ({error})") from error
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed in a journal")
+
+
+def decode(raw: bytes) -> dict[str, Entry] | Problem:
+    """Return the answers in a journal file's bytes, or why they cannot be used."""
+    if not raw.strip():
+        return Problem("The journal file was empty.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return Problem("The journal file was damaged (it is not readable text).")
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            return Problem("The journal file was damaged (it was cut short).")
+        return Problem("The journal file was damaged (it is not valid JSON).")
+    except (ValueError, RecursionError):
+        return Problem("The journal file was damaged (it is not valid JSON).")
+    return _check_document(document)
+
+
+def _check_document(document: object) -> dict[str, Entry] | Problem:
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        return Problem("The file is not a Second Call journal.")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return Problem("The file is not a Second Call journal (its version is not valid).")
+    if version > FORMAT_VERSION:
+        return Problem(
+            f"The journal was saved by a newer version of Second Call (journal version "
+            f"{version}; this version reads version {FORMAT_VERSION}).",
+            newer=True,
+        )
+    answers = document.get("answers")
+    if not isinstance(answers, dict):
+        return Problem("The file is not a Second Call journal (it has no answers section).")
+    for entry in answers.values():
+        if (
+            not isinstance(entry, dict)
+            or "value" not in entry
+            or not isinstance(entry.get("saved_at"), str)
+        ):
+            return Problem("The file is not a Second Call journal (an answer has the wrong shape).")
+    return answers
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
+def encode(answers: dict[str, Entry]) -> bytes:
+    """Return the file's bytes: the whole journal as one JSON document (UTF-8)."""
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "answers": answers}
+    return (_ENCODER.encode(document) + "\n").encode("utf-8")
