@@ -1,0 +1,366 @@
+"""The reviewer's cues: plain phrases read from TOML files, validated when first loaded.
+
+Each move has one file, ``coursekit/content/review/<move>.toml``: a ``tip`` shown when the move
+is missing, some ``[family.<key>]`` tables (a name and a list of phrases that count as the same
+idea) and ``[[cue]]`` tables (word families that must appear close together in one sentence;
+the first family is the *anchor*). In a phrase, ``*`` at the end of a word allows any ending
+(``apologi*``), ``...`` allows up to four other words, and a phrase starting ``re:`` is a
+regular expression. A cue's keys:
+
+- ``description`` (required) and ``families`` (required, keys of this file's families);
+- ``window``: how many words apart the families may be (default 12);
+- ``exclude``: a family whose phrases do not count as the anchor (``sorry to bother``);
+- ``negatable`` (default true): a negated anchor ("I'm not sorry") does not count;
+- ``not_in_mentions`` (default false): an anchor that only names the offer or the speaker
+  ("the offer I backed out of") does not count;
+- ``same_clause`` (default false): the families must be in the same part of the sentence;
+- ``max_words``: only sentences this short count.
+
+>>> [cue.description for cue in cues()["permission"]][:1]
+['Tells them it is fair to weigh what happened in their decision.']
+>>> bool(cues()["own_misstep"][0].families[0].pattern.search("i apologise"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import MappingProxyType
+
+from ..errors import CourseInputError
+from ..knowledge import MOVES
+
+__all__ = [
+    "Cue",
+    "CueFileError",
+    "Family",
+    "MoveCues",
+    "check_cue_folder",
+    "compile_phrase",
+    "cue_folder",
+    "cues",
+    "describe_cues",
+    "load_cue_folder",
+    "read_toml",
+    "tips",
+]
+
+_GAP = "..."
+_WORD_GAP = r"\W+(?:\w+\W+){0,4}?"
+_CUE_KEYS = {
+    "description", "families", "window", "exclude", "negatable", "not_in_mentions",
+    "same_clause", "max_words",
+}  # fmt: skip
+
+
+class CueFileError(ValueError):
+    """A problem in the reviewer's content files, each line naming the file and the key."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def compile_phrase(phrase: str, hedges: str = "") -> str:
+    """Return the regular expression for one plain phrase.
+
+    ``hedges`` is a regular expression for words that may sit between the phrase's words
+    ("should *probably* have") without breaking it.
+
+    >>> compile_phrase("apologi* ... for")
+    'apologi\\\\w*\\\\W+(?:\\\\w+\\\\W+){0,4}?for'
+    >>> bool(re.fullmatch(compile_phrase("i'm sorry"), "im sorry"))
+    True
+    >>> bool(re.fullmatch(compile_phrase("should have", "probably"), "should probably have"))
+    True
+    """
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    pieces: list[str] = []
+    gap = False
+    for word in phrase.casefold().split():
+        if word == _GAP:
+            gap = True
+            continue
+        if pieces:
+            pieces.append(_WORD_GAP if gap else rf"\W+(?:(?:{hedges})\W+)*" if hedges else r"\W+")
+        gap = False
+        body = re.escape(word.rstrip("*")).replace("'", "'?").replace(r"\-", "[- ]?")
+        pieces.append(body + (r"\w*" if word.endswith("*") else ""))
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A named family of phrases that count as the same idea."""
+
+    key: str
+    name: str
+    phrases: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def examples(self, limit: int = 10) -> str:
+        """Return the first few phrases as a readable list."""
+        shown = [p.replace("*", "…").replace(" ... ", " … ") for p in self.phrases[:limit]]
+        more = ", …" if len(self.phrases) > limit else ""
+        return ", ".join(f"“{p}”" for p in shown) + more
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One way a sentence can show a move: word families that appear close together."""
+
+    description: str
+    families: tuple[Family, ...]
+    window: int = 12
+    exclude: Family | None = None
+    negatable: bool = True
+    not_in_mentions: bool = False
+    same_clause: bool = False
+    max_words: int | None = None
+
+    def explain(self) -> str:
+        """Return the cue in plain words with the phrases it looks for."""
+        parts = [self.description]
+        for index, family in enumerate(self.families):
+            lead = "Looks for" if index == 0 else f"together with (within {self.window} words)"
+            if index and self.same_clause:
+                lead += " in the same part of the sentence (not across 'but' or ';')"
+            parts.append(f"{lead} {family.name}: {family.examples()}.")
+        if self.negatable:
+            parts.append("Does not count when negated ('not', 'never', a '-n't' word).")
+        if self.not_in_mentions:
+            parts.append("Does not count when it only names the offer ('the offer I declined').")
+        if self.exclude is not None:
+            parts.append(f"Ignores {self.exclude.name}: {self.exclude.examples()}.")
+        if self.max_words is not None:
+            parts.append(f"Only in a sentence of {self.max_words} words or fewer.")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class MoveCues:
+    """Everything the reviewer knows about one move: its tip and its cues, in order."""
+
+    move_id: str
+    tip: str
+    cues: tuple[Cue, ...]
+
+
+def cue_folder() -> Traversable:
+    """Return the package's folder of reviewer content files."""
+    return files("coursekit") / "content" / "review"
+
+
+def read_toml(file: Traversable | Path, problems: list[str]) -> dict[str, object] | None:
+    """Parse one TOML file, adding a problem (and returning None) when it cannot be read."""
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        problems.append(f"{file.name}: cannot be read: {error}")
+        return None
+
+
+def _text(value: object, where: str, problems: list[str]) -> str:
+    if not isinstance(value, str) or not value.strip():
+        problems.append(f"{where}: must be non-empty text")
+        return ""
+    return value
+
+
+def _family(
+    name: str, key: str, raw: object, hedges: str, problems: list[str]
+) -> Family | None:
+    where = f"{name}: family.{key}"
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: must be a table")
+        return None
+    title = _text(raw.get("name"), f"{where}.name", problems)
+    phrases = raw.get("phrases")
+    if not isinstance(phrases, list) or not phrases:
+        problems.append(f"{where}.phrases: must be a non-empty list")
+        return None
+    bodies: list[str] = []
+    for index, phrase in enumerate(phrases):
+        spot = f"{where}.phrases[{index}]"
+        if not isinstance(phrase, str) or not phrase.strip().strip(".*"):
+            problems.append(f"{spot}: empty phrase")
+            continue
+        body = compile_phrase(phrase, hedges)
+        try:
+            re.compile(body)
+        except re.error as error:
+            problems.append(f"{spot}: bad regular expression {phrase!r}: {error}")
+            continue
+        bodies.append(body)
+    guards = raw.get("not_after", [])
+    if not isinstance(guards, list) or not all(isinstance(g, str) and g for g in guards):
+        problems.append(f"{where}.not_after: must be a list of words")
+        guards = []
+    extra = set(raw) - {"name", "phrases", "not_after"}
+    if extra:
+        problems.append(f"{where}: unknown keys {sorted(extra)}")
+    if len(bodies) != len(phrases) or not title:
+        return None
+    bodies.sort(key=len, reverse=True)  # the longest phrase wins where two start together
+    lookbehind = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in guards)
+    pattern = re.compile(rf"{lookbehind}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)")
+    return Family(key, title, tuple(phrases), pattern)
+
+
+def _flag(raw: dict[str, object], key: str, default: bool, where: str, problems: list[str]) -> bool:
+    value = raw.get(key, default)
+    if not isinstance(value, bool):
+        problems.append(f"{where}.{key}: must be true or false")
+        return default
+    return value
+
+
+def _count(raw: dict[str, object], key: str, where: str, problems: list[str]) -> int | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        problems.append(f"{where}.{key}: must be a whole number of 1 or more")
+        return None
+    return value
+
+
+def _cue(
+    name: str, index: int, raw: object, families: Mapping[str, Family], problems: list[str]
+) -> Cue | None:
+    where = f"{name}: cue[{index}]"
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: must be a table")
+        return None
+    extra = set(raw) - _CUE_KEYS
+    if extra:
+        problems.append(f"{where}: unknown keys {sorted(extra)}")
+    description = _text(raw.get("description"), f"{where}.description", problems)
+    keys = raw.get("families")
+    if not isinstance(keys, list) or not keys:
+        problems.append(f"{where}.families: must be a non-empty list of family keys")
+        return None
+    missing = [key for key in [*keys, raw.get("exclude")] if key and key not in families]
+    for key in missing:
+        problems.append(f"{where}: unknown family {key!r}")
+    exclude_key = raw.get("exclude")
+    cue = Cue(
+        description,
+        tuple(families[key] for key in keys if key in families),
+        window=_count(raw, "window", where, problems) or 12,
+        exclude=families.get(exclude_key) if isinstance(exclude_key, str) else None,
+        negatable=_flag(raw, "negatable", True, where, problems),
+        not_in_mentions=_flag(raw, "not_in_mentions", False, where, problems),
+        same_clause=_flag(raw, "same_clause", False, where, problems),
+        max_words=_count(raw, "max_words", where, problems),
+    )
+    return None if missing or not description else cue
+
+
+def _move_file(file: Traversable | Path, hedges: str, problems: list[str]) -> MoveCues | None:
+    name = file.name
+    data = read_toml(file, problems)
+    if data is None:
+        return None
+    move_id = data.get("move")
+    if move_id not in MOVES or name != f"{move_id}.toml":
+        problems.append(f"{name}: move: unknown move id {move_id!r} (or not the file's name)")
+        return None
+    tip = _text(data.get("tip"), f"{name}: tip", problems)
+    raw_families = data.get("family", {})
+    if not isinstance(raw_families, dict):
+        problems.append(f"{name}: family: must be tables")
+        return None
+    families = {
+        key: family
+        for key, raw in raw_families.items()
+        if (family := _family(name, key, raw, hedges, problems)) is not None
+    }
+    raw_cues = data.get("cue")
+    if not isinstance(raw_cues, list) or not raw_cues:
+        problems.append(f"{name}: cue: a move needs at least one [[cue]]")
+        return None
+    found = [_cue(name, i, raw, families, problems) for i, raw in enumerate(raw_cues)]
+    kept = tuple(cue for cue in found if cue is not None)
+    return MoveCues(str(move_id), tip, kept) if len(kept) == len(found) and tip else None
+
+
+def _hedges(folder: Traversable | Path, problems: list[str]) -> str:
+    """Return a regex for the hedge words of ``language.toml`` (words a phrase may skip)."""
+    data = read_toml(folder / "language.toml", problems) or {}
+    table = data.get("hedge")
+    words = table.get("words") if isinstance(table, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        problems.append("language.toml: hedge.words: must be a list of non-empty text")
+        return ""
+    return "|".join(compile_phrase(word) for word in sorted(words, key=len, reverse=True))
+
+
+def load_cue_folder(folder: Traversable | Path) -> dict[str, MoveCues]:
+    """Load and validate every move's cue file in a folder; raise :class:`CueFileError`."""
+    problems: list[str] = []
+    hedges = _hedges(folder, problems)
+    loaded: dict[str, MoveCues] = {}
+    for move_id in MOVES:
+        file = folder / f"{move_id}.toml"
+        if not file.is_file():
+            problems.append(f"{move_id}.toml: missing (every move needs a cue file)")
+            continue
+        found = _move_file(file, hedges, problems)
+        if found is not None:
+            loaded[move_id] = found
+    for file in folder.iterdir():
+        stem = file.name.removesuffix(".toml")
+        if file.name.endswith(".toml") and stem not in MOVES and stem != "language":
+            problems.append(f"{file.name}: move: unknown move id {stem!r}")
+    if problems:
+        raise CueFileError(problems)
+    return loaded
+
+
+def check_cue_folder(folder: Traversable | Path) -> list[str]:
+    """Return every problem in a folder of cue files (empty when they are all right)."""
+    try:
+        load_cue_folder(folder)
+    except CueFileError as error:
+        return error.problems
+    return []
+
+
+@cache
+def _package_cues() -> dict[str, MoveCues]:
+    return load_cue_folder(cue_folder())
+
+
+def cues() -> Mapping[str, tuple[Cue, ...]]:
+    """Return the cues for each move, in the order they are tried (loaded once)."""
+    return MappingProxyType({key: move.cues for key, move in _package_cues().items()})
+
+
+def tips() -> Mapping[str, str]:
+    """Return the short suggestion shown for each move when a draft lacks it.
+
+    >>> tips()["invite_response"].startswith("Pause and ask")
+    True
+    """
+    return MappingProxyType({key: move.tip for key, move in _package_cues().items()})
+
+
+def describe_cues(move_id: str) -> list[str]:
+    """Return, in plain words, what the reviewer looks for to credit a move.
+
+    >>> describe_cues("permission")[0].split(" Looks for")[0]
+    'Tells them it is fair to weigh what happened in their decision.'
+    """
+    known = _package_cues()
+    if not isinstance(move_id, str) or move_id not in known:
+        raise CourseInputError("move_id", f"must be one of {', '.join(known)}")
+    return [cue.explain() for cue in known[move_id].cues]
