@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -49,6 +50,8 @@ __all__ = [
     "describe_cues",
     "load_cue_folder",
     "read_toml",
+    "soften",
+    "softener",
     "tips",
 ]
 
@@ -68,17 +71,12 @@ class CueFileError(ValueError):
         self.problems = problems
 
 
-def compile_phrase(phrase: str, hedges: str = "") -> str:
-    """Return the regular expression for one plain phrase.
-
-    ``hedges`` is a regular expression for words that may sit between the phrase's words
-    ("should *probably* have") without breaking it.
+def compile_phrase(phrase: str) -> str:
+    """Return the regular expression for one plain phrase (already softened, see `softener`).
 
     >>> compile_phrase("apologi* ... for")
     'apologi\\\\w*\\\\W+(?:\\\\w+\\\\W+){0,4}?for'
     >>> bool(re.fullmatch(compile_phrase("i'm sorry"), "im sorry"))
-    True
-    >>> bool(re.fullmatch(compile_phrase("should have", "probably"), "should probably have"))
     True
     """
     if phrase.startswith("re:"):
@@ -90,11 +88,23 @@ def compile_phrase(phrase: str, hedges: str = "") -> str:
             gap = True
             continue
         if pieces:
-            pieces.append(_WORD_GAP if gap else rf"\W+(?:(?:{hedges})\W+)*" if hedges else r"\W+")
+            pieces.append(_WORD_GAP if gap else r"\W+")
         gap = False
         body = re.escape(word.rstrip("*")).replace("'", "'?").replace(r"\-", "[- ]?")
         pieces.append(body + (r"\w*" if word.endswith("*") else ""))
     return "".join(pieces)
+
+
+def soften(text: str, softener: re.Pattern[str] | None) -> str:
+    """Replace each softening word ("really", "kind of") by ``~``, so phrases read past it.
+
+    A reader's "I should *probably* have called" and a cue's "should have ... called" then
+    meet: ``~`` is not a word, so the phrase's word break covers it.
+
+    >>> soften("i should really have called", re.compile(r"(?<!\\w)(?:really)(?!\\w)"))
+    'i should ~ have called'
+    """
+    return softener.sub("~", text) if softener is not None else text
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,22 @@ class Family:
     name: str
     phrases: tuple[str, ...]
     pattern: re.Pattern[str]
+    first_words: frozenset[str] | None = None
+    first_stems: tuple[str, ...] = ()
+
+    def could_match(self, words: frozenset[str], ordered: tuple[str, ...]) -> bool:
+        """Say whether a sentence with these words (apostrophes dropped) could match at all.
+
+        A quick check before the pattern search: every phrase starts with its first word.
+        ``ordered`` holds the same words sorted, to find words starting with a stem.
+        """
+        if self.first_words is None or not self.first_words.isdisjoint(words):
+            return True
+        for stem in self.first_stems:
+            index = bisect_left(ordered, stem)
+            if index < len(ordered) and ordered[index].startswith(stem):
+                return True
+        return False
 
     def examples(self, limit: int = 10) -> str:
         """Return the first few phrases as a readable list."""
@@ -176,7 +202,7 @@ def _text(value: object, where: str, problems: list[str]) -> str:
 
 
 def _family(
-    name: str, key: str, raw: object, hedges: str, problems: list[str]
+    name: str, key: str, raw: object, softener: re.Pattern[str] | None, problems: list[str]
 ) -> Family | None:
     where = f"{name}: family.{key}"
     if not isinstance(raw, dict):
@@ -190,10 +216,10 @@ def _family(
     bodies: list[str] = []
     for index, phrase in enumerate(phrases):
         spot = f"{where}.phrases[{index}]"
-        if not isinstance(phrase, str) or not phrase.strip().strip(".*"):
-            problems.append(f"{spot}: empty phrase")
+        if not isinstance(phrase, str) or not soften(phrase, softener).strip(" .*~"):
+            problems.append(f"{spot}: empty phrase (or only softening words)")
             continue
-        body = compile_phrase(phrase, hedges)
+        body = compile_phrase(soften(phrase.casefold(), softener))
         try:
             re.compile(body)
         except re.error as error:
@@ -212,7 +238,23 @@ def _family(
     bodies.sort(key=len, reverse=True)  # the longest phrase wins where two start together
     lookbehind = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in guards)
     pattern = re.compile(rf"{lookbehind}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)")
-    return Family(key, title, tuple(phrases), pattern)
+    firsts = _first_words([soften(p.casefold(), softener) for p in phrases])
+    return Family(key, title, tuple(phrases), pattern, *firsts)
+
+
+def _first_words(phrases: list[str]) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """Return the words the phrases start with, and the beginnings of stemmed first words."""
+    words: set[str] = set()
+    stems: set[str] = set()
+    for phrase in phrases:
+        first = [w for w in phrase.split() if w != "~"][0].replace("'", "")
+        if phrase.startswith("re:") or not re.fullmatch(r"[\w*-]+", first):
+            return None, ()
+        if "*" in first or "-" in first:
+            stems.add(re.split(r"[*-]", first)[0])
+        else:
+            words.add(first)
+    return frozenset(words), tuple(sorted(stems))
 
 
 def _flag(raw: dict[str, object], key: str, default: bool, where: str, problems: list[str]) -> bool:
@@ -265,7 +307,9 @@ def _cue(
     return None if missing or not description else cue
 
 
-def _move_file(file: Traversable | Path, hedges: str, problems: list[str]) -> MoveCues | None:
+def _move_file(
+    file: Traversable | Path, softener: re.Pattern[str] | None, problems: list[str]
+) -> MoveCues | None:
     name = file.name
     data = read_toml(file, problems)
     if data is None:
@@ -282,7 +326,7 @@ def _move_file(file: Traversable | Path, hedges: str, problems: list[str]) -> Mo
     families = {
         key: family
         for key, raw in raw_families.items()
-        if (family := _family(name, key, raw, hedges, problems)) is not None
+        if (family := _family(name, key, raw, softener, problems)) is not None
     }
     raw_cues = data.get("cue")
     if not isinstance(raw_cues, list) or not raw_cues:
@@ -293,28 +337,29 @@ def _move_file(file: Traversable | Path, hedges: str, problems: list[str]) -> Mo
     return MoveCues(str(move_id), tip, kept) if len(kept) == len(found) and tip else None
 
 
-def _hedges(folder: Traversable | Path, problems: list[str]) -> str:
-    """Return a regex for the hedge words of ``language.toml`` (words a phrase may skip)."""
+def load_softener(folder: Traversable | Path, problems: list[str]) -> re.Pattern[str] | None:
+    """Return a pattern for the softening words in ``language.toml`` (``[hedge] words``)."""
     data = read_toml(folder / "language.toml", problems) or {}
     table = data.get("hedge")
     words = table.get("words") if isinstance(table, dict) else None
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         problems.append("language.toml: hedge.words: must be a list of non-empty text")
-        return ""
-    return "|".join(compile_phrase(word) for word in sorted(words, key=len, reverse=True))
+        return None
+    ordered = sorted((w.casefold() for w in words), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(compile_phrase(w) for w in ordered)})(?!\w)")
 
 
 def load_cue_folder(folder: Traversable | Path) -> dict[str, MoveCues]:
     """Load and validate every move's cue file in a folder; raise :class:`CueFileError`."""
     problems: list[str] = []
-    hedges = _hedges(folder, problems)
+    softener = load_softener(folder, problems)
     loaded: dict[str, MoveCues] = {}
     for move_id in MOVES:
         file = folder / f"{move_id}.toml"
         if not file.is_file():
             problems.append(f"{move_id}.toml: missing (every move needs a cue file)")
             continue
-        found = _move_file(file, hedges, problems)
+        found = _move_file(file, softener, problems)
         if found is not None:
             loaded[move_id] = found
     for file in folder.iterdir():
@@ -338,6 +383,12 @@ def check_cue_folder(folder: Traversable | Path) -> list[str]:
 @cache
 def _package_cues() -> dict[str, MoveCues]:
     return load_cue_folder(cue_folder())
+
+
+@cache
+def softener() -> re.Pattern[str] | None:
+    """Return the package's softening-word pattern (loaded once)."""
+    return load_softener(cue_folder(), [])
 
 
 def cues() -> Mapping[str, tuple[Cue, ...]]:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from .cues import Cue, Family, cues
@@ -23,21 +24,41 @@ class _Matches:
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
         self._found: dict[str, list[re.Match[str]]] = {}
+        self._words: dict[str, list[int]] = {}
 
     def of(self, family: Family) -> list[re.Match[str]]:
         key = f"{id(family)}"
         if key not in self._found:
-            self._found[key] = list(family.pattern.finditer(self.sentence.folded))
+            sentence = self.sentence
+            could = family.could_match(sentence.words, sentence.ordered)
+            self._found[key] = list(family.pattern.finditer(sentence.folded)) if could else []
         return self._found[key]
 
+    def words(self, family: Family) -> list[int]:
+        """Return the index of the word each of a family's matches starts at, in order."""
+        key = f"{id(family)}"
+        if key not in self._words:
+            self._words[key] = [self.sentence.word_at(m.start()) for m in self.of(family)]
+        return self._words[key]
 
-def _near(sentence: Sentence, where: int, others: list[int], cue: Cue) -> bool:
-    """Say whether one of the other family's words is within the cue's window of ``where``."""
-    return any(
-        abs(word - where) <= cue.window
-        and (not cue.same_clause or sentence.clause_of(word) == sentence.clause_of(where))
-        for word in others
-    )
+
+def _near(matches: _Matches, anchor: re.Match[str], family: Family, cue: Cue) -> bool:
+    """Say whether one of another family's matches is within the cue's window of the anchor.
+
+    A match inside the anchor itself ("backed *out of*") does not count.
+    """
+    sentence = matches.sentence
+    where = sentence.word_at(anchor.start())
+    others, starts = matches.of(family), matches.words(family)
+    index = bisect_left(starts, where - cue.window)
+    for word, match in zip(starts[index:], others[index:], strict=True):
+        if word > where + cue.window:
+            return False
+        if _overlap(match, anchor):
+            continue
+        if not cue.same_clause or sentence.clause_of(word) == sentence.clause_of(where):
+            return True
+    return False
 
 
 def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
@@ -52,24 +73,20 @@ def cue_shown(cue: Cue, matches: _Matches) -> bool:
     anchors = matches.of(cue.families[0])
     if not anchors:
         return False
-    partner_matches = [matches.of(family) for family in cue.families[1:]]
-    if not all(partner_matches):
+    if not all(matches.of(family) for family in cue.families[1:]):
         return False
     excluded = matches.of(cue.exclude) if cue.exclude is not None else []
+    excluded_starts = [match.start() for match in excluded]
     for anchor in anchors:
         start = anchor.start()
-        if any(e.start() <= start < e.end() for e in excluded):
+        inside = bisect_right(excluded_starts, start) - 1  # matches do not overlap each other
+        if inside >= 0 and start < excluded[inside].end():
             continue
         if cue.negatable and negated(sentence, start):
             continue
         if cue.not_in_mentions and only_mentions(sentence, start):
             continue
-        where = sentence.word_at(start)
-        partners = [  # a partner inside the anchor itself ("backed *out of*") does not count
-            [sentence.word_at(m.start()) for m in found if not _overlap(m, anchor)]
-            for found in partner_matches
-        ]
-        if all(_near(sentence, where, others, cue) for others in partners):
+        if all(_near(matches, anchor, family, cue) for family in cue.families[1:]):
             return True
     return False
 

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from .cues import CueFileError, compile_phrase, cue_folder, cues, read_toml
+from .cues import CueFileError, compile_phrase, cue_folder, cues, read_toml, soften, softener
 from .sentences import WORD, fold
 
 __all__ = ["Language", "Sentence", "language", "negated", "only_mentions", "read"]
@@ -116,7 +116,8 @@ def language() -> Language:
         skip=frozenset(_words(data, "negation", "skip", problems)),
         stops=frozenset(_words(data, "negation", "stops", problems)),
         pseudo=tuple(
-            compile_phrase(p) for p in _words(data, "negation", "pseudo", problems)
+            compile_phrase(soften(p, softener()))
+            for p in _words(data, "negation", "pseudo", problems)
         ),
         mention=tuple(mention),
         vocabulary=frozenset(vocabulary),
@@ -156,6 +157,8 @@ class Sentence:
     folded: str
     starts: tuple[int, ...]
     clauses: tuple[int, ...]
+    words: frozenset[str] = frozenset()
+    ordered: tuple[str, ...] = ()
 
     def word_at(self, position: int) -> int:
         """Return the index of the word at or before a character position of ``folded``."""
@@ -168,17 +171,23 @@ class Sentence:
 
 def read(text: str) -> Sentence:
     """Read one sentence: fold it, then respell each word."""
-    folded = _TOKEN.sub(lambda m: _respell(m.group()), fold(text))
+    folded = soften(_TOKEN.sub(lambda m: _respell(m.group()), fold(text)), softener())
     starts = tuple(m.start() for m in WORD.finditer(folded))
     marks = [m.start() for m in _CLAUSE_MARK.finditer(folded)]
     marks += [m.start() for m in _CLAUSE_WORD.finditer(folded)]
     clauses = tuple(sorted(bisect_right(starts, mark) for mark in marks))
-    return Sentence(text, folded, starts, clauses)
+    words = {m.group().replace("'", "") for m in _TOKEN.finditer(folded)}
+    words.update(WORD.findall(folded))
+    return Sentence(text, folded, starts, clauses, frozenset(words), tuple(sorted(words)))
+
+
+#: How far back (in characters) the negation and mention rules look; a clause is rarely longer.
+_LOOK_BACK = 240
 
 
 def _clause_before(sentence: Sentence, position: int) -> str:
-    """Return the text of the anchor's clause up to the anchor."""
-    before = sentence.folded[:position]
+    """Return the text of the anchor's clause up to the anchor (at most ``_LOOK_BACK`` long)."""
+    before = sentence.folded[max(0, position - _LOOK_BACK) : position]
     marks = [m.end() for m in _SCOPE_MARK.finditer(before)]
     marks += [m.start() for m in _CLAUSE_WORD.finditer(before)]
     return before[max(marks, default=0) :]

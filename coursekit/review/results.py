@@ -12,13 +12,13 @@ LIMITS = (
     "judge your tone, whether you mean it, whether you are being honest, or whether your "
     "reason for changing your mind is a good one. It misses sarcasm and jokes. It handles "
     "plain negation ('I'm not sorry', 'I hope you won't hold it against me') but not every "
-    "roundabout one, so a phrase like 'I'd hardly call myself excited' can still count. It "
-    "reads common texting forms and one-letter typos, but not every misspelling. It cannot "
-    "tell which job you are talking about, or whether a sentence is about the manager or "
-    "someone else. It reads English only: a draft in another language gets no credit even "
-    "when it makes every move. A move said in unusual words may be missed, and a move "
-    "mentioned in passing may be credited, so treat the result as a prompt to reread your "
-    "draft, not as a grade."
+    "roundabout one, so 'it would be a stretch to say I was excited about the role' can "
+    "still count. It reads common texting forms and one-letter typos, but not every "
+    "misspelling. It cannot tell which job you are talking about, or whether a sentence is "
+    "about the manager or someone else. It reads English only: a draft in another language "
+    "gets no credit even when it makes every move. A move said in unusual words may be "
+    "missed, and a move mentioned in passing may be credited, so treat the result as a "
+    "prompt to reread your draft, not as a grade."
 )
 
 
