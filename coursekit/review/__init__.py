@@ -24,8 +24,9 @@ and what it cannot judge (:data:`LIMITS`).
 True
 """
 
-from .cues import Cue, CueFileError, Family, check_cue_folder, cues, describe_cues, tips
+from .cues import Cue, Family
 from .draft import REPAIR_MOVES, check_order, review_draft, review_turn
+from .loader import CueFileError, check_cue_folder, cues, describe_cues, tips
 from .results import LIMITS, MoveCheck, Review, TurnReview
 from .sentences import split_sentences
 

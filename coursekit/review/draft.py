@@ -2,8 +2,10 @@
 
 >>> turn = review_turn("I'm sorry I kept you waiting. How did that land for you?",
 ...                    ["own_misstep", "invite_response"])
->>> [(m.id, m.covered, m.evidence) for m in turn.moves]
-[('own_misstep', True, "I'm sorry I kept you waiting."), ('invite_response', True, 'How did that land for you?')]
+>>> [(m.id, m.covered) for m in turn.moves]
+[('own_misstep', True), ('invite_response', True)]
+>>> turn.moves[1].evidence, turn.moves[1].cue
+('How did that land for you?', 'Asks how it landed for them.')
 >>> review_turn("I'm not going to pretend I'm sorry.", ["own_misstep"]).made("own_misstep")
 False
 """
@@ -15,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from ..errors import CourseInputError
 from ..knowledge import MOVES, SCENARIOS
 from ..textsafe import MAX_DRAFT_CHARS, clean_text
-from .cues import tips
+from .loader import tips
 from .matching import find_move
 from .reading import read
 from .results import LIMITS, MoveCheck, Review, TurnReview

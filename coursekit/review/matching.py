@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from .cues import Cue, Family, cues
+from .cues import Cue, Family
+from .loader import cues
 from .reading import Sentence, negated, only_mentions
 
 __all__ = ["cue_shown", "find_move"]

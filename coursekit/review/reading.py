@@ -21,7 +21,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from .cues import CueFileError, compile_phrase, cue_folder, cues, read_toml, soften, softener
+from .cues import compile_phrase, soften
+from .loader import CueFileError, cue_folder, cues, read_toml, softener
 from .sentences import WORD, fold
 
 __all__ = ["Language", "Sentence", "language", "negated", "only_mentions", "read"]
@@ -89,7 +90,8 @@ def language() -> Language:
         try:
             mention.append(re.compile(regex))
         except re.error as error:
-            problems.append(f"language.toml: mention.before[{index}]: bad regular expression: {error}")
+            where = f"language.toml: mention.before[{index}]"
+            problems.append(f"{where}: bad regular expression: {error}")
     if problems:
         raise CueFileError(problems)
     written = {
