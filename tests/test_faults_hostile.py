@@ -38,7 +38,7 @@ from coursekit.journal import Journal
 from coursekit.knowledge import CHANNELS, MISSTEPS, ROLE_STATUSES
 from coursekit.plan import export_plan, plan_html, plan_markdown
 from coursekit.render import classification_html, review_html
-from coursekit.review import CUES, MoveCheck, Review, review_draft
+from coursekit.review import MoveCheck, Review, review_draft
 from coursekit.script import FIELDS, build_script, script_from_mapping
 
 T = TypeVar("T")
@@ -635,30 +635,6 @@ def test_generated_hostile_text_renders_inertly(text: str, scenario: int) -> Non
     assert_inert(review_html(review))
     answers = _hostile_answers(text)
     assert_inert(plan_html(answers), {"meta": 2, "style": 1})
-
-
-def _families() -> list[Any]:
-    found: dict[int, Any] = {}
-    for cues in CUES.values():
-        for cue in cues:
-            for family in (*cue.families, *([cue.exclude] if cue.exclude else [])):
-                found[id(family)] = family
-    return list(found.values())
-
-
-@settings(max_examples=150, deadline=None)
-@given(text=_MIXED)
-def test_the_reviewers_word_index_finds_what_a_full_scan_finds(text: str) -> None:
-    """The reviewer tries its patterns only where a phrase's first word starts; on hostile
-    text that must still find exactly the matches a scan of every position finds."""
-    from coursekit.review import _Draft, split_sentences
-    from coursekit.textsafe import clean_text
-
-    cleaned = clean_text(text, "draft", max_chars=10**6, keep_newlines=True)
-    draft = _Draft([cleaned[a:b] for a, b in split_sentences(cleaned)])
-    for family in _families():
-        expected = [m.span() for m in family.pattern.finditer(draft.folded)]
-        assert [m.span() for m in draft.matches(family)] == expected, family.name
 
 
 # -------------------------------------------------------------------------------------------

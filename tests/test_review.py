@@ -16,8 +16,6 @@ evidence (or ``None`` when the move is missing). Decisions the drafts pin down:
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
 from dataclasses import FrozenInstanceError, dataclass
 
 import pytest
@@ -27,14 +25,14 @@ from hypothesis import strategies as st
 from coursekit.errors import CourseInputError
 from coursekit.knowledge import MOVES, SCENARIOS
 from coursekit.review import (
-    CUES,
     LIMITS,
-    TIPS,
     MoveCheck,
     Review,
+    cues,
     describe_cues,
     review_draft,
     split_sentences,
+    tips,
 )
 from coursekit.textsafe import MAX_DRAFT_CHARS, clean_text
 
@@ -512,7 +510,7 @@ def test_draft_moves_and_evidence(case: Case) -> None:
         if move.covered:
             assert move.tip is None and move.cue
         else:
-            assert move.tip == TIPS[move.id] and move.cue is None
+            assert move.tip == tips()[move.id] and move.cue is None
     assert review.order_ok is case.order_ok
     assert review.covered_count == sum(e is not None for e in case.evidence.values())
 
@@ -582,7 +580,7 @@ def test_empty_draft_lists_every_move_with_tips() -> None:
         review = review_draft("", scenario)
         assert review.covered_count == 0
         assert [move.tip for move in review.moves] == [
-            TIPS[move_id] for move_id in SCENARIOS[scenario].move_ids
+            tips()[move_id] for move_id in SCENARIOS[scenario].move_ids
         ]
         assert review.summary() == f"0 of {len(review.moves)} moves covered"
 
@@ -616,12 +614,15 @@ def test_limits_names_what_the_reviewer_cannot_judge() -> None:
         assert word in lowered
 
 
-def test_the_negation_limit_stated_in_limits_is_real() -> None:
-    # LIMITS promises only simple negation is caught; keep that statement honest.
-    assert "I don't think I was ever excited" in LIMITS
-    review = review_draft("I don't think I was ever excited about the role.", 1)
-    assert review.moves[0].covered
-    assert not review_draft("I was never excited about the role.", 1).moves[0].covered
+def test_the_negation_limits_stated_in_limits_are_real() -> None:
+    # LIMITS names plain negations it catches and a roundabout one it misses; keep both honest.
+    assert "it would be a stretch to say I was excited about the role" in LIMITS
+    missed = review_draft("It would be a stretch to say I was excited about the role.", 1)
+    assert missed.moves[0].covered
+    for caught in ("I'm not sorry.", "I hope you won't hold it against me."):
+        assert f"'{caught[:-1]}'" in LIMITS
+        assert review_draft(caught, 2).covered_count == 0
+    assert not review_draft("I don't think I was ever excited about the role.", 1).moves[0].covered
 
 
 # -------------------------------------------------------------------------- cues as data
@@ -629,9 +630,9 @@ def test_the_negation_limit_stated_in_limits_is_real() -> None:
 
 def test_every_move_has_visible_cues() -> None:
     for move_id in S2:
-        assert CUES[move_id]
+        assert cues()[move_id]
         descriptions = describe_cues(move_id)
-        assert len(descriptions) == len(CUES[move_id])
+        assert len(descriptions) == len(cues()[move_id])
         assert all(isinstance(d, str) and "Looks for" in d for d in descriptions)
 
 
@@ -652,7 +653,7 @@ def test_describe_cues_rejects_unknown_moves() -> None:
 def test_cue_is_reported_in_plain_words() -> None:
     review = review_draft("I'd understand if the role has been filled.", 1)
     easy_out = review.moves[2]
-    assert easy_out.cue == CUES["easy_out"][0].description
+    assert easy_out.cue == cues()["easy_out"][0].description
 
 
 # -------------------------------------------------------------------------- input handling
@@ -681,7 +682,8 @@ def test_too_long_draft_is_rejected() -> None:
     assert info.value.field == "draft"
 
 
-def test_a_2000_word_draft_is_fast() -> None:
+def test_a_2000_word_draft_gets_a_review() -> None:
+    # Speed is measured by benchmarks/bench_reviewer_accuracy.py, not asserted here.
     paragraph = (
         "I want to say again how much I enjoyed meeting the team and how the role stuck "
         "with me, and honestly I keep going back over our conversation about the work. "
@@ -689,22 +691,12 @@ def test_a_2000_word_draft_is_fast() -> None:
     text = (paragraph * 70) + "If it's been filled, I understand. Looking back I was scared."
     assert len(text.split()) >= 2000
     assert review_draft(text, 2).covered_count == 3
-    # The best of a few runs, so a busy machine does not make the test flaky.
-    assert _best_time(lambda: review_draft(text, 2), runs=7) < 0.05
 
 
-def test_pathological_run_on_is_fast() -> None:
+def test_pathological_run_on_gets_a_review() -> None:
     text = ("and i " * 15_000) + ("sorry " * 5_000)
-    assert _best_time(lambda: review_draft(text, 2), runs=3) < 1.0
-
-
-def _best_time(action: Callable[[], object], runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
+    review = review_draft(text, 2)
+    assert [move.covered for move in review.moves] == [False] * 6
 
 
 # -------------------------------------------------------------------------- sentences

@@ -1,0 +1,50 @@
+"""Review a learner's draft, or one spoken turn, against the column's moves.
+
+The reviewer is rule-based and transparent: each move has a few *cues* (word families that
+must appear close together in one sentence), kept as plain phrases in
+``coursekit/content/review/``, so a learner can read what it looks for (:func:`describe_cues`)
+and what it cannot judge (:data:`LIMITS`).
+
+>>> draft = '''I really enjoyed meeting your team and the role still appeals to me.
+... I turned it down because I was nervous about leaving a safe job.
+... If you have already hired someone, I completely understand.'''
+>>> review = review_draft(draft, 1)
+>>> review.summary()
+'3 of 3 moves covered'
+>>> [(move.id, move.covered) for move in review.moves]
+[('reaffirm', True), ('explain_change', True), ('easy_out', True)]
+>>> review.moves[2].evidence
+'If you have already hired someone, I completely understand.'
+>>> missing = review_draft("I'm calling about the position.", 2)
+>>> missing.covered_count, missing.order_ok
+(0, True)
+>>> missing.summary()
+'0 of 6 moves covered'
+>>> missing.moves[0].tip.startswith("Name what you did")
+True
+"""
+
+from .cues import Cue, Family
+from .draft import REPAIR_MOVES, check_order, review_draft, review_turn
+from .loader import CueFileError, check_cue_folder, cues, describe_cues, tips
+from .results import LIMITS, MoveCheck, Review, TurnReview
+from .sentences import split_sentences
+
+__all__ = [
+    "LIMITS",
+    "REPAIR_MOVES",
+    "Cue",
+    "CueFileError",
+    "Family",
+    "MoveCheck",
+    "Review",
+    "TurnReview",
+    "check_cue_folder",
+    "check_order",
+    "cues",
+    "describe_cues",
+    "review_draft",
+    "review_turn",
+    "split_sentences",
+    "tips",
+]

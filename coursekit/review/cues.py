@@ -1,0 +1,125 @@
+"""The reviewer's cue model: word families of plain phrases, and cues that combine them.
+
+In a phrase, ``*`` at the end of a word allows any ending (``apologi*``), ``...`` allows up to
+four other words, and a phrase starting ``re:`` is a regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+__all__ = ["Cue", "Family", "MoveCues", "compile_phrase", "soften"]
+
+_GAP = "..."
+_WORD_GAP = r"\W+(?:\w+\W+){0,4}?"
+
+
+def compile_phrase(phrase: str) -> str:
+    """Return the regular expression for one plain phrase (already softened, see `softener`).
+
+    >>> compile_phrase("apologi* ... for")
+    'apologi\\\\w*\\\\W+(?:\\\\w+\\\\W+){0,4}?for'
+    >>> bool(re.fullmatch(compile_phrase("i'm sorry"), "im sorry"))
+    True
+    """
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    pieces: list[str] = []
+    gap = False
+    for word in phrase.casefold().split():
+        if word == _GAP:
+            gap = True
+            continue
+        if pieces:
+            pieces.append(_WORD_GAP if gap else r"\W+")
+        gap = False
+        body = re.escape(word.rstrip("*")).replace("'", "'?").replace(r"\-", "[- ]?")
+        pieces.append(body + (r"\w*" if word.endswith("*") else ""))
+    return "".join(pieces)
+
+
+def soften(text: str, softener: re.Pattern[str] | None) -> str:
+    """Replace each softening word ("really", "kind of") by ``~``, so phrases read past it.
+
+    A reader's "I should *probably* have called" and a cue's "should have ... called" then
+    meet: ``~`` is not a word, so the phrase's word break covers it.
+
+    >>> soften("i should really have called", re.compile(r"(?<!\\w)(?:really)(?!\\w)"))
+    'i should ~ have called'
+    """
+    return softener.sub("~", text) if softener is not None else text
+
+
+@dataclass(frozen=True)
+class Family:
+    """A named family of phrases that count as the same idea."""
+
+    key: str
+    name: str
+    phrases: tuple[str, ...]
+    pattern: re.Pattern[str]
+    first_words: frozenset[str] | None = None
+    first_stems: tuple[str, ...] = ()
+
+    def could_match(self, words: frozenset[str], ordered: tuple[str, ...]) -> bool:
+        """Say whether a sentence with these words (apostrophes dropped) could match at all.
+
+        A quick check before the pattern search: every phrase starts with its first word.
+        ``ordered`` holds the same words sorted, to find words starting with a stem.
+        """
+        if self.first_words is None or not self.first_words.isdisjoint(words):
+            return True
+        for stem in self.first_stems:
+            index = bisect_left(ordered, stem)
+            if index < len(ordered) and ordered[index].startswith(stem):
+                return True
+        return False
+
+    def examples(self, limit: int = 10) -> str:
+        """Return the first few phrases as a readable list."""
+        shown = [p.replace("*", "…").replace(" ... ", " … ") for p in self.phrases[:limit]]
+        more = ", …" if len(self.phrases) > limit else ""
+        return ", ".join(f"“{p}”" for p in shown) + more
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One way a sentence can show a move: word families that appear close together."""
+
+    description: str
+    families: tuple[Family, ...]
+    window: int = 12
+    exclude: Family | None = None
+    negatable: bool = True
+    not_in_mentions: bool = False
+    same_clause: bool = False
+    max_words: int | None = None
+
+    def explain(self) -> str:
+        """Return the cue in plain words with the phrases it looks for."""
+        parts = [self.description]
+        for index, family in enumerate(self.families):
+            lead = "Looks for" if index == 0 else f"together with (within {self.window} words)"
+            if index and self.same_clause:
+                lead += " in the same part of the sentence (not across 'but' or ';')"
+            parts.append(f"{lead} {family.name}: {family.examples()}.")
+        if self.negatable:
+            parts.append("Does not count when negated ('not', 'never', a '-n't' word).")
+        if self.not_in_mentions:
+            parts.append("Does not count when it only names the offer ('the offer I declined').")
+        if self.exclude is not None:
+            parts.append(f"Ignores {self.exclude.name}: {self.exclude.examples()}.")
+        if self.max_words is not None:
+            parts.append(f"Only in a sentence of {self.max_words} words or fewer.")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class MoveCues:
+    """Everything the reviewer knows about one move: its tip and its cues, in order."""
+
+    move_id: str
+    tip: str
+    cues: tuple[Cue, ...]

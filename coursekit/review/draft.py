@@ -1,0 +1,106 @@
+"""Review a draft against a scenario's moves, or one spoken turn against some moves.
+
+>>> turn = review_turn("I'm sorry I kept you waiting. How did that land for you?",
+...                    ["own_misstep", "invite_response"])
+>>> [(m.id, m.covered) for m in turn.moves]
+[('own_misstep', True), ('invite_response', True)]
+>>> turn.moves[1].evidence, turn.moves[1].cue
+('How did that land for you?', 'Asks how it landed for them.')
+>>> review_turn("I'm not going to pretend I'm sorry.", ["own_misstep"]).made("own_misstep")
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..errors import CourseInputError
+from ..knowledge import MOVES, SCENARIOS
+from ..textsafe import MAX_DRAFT_CHARS, clean_text
+from .loader import tips
+from .matching import find_move
+from .reading import read
+from .results import LIMITS, MoveCheck, Review, TurnReview
+from .sentences import split_sentences
+
+__all__ = ["REPAIR_MOVES", "check_order", "review_draft", "review_turn"]
+
+#: The Scenario 2 moves that repair the misstep; they belong before the explanation.
+REPAIR_MOVES: tuple[str, ...] = ("own_misstep", "invite_response", "permission")
+
+
+def _checks(cleaned: str, move_ids: Sequence[str]) -> tuple[list[MoveCheck], dict[str, int]]:
+    """Check each move in cleaned text; also return the sentence index of each move found."""
+    raw = [cleaned[a:b] for a, b in split_sentences(cleaned)]
+    sentences = [read(text) for text in raw]
+    checks: list[MoveCheck] = []
+    where: dict[str, int] = {}
+    for move_id in move_ids:
+        title = MOVES[move_id].title
+        found = find_move(move_id, sentences)
+        if found is None:
+            checks.append(MoveCheck(move_id, title, False, None, tips()[move_id], None))
+            continue
+        index, cue = found
+        where[move_id] = index
+        checks.append(MoveCheck(move_id, title, True, raw[index], None, cue.description))
+    return checks, where
+
+
+def review_draft(text: str, scenario: int) -> Review:
+    """Review a freehand draft against the moves of Scenario 1 or 2.
+
+    Raises :class:`CourseInputError` when the draft is not text or is too long, or when
+    ``scenario`` is not the whole number 1 or 2.
+    """
+    if isinstance(scenario, bool) or not isinstance(scenario, int) or scenario not in SCENARIOS:
+        raise CourseInputError("scenario", "must be the number 1 or 2")
+    cleaned = clean_text(text, "draft", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
+    checks, where = _checks(cleaned, SCENARIOS[scenario].move_ids)
+    order_ok, order_note = check_order(scenario, where)
+    return Review(scenario, tuple(checks), order_ok, order_note, LIMITS)
+
+
+def review_turn(text: str, moves: Sequence[str]) -> TurnReview:
+    """Review one spoken turn for the given move(s) only.
+
+    Each check says whether the move is made, the sentence taken as evidence and the cue that
+    matched (or a tip); the review carries the same limits as a draft review. Raises
+    :class:`CourseInputError` for text that is not text or too long, or unknown moves.
+    """
+    if isinstance(moves, str) or not moves or any(m not in MOVES for m in moves):
+        raise CourseInputError("moves", f"must be a list of move ids from {', '.join(MOVES)}")
+    cleaned = clean_text(text, "turn", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
+    checks, _where = _checks(cleaned, list(dict.fromkeys(moves)))
+    return TurnReview(cleaned, tuple(checks), LIMITS)
+
+
+def check_order(scenario: int, where: Mapping[str, int]) -> tuple[bool, str]:
+    """Check that, in Scenario 2, the repair comes no later than the explanation."""
+    if scenario == 1:
+        return True, "In Scenario 1 the moves can come in any order that feels natural."
+    repairs = [move_id for move_id in REPAIR_MOVES if move_id in where]
+    explain = where.get("explain_change")
+    if explain is None and not repairs:
+        return True, (
+            "Order not checked yet: the draft has no repair move and does not yet explain "
+            "your change of heart."
+        )
+    if explain is None:
+        return True, (
+            "Order not checked yet: the draft does not yet explain your change of heart, "
+            "which should come after the repair."
+        )
+    if not repairs:
+        return True, (
+            "Order not checked yet: the draft has none of the repair moves (own the "
+            "misstep, let them respond, give permission) to put before your explanation."
+        )
+    late = [MOVES[move_id].title.lower() for move_id in repairs if where[move_id] > explain]
+    if late:
+        return False, (
+            "Repair first: move these before you explain your change of heart: "
+            + "; ".join(late)
+            + "."
+        )
+    return True, "Good order: the repair comes before you explain your change of heart."

@@ -1,0 +1,103 @@
+"""Find a move in a list of sentences: the first sentence one of its cues matches.
+
+>>> from .reading import read
+>>> found = find_move("easy_out", [read("Hello."), read("If it's filled, I understand.")])
+>>> found is not None and found[0]
+1
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from .cues import Cue, Family
+from .loader import cues
+from .reading import Sentence, negated, only_mentions
+
+__all__ = ["cue_shown", "find_move"]
+
+
+class _Matches:
+    """The matches of each word family in one sentence, found once."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self._found: dict[str, list[re.Match[str]]] = {}
+        self._words: dict[str, list[int]] = {}
+
+    def of(self, family: Family) -> list[re.Match[str]]:
+        key = f"{id(family)}"
+        if key not in self._found:
+            sentence = self.sentence
+            could = family.could_match(sentence.words, sentence.ordered)
+            self._found[key] = list(family.pattern.finditer(sentence.folded)) if could else []
+        return self._found[key]
+
+    def words(self, family: Family) -> list[int]:
+        """Return the index of the word each of a family's matches starts at, in order."""
+        key = f"{id(family)}"
+        if key not in self._words:
+            self._words[key] = [self.sentence.word_at(m.start()) for m in self.of(family)]
+        return self._words[key]
+
+
+def _near(matches: _Matches, anchor: re.Match[str], family: Family, cue: Cue) -> bool:
+    """Say whether one of another family's matches is within the cue's window of the anchor.
+
+    A match inside the anchor itself ("backed *out of*") does not count.
+    """
+    sentence = matches.sentence
+    where = sentence.word_at(anchor.start())
+    others, starts = matches.of(family), matches.words(family)
+    index = bisect_left(starts, where - cue.window)
+    for word, match in zip(starts[index:], others[index:], strict=True):
+        if word > where + cue.window:
+            return False
+        if _overlap(match, anchor):
+            continue
+        if not cue.same_clause or sentence.clause_of(word) == sentence.clause_of(where):
+            return True
+    return False
+
+
+def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
+    return one.start() < other.end() and other.start() < one.end()
+
+
+def cue_shown(cue: Cue, matches: _Matches) -> bool:
+    """Say whether a sentence shows a cue: an anchor that counts, with every partner near it."""
+    sentence = matches.sentence
+    if cue.max_words is not None and len(sentence.starts) > cue.max_words:
+        return False
+    anchors = matches.of(cue.families[0])
+    if not anchors:
+        return False
+    if not all(matches.of(family) for family in cue.families[1:]):
+        return False
+    excluded = matches.of(cue.exclude) if cue.exclude is not None else []
+    excluded_starts = [match.start() for match in excluded]
+    for anchor in anchors:
+        start = anchor.start()
+        inside = bisect_right(excluded_starts, start) - 1  # matches do not overlap each other
+        if inside >= 0 and start < excluded[inside].end():
+            continue
+        if cue.negatable and negated(sentence, start):
+            continue
+        if cue.not_in_mentions and only_mentions(sentence, start):
+            continue
+        if all(_near(matches, anchor, family, cue) for family in cue.families[1:]):
+            return True
+    return False
+
+
+def find_move(move_id: str, sentences: Sequence[Sentence]) -> tuple[int, Cue] | None:
+    """Return the first sentence index that shows a move, and the first cue that matched."""
+    move_cues = cues()[move_id]
+    for index, sentence in enumerate(sentences):
+        matches = _Matches(sentence)
+        for cue in move_cues:
+            if cue_shown(cue, matches):
+                return index, cue
+    return None

@@ -1,0 +1,236 @@
+"""How the reviewer reads a sentence: spelling, typos, negation and bare mentions.
+
+The rules are data in ``coursekit/content/review/language.toml``: texting forms and common
+misspellings, which words negate and how far, and what a bare mention looks like.
+
+>>> sentence = read("tbh i shouldnt of ghosted u")
+>>> sentence.folded
+"tbh i shouldn't of ghosted you"
+>>> negated(read("I'm not going to pretend I'm sorry"), 31)
+True
+>>> negated(read("I can't tell you how sorry I am"), 20)
+False
+>>> only_mentions(read("the offer i backed out of"), 12)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from .cues import compile_phrase, soften
+from .loader import CueFileError, cue_folder, cues, read_toml, softener
+from .sentences import WORD, fold
+
+__all__ = ["Language", "Sentence", "language", "negated", "only_mentions", "read"]
+
+_TOKEN = re.compile(r"\w[\w']*")
+_REPEAT = re.compile(r"(\w)\1{2,}")
+_SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
+_CLAUSE_MARK = re.compile(r"[;:()–—]")  # splits a sentence into parts for `same_clause`
+_CLAUSE_WORD = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
+
+
+@dataclass(frozen=True)
+class Language:
+    """The shared reading rules, loaded from ``language.toml``."""
+
+    spelling: dict[str, str]
+    min_length: int
+    keep: frozenset[str]
+    negators: frozenset[str]
+    reach: int
+    skip: frozenset[str]
+    stops: frozenset[str]
+    pseudo: tuple[str, ...]
+    mention: tuple[re.Pattern[str], ...]
+    vocabulary: frozenset[str] = frozenset()
+    stems: tuple[str, ...] = ()
+    near: dict[str, str] = field(default_factory=dict)
+
+
+def _words(data: dict[str, object], table: str, key: str, problems: list[str]) -> list[str]:
+    section = data.get(table)
+    value = section.get(key) if isinstance(section, dict) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"language.toml: {table}.{key}: must be a list of non-empty text")
+        return []
+    return [v.casefold() for v in value]
+
+
+def _number(data: dict[str, object], table: str, key: str, problems: list[str]) -> int:
+    section = data.get(table)
+    value = section.get(key) if isinstance(section, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        problems.append(f"language.toml: {table}.{key}: must be a whole number of 1 or more")
+        return 1
+    return value
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@cache
+def language() -> Language:
+    """Load and validate the reading rules (once); raise :class:`CueFileError` on a problem."""
+    problems: list[str] = []
+    data = read_toml(cue_folder() / "language.toml", problems) or {}
+    spelling = data.get("spelling")
+    if not isinstance(spelling, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v.strip() for k, v in spelling.items()
+    ):
+        problems.append("language.toml: spelling: must map words to non-empty text")
+        spelling = {}
+    mention: list[re.Pattern[str]] = []
+    for index, regex in enumerate(_words(data, "mention", "before", problems)):
+        try:
+            mention.append(re.compile(regex))
+        except re.error as error:
+            where = f"language.toml: mention.before[{index}]"
+            problems.append(f"{where}: bad regular expression: {error}")
+    if problems:
+        raise CueFileError(problems)
+    written = {
+        word
+        for move in cues().values()
+        for cue in move
+        for family in (*cue.families, *([cue.exclude] if cue.exclude else []))
+        for phrase in family.phrases
+        if not phrase.startswith("re:")
+        for word in re.findall(r"\w[\w'*]*", phrase.casefold())
+    }
+    vocabulary = {word.rstrip("*") for word in written}
+    near: dict[str, str] = {}
+    for word in sorted(vocabulary):
+        if len(word) > 4 and "'" not in word:
+            for variant in _deletions(word) | {word}:
+                near.setdefault(variant, word)
+    return Language(
+        spelling={k.casefold(): v.casefold() for k, v in spelling.items()},
+        min_length=_number(data, "typos", "min_length", problems),
+        keep=frozenset(_words(data, "typos", "keep", problems)),
+        negators=frozenset(_words(data, "negation", "words", problems)),
+        reach=_number(data, "negation", "reach", problems),
+        skip=frozenset(_words(data, "negation", "skip", problems)),
+        stops=frozenset(_words(data, "negation", "stops", problems)),
+        pseudo=tuple(
+            compile_phrase(soften(p, softener()))
+            for p in _words(data, "negation", "pseudo", problems)
+        ),
+        mention=tuple(mention),
+        vocabulary=frozenset(vocabulary),
+        stems=tuple(sorted(word.rstrip("*") for word in written if word.endswith("*"))),
+        near=near,
+    )
+
+
+@cache
+def _respell(token: str) -> str:
+    """Return how the reviewer reads one word: texting forms, stretched letters, typos."""
+    rules = language()
+    if token in rules.spelling:
+        return rules.spelling[token]
+    if token in rules.vocabulary or token in rules.keep or len(token) < rules.min_length:
+        return token
+    if token.startswith(rules.stems):
+        return token
+    squeezed = _REPEAT.sub(r"\1", token)
+    if squeezed != token:
+        return _respell(squeezed)
+    if "'" in token or token.isdigit():
+        return token
+    if token in rules.near:  # one letter missing
+        return rules.near[token]
+    for variant in sorted(_deletions(token)):  # one letter added, changed or swapped
+        if variant in rules.near:
+            return rules.near[variant]
+    return token
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: as written, as read (folded, respelled), and where its words start."""
+
+    text: str
+    folded: str
+    starts: tuple[int, ...]
+    clauses: tuple[int, ...]
+    words: frozenset[str] = frozenset()
+    ordered: tuple[str, ...] = ()
+
+    def word_at(self, position: int) -> int:
+        """Return the index of the word at or before a character position of ``folded``."""
+        return bisect_right(self.starts, position) - 1
+
+    def clause_of(self, word: int) -> int:
+        """Return which part of the sentence (split at ',' 'but' ';' and the like) a word is in."""
+        return bisect_right(self.clauses, word)
+
+
+def read(text: str) -> Sentence:
+    """Read one sentence: fold it, then respell each word."""
+    folded = soften(_TOKEN.sub(lambda m: _respell(m.group()), fold(text)), softener())
+    starts = tuple(m.start() for m in WORD.finditer(folded))
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(folded)]
+    marks += [m.start() for m in _CLAUSE_WORD.finditer(folded)]
+    clauses = tuple(sorted(bisect_right(starts, mark) for mark in marks))
+    words = {m.group().replace("'", "") for m in _TOKEN.finditer(folded)}
+    words.update(WORD.findall(folded))
+    return Sentence(text, folded, starts, clauses, frozenset(words), tuple(sorted(words)))
+
+
+#: How far back (in characters) the negation and mention rules look; a clause is rarely longer.
+_LOOK_BACK = 240
+
+
+def _clause_before(sentence: Sentence, position: int) -> str:
+    """Return the text of the anchor's clause up to the anchor (at most ``_LOOK_BACK`` long)."""
+    before = sentence.folded[max(0, position - _LOOK_BACK) : position]
+    marks = [m.end() for m in _SCOPE_MARK.finditer(before)]
+    marks += [m.start() for m in _CLAUSE_WORD.finditer(before)]
+    return before[max(marks, default=0) :]
+
+
+def _is_negator(word: str, rules: Language) -> bool:
+    return word in rules.negators or word.endswith("n't")
+
+
+def negated(sentence: Sentence, position: int) -> bool:
+    """Say whether a negation word governs the anchor starting at ``position``.
+
+    The nearest negation within reach counts unless a stop word comes between, it starts a
+    phrase that does not negate ("can't stop"), or an earlier negation in the clause cancels it.
+    """
+    rules = language()
+    clause = _clause_before(sentence, position)
+    words = [(m.start(), m.group()) for m in _TOKEN.finditer(clause)]
+    counted = 0
+    for index in range(len(words) - 1, -1, -1):
+        start, word = words[index]
+        if _is_negator(word, rules):
+            between = {w for _, w in words[index + 1 :]}
+            if between & rules.stops:
+                return False
+            if any(
+                m.start() <= start < m.end()
+                for p in rules.pseudo
+                for m in re.finditer(rf"(?<!\w){p}(?!\w)", clause)
+            ):
+                return False
+            earlier = [w for _, w in words[:index]]
+            return not any(_is_negator(w, rules) for w in earlier)
+        if word not in rules.skip:
+            counted += 1
+            if counted > rules.reach:
+                return False
+    return False
+
+
+def only_mentions(sentence: Sentence, position: int) -> bool:
+    """Say whether the anchor at ``position`` only names the offer or the speaker."""
+    clause = _clause_before(sentence, position)
+    return any(pattern.search(clause) for pattern in language().mention)

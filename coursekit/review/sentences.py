@@ -1,0 +1,122 @@
+"""Split a draft into sentences, and fold a sentence into the plain form the cues match.
+
+>>> text = "- I loved the team\\n- Sorry. I waited too long 😬 really"
+>>> [text[a:b] for a, b in split_sentences(text)]
+['I loved the team', 'Sorry.', 'I waited too long 😬', 'really']
+>>> fold("I’m  SO sorry…")
+"i'm so sorry..."
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["WORD", "fold", "split_sentences"]
+
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'",
+        "\u00b4": "'", "`": "'", "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
+    }
+)
+_SPACE_LIKE = "\\s\u200b-\u200f\u2060\ufeff"
+_BULLET = re.compile(
+    r"(?:[-*+•·◦‣▪▫●○■□➢➤►→>~]+|\(?\d{1,3}[.)]|\(?[a-zA-Z]\))" f"[{_SPACE_LIKE}]+"
+)
+_SENTENCE_END = re.compile(
+    r"(?:[.!?…。！？؟।]+|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D"
+    r"\U0001F3FB-\U0001F3FF\U0001F000-\U0001FAFF\u2600-\u27BF]*)[\"'”’»)\]]*"
+    r"(?:</?[a-zA-Z][\w-]*\s?/?>)*"
+    f"(?=[{_SPACE_LIKE}]|$)"
+)
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "st", "etc", "vs", "approx", "e.g", "i.e", "jr",
+     "sr", "inc", "ltd"}
+)
+_LAST_WORD = re.compile(r"([\w.]+)\.*$")
+_HAS_END = re.compile(r"[.!?…。！？؟।]")
+_RUN_ON_BREAK = re.compile(
+    r"\s(?=(?:but|however|anyway|also|plus|and i|and if|so i|and now|now i|and since|"
+    r"then i|and also)\b)",
+    re.IGNORECASE,
+)
+_RUN_ON_WORDS = 25
+_RUN_ON_MIN_PIECE = 3
+WORD = re.compile(r"\w+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences in already-cleaned text.
+
+    Newlines and bullet markers start a new sentence; so do full stops, question and
+    exclamation marks and emoji. A long line with no punctuation at all is broken before
+    words like "but" or "and I".
+
+    >>> text = "- I loved the team\\n- Sorry. I waited too long 😬 really"
+    >>> [text[a:b] for a, b in split_sentences(text)]
+    ['I loved the team', 'Sorry.', 'I waited too long 😬', 'really']
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        bullet = _BULLET.match(line)
+        cursor = bullet.end() if bullet else 0
+        pieces: list[tuple[int, int]] = []
+        for end in _SENTENCE_END.finditer(line, cursor):
+            if end.group().startswith(".") and _is_abbreviation(line[cursor : end.start()]):
+                continue
+            pieces.append((cursor, end.end()))
+            cursor = end.end()
+        pieces.append((cursor, len(line)))
+        first = len(spans)
+        for a, b in pieces:
+            for c, d in _break_run_on(line, a, b):
+                c, d = _trim(line, c, d)
+                if c >= d:
+                    continue
+                if len(spans) > first and not WORD.search(line, c, d):
+                    spans[-1] = (spans[-1][0], start + d)  # stray ". . ." joins the sentence
+                else:
+                    spans.append((start + c, start + d))
+    return spans
+
+
+def _is_abbreviation(before: str) -> bool:
+    match = _LAST_WORD.search(before)
+    return match is not None and match.group(1).casefold() in _ABBREVIATIONS
+
+
+def _break_run_on(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    chunk = line[a:b]
+    if _HAS_END.search(chunk) or len(WORD.findall(chunk)) <= _RUN_ON_WORDS:
+        return [(a, b)]
+    cuts = [a]
+    for match in _RUN_ON_BREAK.finditer(chunk):
+        cut = a + match.start()
+        if len(WORD.findall(line, cuts[-1], cut)) >= _RUN_ON_MIN_PIECE:
+            cuts.append(cut)
+    if len(cuts) > 1 and len(WORD.findall(line, cuts[-1], b)) < _RUN_ON_MIN_PIECE:
+        cuts.pop()
+    cuts.append(b)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _trim(line: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (line[a].isspace() or _INVISIBLE.match(line[a])):
+        a += 1
+    while b > a and (line[b - 1].isspace() or _INVISIBLE.match(line[b - 1])):
+        b -= 1
+    return a, b
+
+
+def fold(sentence: str) -> str:
+    """Return a sentence folded for matching: no invisible marks, straight quotes, casefolded."""
+    text = _INVISIBLE.sub("", sentence)
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+

@@ -1,0 +1,75 @@
+"""The reviewer's accuracy on its labelled corpus (tests/data/reviewer/, see the README there).
+
+The tuning two-thirds must stay at 0.95 or more per move (a regression guard while rules
+change). The held-out third is only scored by benchmarks/bench_reviewer_accuracy.py; here its
+hash is pinned, so editing it (for example to tune on it) fails loudly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from coursekit.knowledge import MOVES
+from coursekit.review import review_turn
+
+CORPUS = Path(__file__).resolve().parent / "data" / "reviewer"
+HELDOUT_SHA256 = "4fdcbd7bb5698e897fbb93e49bc28f340aaa89697246e8c5e9b3c0c73245ecc7"
+TARGET = 0.95
+
+
+def _items(name: str) -> list[dict[str, object]]:
+    with (CORPUS / f"{name}.toml").open("rb") as handle:
+        items: list[dict[str, object]] = tomllib.load(handle)["item"]
+    return items
+
+
+def test_the_held_out_third_is_unchanged() -> None:
+    digest = hashlib.sha256((CORPUS / "heldout.toml").read_bytes()).hexdigest()
+    assert digest == HELDOUT_SHA256, "the held-out corpus changed: it must not be edited"
+
+
+@pytest.mark.parametrize("name", ["heldout", "tuning"])
+def test_corpus_items_are_well_formed(name: str) -> None:
+    items = _items(name)
+    ids = [item["id"] for item in items]
+    assert len(ids) == len(set(ids))
+    for item in items:
+        assert isinstance(item["text"], str) and item["text"].strip()
+        assert isinstance(item["voice"], str) and item["voice"]
+        labels = item["moves"]
+        assert isinstance(labels, list) and set(labels) <= set(MOVES), item["id"]
+
+
+def test_the_corpus_is_big_and_split_in_thirds() -> None:
+    heldout, tuning = _items("heldout"), _items("tuning")
+    assert len(heldout) + len(tuning) >= 180
+    assert abs(len(heldout) / (len(heldout) + len(tuning)) - 1 / 3) < 0.02
+    voices = {item["voice"] for item in heldout} & {item["voice"] for item in tuning}
+    for voice in ("very short", "rambling", "formal", "texting", "non-native", "typos",
+                  "negation", "hedged", "bare mention"):
+        assert voice in voices
+    for items in (heldout, tuning):  # every move is labelled present and absent in both sets
+        for move in MOVES:
+            present = sum(move in item["moves"] for item in items)  # type: ignore[operator]
+            assert 8 <= present < len(items)
+
+
+@pytest.mark.parametrize("move", list(MOVES))
+def test_tuning_precision_and_recall_stay_high(move: str) -> None:
+    hits = false_alarms = misses = 0
+    wrong: list[str] = []
+    for item in _items("tuning"):
+        labelled = move in item["moves"]  # type: ignore[operator]
+        found = review_turn(str(item["text"]), [move]).made(move)
+        hits += found and labelled
+        false_alarms += found and not labelled
+        misses += labelled and not found
+        if found != labelled:
+            wrong.append(f"{item['id']}: {item['text']}")
+    precision = hits / (hits + false_alarms) if hits + false_alarms else 1.0
+    recall = hits / (hits + misses) if hits + misses else 1.0
+    assert precision >= TARGET and recall >= TARGET, "\n".join(wrong)
