@@ -10,6 +10,7 @@ missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v strace >/dev/null 2>&1 || missing+=(strace)  # the journal durability test
 if [ "${#missing[@]}" -eq 0 ]; then
     exit 0
 fi
