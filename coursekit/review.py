@@ -36,7 +36,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from .errors import CourseInputError
-from .knowledge import MOVES, SCENARIOS
+from .knowledge import knowledge
 from .textsafe import MAX_DRAFT_CHARS, clean_text
 
 __all__ = [
@@ -1255,7 +1255,7 @@ def review_draft(text: str, scenario: int) -> Review:
     Raises :class:`CourseInputError` when the draft is not text or is too long, or when
     ``scenario`` is not the whole number 1 or 2.
     """
-    if isinstance(scenario, bool) or not isinstance(scenario, int) or scenario not in SCENARIOS:
+    if isinstance(scenario, bool) or not isinstance(scenario, int) or scenario not in knowledge().scenarios:
         raise CourseInputError("scenario", "must be the number 1 or 2")
     cleaned = clean_text(text, "draft", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
     # Sentences never cross a line break, and a move's evidence is the first sentence that
@@ -1282,8 +1282,8 @@ def _review_cleaned(cleaned: str, scenario: int) -> Review:
 
     checks: list[MoveCheck] = []
     where: dict[str, int] = {}
-    for move_id in SCENARIOS[scenario].move_ids:
-        title = MOVES[move_id].title
+    for move_id in knowledge().scenarios[scenario].move_ids:
+        title = knowledge().moves[move_id].title
         found = _find_move(move_id, draft)
         if found is None:
             checks.append(MoveCheck(move_id, title, False, None, TIPS[move_id], None))
@@ -1317,7 +1317,7 @@ def _check_order(scenario: int, where: Mapping[str, int]) -> tuple[bool, str]:
             "Order not checked yet: the draft has none of the repair moves (own the "
             "misstep, let them respond, give permission) to put before your explanation."
         )
-    late = [MOVES[move_id].title.lower() for move_id in repairs if where[move_id] > explain]
+    late = [knowledge().moves[move_id].title.lower() for move_id in repairs if where[move_id] > explain]
     if late:
         return False, (
             "Repair first: move these before you explain your change of heart: "

@@ -8,7 +8,8 @@ import ipywidgets as w
 
 from ..errors import CourseInputError
 from ..progress import saved_scenario
-from ..script import FIELD_PROMPTS, FIELDS, Script, ScriptInputs, build_script
+from ..loader import script_wording
+from ..script import FIELDS, Script, ScriptInputs, build_script
 from ._common import (
     OK,
     Exercise,
@@ -46,7 +47,7 @@ class ScriptBuilderView(Exercise):
         for name in FIELDS:
             value = inputs.get(name) if isinstance(inputs.get(name), str) else ""
             cls = w.Text if name in _SHORT_FIELDS else w.Textarea
-            control = cls(value=value, continuous_update=True, **wide(FIELD_PROMPTS[name]))
+            control = cls(value=value, continuous_update=True, **wide(script_wording().prompts[name]))
             if cls is w.Textarea:
                 control.layout.height = "4.5em"
             self.fields[name] = control
