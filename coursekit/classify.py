@@ -76,7 +76,8 @@ class Situation:
         if days > _MAX_DAYS:
             raise CourseInputError("time_since_days", "must be at most 36,500 (100 years)")
         if self.role_status not in knowledge().role_statuses:
-            raise CourseInputError("role_status", f"must be one of {', '.join(knowledge().role_statuses)}")
+            statuses = ", ".join(knowledge().role_statuses)
+            raise CourseInputError("role_status", f"must be one of {statuses}")
         if self.channel not in knowledge().channels:
             raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
 
@@ -252,7 +253,8 @@ def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...
             why = why_for_misstep[misstep]
             existing = next((r for r in found if r.id == reaction_id), None)
             if existing is None:
-                found.append(LikelyReaction(reaction_id, knowledge().reactions[reaction_id].label, why))
+                label = knowledge().reactions[reaction_id].label
+                found.append(LikelyReaction(reaction_id, label, why))
             else:
                 index = found.index(existing)
                 found[index] = LikelyReaction(reaction_id, existing.label, f"{existing.why} {why}")
@@ -272,7 +274,8 @@ def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...
             )
         else:
             why = "You don't know yet whether they have offered the job to someone else."
-        found.append(LikelyReaction("position_filled", knowledge().reactions["position_filled"].label, why))
+        label = knowledge().reactions["position_filled"].label
+        found.append(LikelyReaction("position_filled", label, why))
     return tuple(found)
 
 

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PACKAGE_CONTENT", "ContentError", "Problem", "Table", "duplicates", "locate", "read_toml"]
+__all__ = [
+    "PACKAGE_CONTENT",
+    "ContentError",
+    "Problem",
+    "Table",
+    "duplicates",
+    "locate",
+    "read_toml",
+]
 
 #: The folder of the course's own content files.
 PACKAGE_CONTENT = Path(__file__).resolve().parent / "content"
@@ -115,6 +123,8 @@ class Table:
         self, data: object, file: str, text: str, key: str, problems: list[Problem]
     ) -> None:
         self.file, self.text_, self.key, self.problems = file, text, key, problems
+        # A file that could not be parsed has one problem already; report nothing more in it.
+        self.broken = any(p.file == file and not p.key for p in problems)
         if not isinstance(data, Mapping):
             self.problem("", f"must be a table, not {type(data).__name__}")
             data = {}
@@ -126,6 +136,8 @@ class Table:
 
     def problem(self, name: str, message: str) -> None:
         """Record a problem with a field of this table (or the table itself)."""
+        if self.broken:
+            return
         key = self.path(name)
         self.problems.append(Problem(self.file, key, message, locate(self.text_, key)))
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .loader import quizzes, roleplays
+from . import loader
 
 __all__ = [
     "CARD_FORMAT",
@@ -56,7 +56,7 @@ def _int(value: object) -> int | None:
 
 def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict[str, Any]:
     """Return an anonymous card of the learner's choices from their journal answers."""
-    known_roleplays, known_quizzes = roleplays(), quizzes()
+    known_roleplays, known_quizzes = loader.roleplays(), loader.quizzes()
 
     situation = answers.get("situation")
     scenario = situation.get("scenario") if isinstance(situation, Mapping) else None
@@ -84,7 +84,7 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
 
 
 def _ending_ids(roleplay_id: str) -> set[str]:
-    known_roleplays = roleplays()
+    known_roleplays = loader.roleplays()
 
     return {n.ending.id for n in known_roleplays[roleplay_id].nodes if n.ending is not None}
 
@@ -213,7 +213,7 @@ def bar_chart(title: str, counts: Mapping[str, int], unit: str = "") -> str:
 
 
 def _ending_titles() -> dict[str, str]:
-    known_roleplays = roleplays()
+    known_roleplays = loader.roleplays()
 
     return {
         node.ending.id: node.ending.title

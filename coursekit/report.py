@@ -10,11 +10,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from .classify import Classification, classify
 from .cases import personas
+from .classify import Classification, classify
 from .knowledge import knowledge
-from .quiz import key_text
 from .loader import quizzes, roleplays
+from .quiz import key_text
 from .review import Review, review_draft
 from .roleplay import Roleplay, RoleplaySession
 from .script import build_script
@@ -50,7 +50,8 @@ def classification_text(result: Classification) -> str:
     """Return a classification as a short report: scenario, reactions, moves, reasons."""
     lines = [f"Scenario {result.scenario}: {knowledge().scenarios[result.scenario].title}"]
     if result.missteps:
-        lines.append("Missteps: " + ", ".join(knowledge().missteps[m].label for m in result.missteps))
+        labels = [knowledge().missteps[m].label for m in result.missteps]
+        lines.append("Missteps: " + ", ".join(labels))
     lines.append("Likely reactions:")
     lines.extend(_wrap(f"- {r.label}: {r.why}") for r in result.reactions)
     lines.append("Moves, in order:")
@@ -116,7 +117,8 @@ def scenarios_text() -> str:
     for scenario in knowledge().scenarios.values():
         lines.append(f"Scenario {scenario.number}: {scenario.title}")
         lines.extend(
-            _wrap(f"{n}. {knowledge().moves[m].title} [{m}]") for n, m in enumerate(scenario.move_ids, 1)
+            _wrap(f"{n}. {knowledge().moves[m].title} [{m}]")
+            for n, m in enumerate(scenario.move_ids, 1)
         )
     return "\n".join(lines)
 
@@ -132,7 +134,9 @@ def lessons_text(commenter: str | None = None) -> str:
             lesson = knowledge().lessons[lesson_id]
             topics = [*lesson.supports, *lesson.challenges]
             labels = ", ".join(
-                knowledge().themes[t].label if t in knowledge().themes else knowledge().moves[t].title for t in topics
+                knowledge().themes[t].label if t in knowledge().themes
+                else knowledge().moves[t].title
+                for t in topics
             )
             tail = f" — {lesson.stance} the column on: {labels}" if topics else " — adds"
             lines.append(_wrap(f"- {lesson.text}{tail}"))

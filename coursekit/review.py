@@ -1255,7 +1255,8 @@ def review_draft(text: str, scenario: int) -> Review:
     Raises :class:`CourseInputError` when the draft is not text or is too long, or when
     ``scenario`` is not the whole number 1 or 2.
     """
-    if isinstance(scenario, bool) or not isinstance(scenario, int) or scenario not in knowledge().scenarios:
+    known = knowledge().scenarios
+    if isinstance(scenario, bool) or not isinstance(scenario, int) or scenario not in known:
         raise CourseInputError("scenario", "must be the number 1 or 2")
     cleaned = clean_text(text, "draft", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
     # Sentences never cross a line break, and a move's evidence is the first sentence that
@@ -1317,7 +1318,8 @@ def _check_order(scenario: int, where: Mapping[str, int]) -> tuple[bool, str]:
             "Order not checked yet: the draft has none of the repair moves (own the "
             "misstep, let them respond, give permission) to put before your explanation."
         )
-    late = [knowledge().moves[move_id].title.lower() for move_id in repairs if where[move_id] > explain]
+    moves = knowledge().moves
+    late = [moves[move_id].title.lower() for move_id in repairs if where[move_id] > explain]
     if late:
         return False, (
             "Repair first: move these before you explain your change of heart: "

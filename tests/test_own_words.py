@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from content_names import QUOTES, SOURCE
 from owntext import SHINGLE, fingerprints, quotations, unquoted, words
-
-from coursekit.knowledge import QUOTES, SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_PRINTS = {

@@ -75,8 +75,9 @@ def _cross_check(folder: Path, found: Content, problems: list[Problem]) -> None:
             key = f"notebooks[{number}].exercises[{index}].id"
             kind, _, content_id = exercise.id.partition(":")
             if exercise.kind in listed:
-                known = found.quizzes if exercise.kind == "quiz" else found.roleplays
-                if kind != exercise.kind or content_id not in known:
+                group = "quizzes" if kind == "quiz" else "roleplays"
+                file = folder / group / f"{content_id}.toml"
+                if kind != exercise.kind or not file.is_file():
                     message = f"names no {exercise.kind} file: {exercise.id!r}"
                     problems.append(Problem("course.toml", key, message, locate(text, key)))
                 listed[exercise.kind].add(content_id)

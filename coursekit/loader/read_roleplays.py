@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..knowledge import Knowledge
 from ..fields import Problem, Table, locate, read_toml
+from ..knowledge import Knowledge
 from ..roleplay import QUALITIES, Choice, Ending, Node, Roleplay, RoleplaySession
 from ..roleplay.checks import roleplay_problems
 

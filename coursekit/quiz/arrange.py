@@ -23,7 +23,6 @@ from .base import (
 )
 
 
-
 @dataclass(frozen=True)
 class OrderItem:
     """One item to put in order, with feedback on why it sits where it does."""

@@ -20,7 +20,6 @@ from .base import (
     _unknown,
 )
 
-
 __all__ = ["MultipleChoice", "Option", "SingleChoice"]
 
 

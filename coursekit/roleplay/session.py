@@ -77,7 +77,8 @@ class Debrief:
         lines = [f"{self.ending.title}. {self.ending.debrief}"]
         used = [m for m in self.moves_used if m not in self.moves_extra]
         if used:
-            lines.append("Moves you used: " + "; ".join(knowledge().moves[m].title for m in used) + ".")
+            titles = [knowledge().moves[m].title for m in used]
+            lines.append("Moves you used: " + "; ".join(titles) + ".")
         else:
             lines.append(f"Your path used none of the Scenario {self.scenario} moves.")
         if not self.moves_missed:
@@ -87,7 +88,8 @@ class Debrief:
             lines.append(f"Missed: {move.title}. {move.how}")
         for move_id in self.moves_extra:
             lines.append(
-                f"You also used “{knowledge().moves[move_id].title}”, which Scenario {self.scenario} does "
+                f"You also used “{knowledge().moves[move_id].title}”, which Scenario "
+                f"{self.scenario} does "
                 "not call for: you declined well, so there is nothing to repair."
             )
         if self.repair_first is True:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import ipywidgets as w
 
 from ..errors import CourseInputError
-from ..render import ERROR, OK, status_html
 from ..loader import script_wording
+from ..render import ERROR, OK, status_html
 from ..textsafe import escape_html
 
 if TYPE_CHECKING:

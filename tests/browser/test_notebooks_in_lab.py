@@ -60,8 +60,9 @@ def button(widget: Any, label: str) -> Any:
 
 def answer_quiz_question(page: Any, quiz_id: str, number: int = 0) -> Any:
     """Answer one question of a quiz as a learner would, with the answer key, and check it."""
-    from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice, answer_key
     from coursekit.quizbank import QUIZZES
+
+    from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice, answer_key
 
     quiz = QUIZZES[quiz_id]
     widget = page.locator(f"{labkit.LAB_SCOPE} .sc-quiz").filter(has_text=quiz.title).first
