@@ -19,7 +19,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from coursekit.knowledge import MOVES
+from coursekit.knowledge import knowledge
 from coursekit.review import review_turn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,21 +37,21 @@ def load(name: str) -> list[dict[str, object]]:
 
 def found_moves(text: str) -> set[str]:
     """Return the moves the reviewer finds in a text, reviewing it for all six."""
-    review = review_turn(text, list(MOVES))
+    review = review_turn(text, list(knowledge().moves))
     return {check.id for check in review.moves if check.covered}
 
 
 def score(items: list[dict[str, object]]) -> tuple[dict[str, tuple[float, float, int]], list[str]]:
     """Return precision, recall and support per move, and a line per wrongly judged item."""
-    counts = {move: [0, 0, 0] for move in MOVES}  # true positive, false positive, false negative
+    counts = {move: [0, 0, 0] for move in knowledge().moves}  # true positive, false positive, false negative
     wrong: list[str] = []
     for item in items:
         labels = item["moves"]
-        assert isinstance(labels, list) and set(labels) <= set(MOVES), item["id"]
+        assert isinstance(labels, list) and set(labels) <= set(knowledge().moves), item["id"]
         expected = set(labels)
         text = str(item["text"])
         got = found_moves(text)
-        for move in MOVES:
+        for move in knowledge().moves:
             counts[move][0] += move in got and move in expected
             counts[move][1] += move in got and move not in expected
             counts[move][2] += move in expected and move not in got
@@ -85,12 +85,12 @@ def review_latency() -> tuple[float, float]:
         "the panel stayed with me long after the interview, more than I expected them to. "
     )
     text = paragraph * 72 + "If it has been filled, I understand."
-    review_turn("warm up: load the cues", list(MOVES))
+    review_turn("warm up: load the cues", list(knowledge().moves))
     wall, cpu = [], []
     for rep in range(21):
         draft = text.replace("platform", f"platform {rep}", 1)
         start, start_cpu = time.perf_counter(), time.thread_time()
-        review_turn(draft, list(MOVES))
+        review_turn(draft, list(knowledge().moves))
         wall.append(time.perf_counter() - start)
         cpu.append(time.thread_time() - start_cpu)
     return statistics.median(wall), statistics.median(cpu)

@@ -12,48 +12,34 @@ from __future__ import annotations
 from .classify import Classification, LikelyReaction, PlannedMove, Situation, classify
 from .errors import CourseInputError
 from .journal import Journal
-from .knowledge import (
-    COMMENTERS,
-    LESSONS,
-    MISSTEPS,
-    MOVES,
-    REACTIONS,
-    SCENARIOS,
-    SOURCE,
-    attribution,
-    lessons_for,
-    scenario_moves,
-)
+from .knowledge import Knowledge, knowledge
+from .loader import ContentError, course, quizzes, roleplays
 from .plan import export_plan, plan_html, plan_markdown
 from .review import Review, review_draft
 from .script import Script, ScriptInputs, build_script
 
 __all__ = [
-    "COMMENTERS",
-    "LESSONS",
-    "MISSTEPS",
-    "MOVES",
-    "REACTIONS",
-    "SCENARIOS",
-    "SOURCE",
     "Classification",
+    "ContentError",
     "CourseInputError",
     "Journal",
+    "Knowledge",
     "LikelyReaction",
     "PlannedMove",
     "Review",
     "Script",
     "ScriptInputs",
     "Situation",
-    "attribution",
     "build_script",
     "classify",
+    "course",
     "export_plan",
-    "lessons_for",
+    "knowledge",
     "plan_html",
     "plan_markdown",
+    "quizzes",
     "review_draft",
-    "scenario_moves",
+    "roleplays",
 ]
 
 __version__ = "0.1.0"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import CourseInputError
-from .knowledge import CHANNELS, MISSTEPS, MOVES, REACTIONS, ROLE_STATUSES, SCENARIOS
+from .knowledge import knowledge
 
 __all__ = [
     "Classification",
@@ -54,10 +54,10 @@ class Situation:
         for item in self.missteps:
             if not isinstance(item, str):
                 raise CourseInputError("missteps", "each misstep must be a misstep id (text)")
-            if item not in MISSTEPS:
+            if item not in knowledge().missteps:
                 raise CourseInputError(
                     "missteps",
-                    f"unknown misstep {item[:40]!r}; choose from {', '.join(MISSTEPS)}",
+                    f"unknown misstep {item[:40]!r}; choose from {', '.join(knowledge().missteps)}",
                 )
             if item not in cleaned:
                 cleaned.append(item)
@@ -75,10 +75,11 @@ class Situation:
             raise CourseInputError("time_since_days", "must be 0 or more")
         if days > _MAX_DAYS:
             raise CourseInputError("time_since_days", "must be at most 36,500 (100 years)")
-        if self.role_status not in ROLE_STATUSES:
-            raise CourseInputError("role_status", f"must be one of {', '.join(ROLE_STATUSES)}")
-        if self.channel not in CHANNELS:
-            raise CourseInputError("channel", f"must be one of {', '.join(CHANNELS)}")
+        if self.role_status not in knowledge().role_statuses:
+            statuses = ", ".join(knowledge().role_statuses)
+            raise CourseInputError("role_status", f"must be one of {statuses}")
+        if self.channel not in knowledge().channels:
+            raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
 
     @classmethod
     def from_mapping(cls, data: object) -> Situation:
@@ -191,7 +192,7 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
             "ask again, using the column's three moves."
         )
     else:
-        labels = ", ".join(MISSTEPS[m].label.lower() for m in situation.missteps)
+        labels = ", ".join(knowledge().missteps[m].label.lower() for m in situation.missteps)
         reasons.append(
             f"This is Scenario 2 because of how you declined ({labels}). The column's advice "
             "is to start there: repair the misstep before you explain your change of heart."
@@ -213,10 +214,10 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
     moves = tuple(
         PlannedMove(
             move_id,
-            MOVES[move_id].title,
-            MOVES[move_id].future_roles if filled else MOVES[move_id].how,
+            knowledge().moves[move_id].title,
+            knowledge().moves[move_id].future_roles if filled else knowledge().moves[move_id].how,
         )
-        for move_id in SCENARIOS[scenario].move_ids
+        for move_id in knowledge().scenarios[scenario].move_ids
     )
     return Classification(
         situation=situation,
@@ -235,7 +236,7 @@ def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...
         found.append(
             LikelyReaction(
                 "flattered",
-                REACTIONS["flattered"].label,
+                knowledge().reactions["flattered"].label,
                 "You said no clearly and kindly, so hearing that you still want the job may "
                 "simply please them.",
             )
@@ -248,11 +249,12 @@ def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...
         "other_offence": "Something you did or said stung at the time.",
     }
     for misstep in situation.missteps:
-        for reaction_id in MISSTEPS[misstep].reactions:
+        for reaction_id in knowledge().missteps[misstep].reactions:
             why = why_for_misstep[misstep]
             existing = next((r for r in found if r.id == reaction_id), None)
             if existing is None:
-                found.append(LikelyReaction(reaction_id, REACTIONS[reaction_id].label, why))
+                label = knowledge().reactions[reaction_id].label
+                found.append(LikelyReaction(reaction_id, label, why))
             else:
                 index = found.index(existing)
                 found[index] = LikelyReaction(reaction_id, existing.label, f"{existing.why} {why}")
@@ -260,7 +262,7 @@ def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...
         found.append(
             LikelyReaction(
                 "position_filled",
-                REACTIONS["position_filled"].label,
+                knowledge().reactions["position_filled"].label,
                 "You know the role has gone to someone else.",
             )
         )
@@ -272,7 +274,8 @@ def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...
             )
         else:
             why = "You don't know yet whether they have offered the job to someone else."
-        found.append(LikelyReaction("position_filled", REACTIONS["position_filled"].label, why))
+        label = knowledge().reactions["position_filled"].label
+        found.append(LikelyReaction("position_filled", label, why))
     return tuple(found)
 
 

@@ -17,6 +17,7 @@ from typing import IO, NoReturn
 
 from .classify import Situation
 from .errors import CourseInputError
+from .loader import check
 
 __all__ = ["main"]
 
@@ -36,7 +37,7 @@ def _parser() -> _Parser:
     parser = _Parser(
         prog="coursekit",
         description="Second Call from the command line: classify a situation, build a script, "
-        "review a draft, export the plan.",
+        "review a draft, export the plan, check the content.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("classify", help="situation JSON on stdin -> classification JSON on stdout")
@@ -48,6 +49,9 @@ def _parser() -> _Parser:
     export = commands.add_parser("export", help="export the journal as a plan")
     export.add_argument("--format", choices=("markdown", "html"), default="markdown")
     export.add_argument("--journal", metavar="PATH", help="journal file (default: the usual)")
+    check = commands.add_parser("check", help="check the course content files; exit 2 on problems")
+    check.add_argument("folder", metavar="DIR", nargs="?", help="content folder (default: the "
+                       "course's own)")
     return parser
 
 
@@ -88,6 +92,19 @@ def _read_json(stream: IO[bytes]) -> object:
         raise CourseInputError("input", f"has a value that cannot be read ({exc})") from None
 
 
+def _check(folder: str | None, stdout: IO[str]) -> int:
+    """Print every problem in a content folder, one per line; return 0 if none, else 2."""
+    problems = check(folder) if folder else check()
+    for problem in problems:
+        stdout.write(_one_line(str(problem)) + "\n")
+    where = folder or "the course's content"
+    if problems:
+        print(f"coursekit: {len(problems)} problem(s) in {where}", file=sys.stderr)
+        return 2
+    stdout.write(f"No problems found in {where}.\n")
+    return 0
+
+
 def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
     if args.command == "classify":
         from .classify import classify
@@ -125,7 +142,7 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
         for message in journal.messages:
             print(f"coursekit: {message}", file=sys.stderr)
     else:
-        raise _UsageError("choose a command: classify, script, review or export")
+        raise _UsageError("choose a command: classify, script, review, export or check")
 
 
 def _situation(data: object) -> Situation:
@@ -137,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
+        if args.command == "check":
+            return _check(args.folder, sys.stdout)
         _run(args, sys.stdin.buffer, sys.stdout)
     except SystemExit as exc:  # --help exits 0 through argparse
         return int(exc.code or 0)

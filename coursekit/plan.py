@@ -43,7 +43,7 @@ from typing import Literal
 
 from .errors import CourseInputError
 from .journal import Journal
-from .knowledge import MISSTEPS, MOVES, REACTIONS, SCENARIOS, attribution
+from .knowledge import knowledge
 from .textsafe import escape_markdown
 
 __all__ = [
@@ -190,7 +190,7 @@ def _bullets(heading: str, items: list[str]) -> list[str]:
 
 def _scenario_line(value: object) -> str | None:
     number = _int(value)
-    scenario = SCENARIOS.get(number) if number is not None else None
+    scenario = knowledge().scenarios.get(number) if number is not None else None
     if scenario is None:
         return None
     return f"Scenario {scenario.number}: {escape_markdown(scenario.title)}"
@@ -198,10 +198,10 @@ def _scenario_line(value: object) -> str | None:
 
 def _move_order(value: object) -> list[str]:
     number = _int(value)
-    scenario = SCENARIOS.get(number) if number is not None else None
+    scenario = knowledge().scenarios.get(number) if number is not None else None
     if scenario is None:
         return []
-    return [escape_markdown(MOVES[move_id].title) for move_id in scenario.move_ids]
+    return [escape_markdown(knowledge().moves[move_id].title) for move_id in scenario.move_ids]
 
 
 # Sections -------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ def _situation(value: object) -> list[str]:
     lines = ["## My situation", ""]
     answer = _mapping(value)
     number = _int(answer.get("scenario"))
-    scenario = SCENARIOS.get(number) if number is not None else None
+    scenario = knowledge().scenarios.get(number) if number is not None else None
     if scenario is None:
         return [*lines, _NOT_DONE, ""]
     lines += [
@@ -219,9 +219,9 @@ def _situation(value: object) -> list[str]:
         f"{escape_markdown(scenario.summary)}",
         "",
     ]
-    missteps = [_label(MISSTEPS, item) for item in _texts(answer.get("missteps"))]
-    reactions = [_label(REACTIONS, item) for item in _texts(answer.get("reactions"))]
-    moves = [_label(MOVES, item) for item in _texts(answer.get("moves"))]
+    missteps = [_label(knowledge().missteps, item) for item in _texts(answer.get("missteps"))]
+    reactions = [_label(knowledge().reactions, item) for item in _texts(answer.get("reactions"))]
+    moves = [_label(knowledge().moves, item) for item in _texts(answer.get("moves"))]
     reasons = [_inline(item) for item in _texts(answer.get("reasons"))]
     lines += _bullets("What went wrong when I declined:", missteps)
     lines += _bullets("How the manager may feel:", reactions)
@@ -273,7 +273,7 @@ def _review_move(entry: object) -> str | None:
     if not isinstance(covered, bool):
         return None
     move_id = _text(move.get("id"))
-    title = _label(MOVES, move_id) if move_id is not None else "A move"
+    title = _label(knowledge().moves, move_id) if move_id is not None else "A move"
     line = f"{'✓ Covered' if covered else '✗ Not yet covered'}: {title}"
     evidence = _text(move.get("evidence"))
     if evidence is not None:
@@ -380,7 +380,7 @@ def plan_markdown(answers: Mapping[str, object]) -> str:
         *_roleplays(answers),
         "---",
         "",
-        f"_Based on {escape_markdown(attribution())}_",
+        f"_Based on {escape_markdown(knowledge().attribution())}_",
     ]
     return "\n".join(lines) + "\n"
 

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import loader
+
 __all__ = [
     "CARD_FORMAT",
     "CardFolder",
@@ -54,8 +56,7 @@ def _int(value: object) -> int | None:
 
 def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict[str, Any]:
     """Return an anonymous card of the learner's choices from their journal answers."""
-    from .calls import ROLEPLAYS
-    from .quizbank import QUIZZES
+    known_roleplays, known_quizzes = loader.roleplays(), loader.quizzes()
 
     situation = answers.get("situation")
     scenario = situation.get("scenario") if isinstance(situation, Mapping) else None
@@ -65,12 +66,12 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
         if key.startswith("quiz:") and isinstance(value, Mapping):
             score, out_of = _int(value.get("score")), _int(value.get("out_of"))
             name = key.removeprefix("quiz:")
-            if name in QUIZZES and score is not None and out_of and 0 <= score <= out_of:
+            if name in known_quizzes and score is not None and out_of and 0 <= score <= out_of:
                 quizzes[name] = [score, out_of]
         elif key.startswith("roleplay:") and isinstance(value, Mapping):
             ending = value.get("ending_id")
             name = key.removeprefix("roleplay:")
-            if name in ROLEPLAYS and isinstance(ending, str) and ending in _ending_ids(name):
+            if name in known_roleplays and isinstance(ending, str) and ending in _ending_ids(name):
                 roleplays[name] = str(ending)
     return {
         "format": CARD_FORMAT,
@@ -83,9 +84,9 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
 
 
 def _ending_ids(roleplay_id: str) -> set[str]:
-    from .calls import ROLEPLAYS
+    known_roleplays = loader.roleplays()
 
-    return {n.ending.id for n in ROLEPLAYS[roleplay_id].nodes if n.ending is not None}
+    return {n.ending.id for n in known_roleplays[roleplay_id].nodes if n.ending is not None}
 
 
 def write_card(answers: Mapping[str, object], folder: str | Path) -> Path:
@@ -212,11 +213,11 @@ def bar_chart(title: str, counts: Mapping[str, int], unit: str = "") -> str:
 
 
 def _ending_titles() -> dict[str, str]:
-    from .calls import ROLEPLAYS
+    known_roleplays = loader.roleplays()
 
     return {
         node.ending.id: node.ending.title
-        for roleplay in ROLEPLAYS.values()
+        for roleplay in known_roleplays.values()
         for node in roleplay.nodes
         if node.ending is not None
     }

@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 from .classify import Classification
-from .knowledge import MOVES, SCENARIOS
+from .knowledge import knowledge
 from .quiz import Result
 from .review import LIMITS, Review, describe_cues
 from .textsafe import escape_html
@@ -84,9 +84,9 @@ def review_html(review: Review) -> str:
 def cues_html(scenario: int) -> str:
     """Return, in a collapsible block, what the reviewer looks for and its limits."""
     parts = []
-    for move_id in SCENARIOS[scenario].move_ids:
+    for move_id in knowledge().scenarios[scenario].move_ids:
         cues = "".join(f"<li>{escape_html(text)}</li>" for text in describe_cues(move_id))
-        parts.append(f"<li>{escape_html(MOVES[move_id].title)}<ul>{cues}</ul></li>")
+        parts.append(f"<li>{escape_html(knowledge().moves[move_id].title)}<ul>{cues}</ul></li>")
     return (
         "<details><summary>What the reviewer looks for, and its limits</summary>"
         f"<ul>{''.join(parts)}</ul><p>{escape_html(LIMITS)}</p></details>"

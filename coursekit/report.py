@@ -10,12 +10,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from .calls import ROLEPLAYS, WORKED_PATH
+from .cases import personas
 from .classify import Classification, classify
-from .examples import PERSONAS
-from .knowledge import COMMENTERS, LESSONS, MISSTEPS, MOVES, REACTIONS, SCENARIOS, THEMES
+from .knowledge import knowledge
+from .loader import quizzes, roleplays
 from .quiz import key_text
-from .quizbank import QUIZZES
 from .review import Review, review_draft
 from .roleplay import Roleplay, RoleplaySession
 from .script import build_script
@@ -49,9 +48,10 @@ def _hang(text: str, indent: str, hang: int) -> str:
 
 def classification_text(result: Classification) -> str:
     """Return a classification as a short report: scenario, reactions, moves, reasons."""
-    lines = [f"Scenario {result.scenario}: {SCENARIOS[result.scenario].title}"]
+    lines = [f"Scenario {result.scenario}: {knowledge().scenarios[result.scenario].title}"]
     if result.missteps:
-        lines.append("Missteps: " + ", ".join(MISSTEPS[m].label for m in result.missteps))
+        labels = [knowledge().missteps[m].label for m in result.missteps]
+        lines.append("Missteps: " + ", ".join(labels))
     lines.append("Likely reactions:")
     lines.extend(_wrap(f"- {r.label}: {r.why}") for r in result.reactions)
     lines.append("Moves, in order:")
@@ -99,7 +99,7 @@ def reactions_text() -> str:
     """Return the four reactions with what triggers each."""
     return "\n".join(
         f"- {reaction.label} [{reaction.id}]\n{_wrap(reaction.trigger)}"
-        for reaction in REACTIONS.values()
+        for reaction in knowledge().reactions.values()
     )
 
 
@@ -107,33 +107,36 @@ def misstep_text() -> str:
     """Return the Scenario 2 missteps with an example of each."""
     return "\n".join(
         f"- {misstep.label} [{misstep.id}]\n{_wrap(misstep.example)}"
-        for misstep in MISSTEPS.values()
+        for misstep in knowledge().missteps.values()
     )
 
 
 def scenarios_text() -> str:
     """Return both scenarios with their moves in order."""
     lines = []
-    for scenario in SCENARIOS.values():
+    for scenario in knowledge().scenarios.values():
         lines.append(f"Scenario {scenario.number}: {scenario.title}")
         lines.extend(
-            _wrap(f"{n}. {MOVES[m].title} [{m}]") for n, m in enumerate(scenario.move_ids, 1)
+            _wrap(f"{n}. {knowledge().moves[m].title} [{m}]")
+            for n, m in enumerate(scenario.move_ids, 1)
         )
     return "\n".join(lines)
 
 
 def lessons_text(commenter: str | None = None) -> str:
     """Return each commenter's lessons and whether each backs or challenges the column."""
-    names = [commenter] if commenter else list(COMMENTERS)
+    names = [commenter] if commenter else list(knowledge().commenters)
     lines: list[str] = []
     for name in names:
-        person = COMMENTERS[name]
+        person = knowledge().commenters[name]
         lines.append(f"{person.name} ({person.role})")
         for lesson_id in person.lesson_ids:
-            lesson = LESSONS[lesson_id]
+            lesson = knowledge().lessons[lesson_id]
             topics = [*lesson.supports, *lesson.challenges]
             labels = ", ".join(
-                THEMES[t].label if t in THEMES else MOVES[t].title for t in topics
+                knowledge().themes[t].label if t in knowledge().themes
+                else knowledge().moves[t].title
+                for t in topics
             )
             tail = f" — {lesson.stance} the column on: {labels}" if topics else " — adds"
             lines.append(_wrap(f"- {lesson.text}{tail}"))
@@ -148,10 +151,10 @@ def answer_keys_text(quiz_ids: Iterable[str] | None = None) -> str:
     >>> "1. Own the misstep and its cost" in answer_keys_text(["05_scenario2"])
     True
     """
-    ids = list(QUIZZES) if quiz_ids is None else list(quiz_ids)
+    ids = list(quizzes()) if quiz_ids is None else list(quiz_ids)
     blocks: list[str] = []
     for quiz_id in ids:
-        quiz = QUIZZES[quiz_id]
+        quiz = quizzes()[quiz_id]
         lines = [f"Quiz {quiz.id}: {quiz.title}"]
         for number, question in enumerate(quiz.questions, 1):
             lines.append(_hang(f"Q{number}. {question.prompt}", "  ", 4))
@@ -173,7 +176,7 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     >>> answers["situation"]["scenario"], answers["draft"]["review"]["order_ok"]
     (2, True)
     """
-    persona = PERSONAS[persona_id]
+    persona = personas()[persona_id]
     result = classify(persona.situation)
     situation: dict[str, object] = dict(result.to_dict())
     situation["situation"] = persona.situation.to_dict()
@@ -185,7 +188,7 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     )
     review = review_draft(persona.draft, result.scenario)
     roleplay_id = f"call_scenario{result.scenario}"
-    session = RoleplaySession.replay(ROLEPLAYS[roleplay_id], WORKED_PATH[roleplay_id])
+    session = RoleplaySession.replay(roleplays()[roleplay_id], roleplays()[roleplay_id].worked_path)
     return {
         "situation": situation,
         "script": script.to_dict(),

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .errors import CourseInputError
-from .knowledge import CHANNELS, MOVES, SCENARIOS
+from .knowledge import knowledge
+from .loader import script_wording
 from .textsafe import clean_text, escape_html, escape_markdown
+from .wording import FIELDS
 
 __all__ = [
     "FIELDS",
-    "FIELD_PROMPTS",
     "Script",
     "ScriptInputs",
     "ScriptLine",
@@ -34,26 +35,6 @@ __all__ = [
 PartKind = Literal["ours", "learner", "prompt"]
 Part = tuple[PartKind, str]
 
-#: The learner's answers a script is built from, with the question each one answers.
-FIELD_PROMPTS: Mapping[str, str] = {
-    "manager_name": "The manager's name (optional)",
-    "what_drew_you": "What drew you to the offer?",
-    "why_declined": "Why did you decline?",
-    "what_changed": "What has changed since?",
-    "what_job_offers": "What would this job let you do?",
-    "misstep": "Scenario 2: what did you do when you declined?",
-    "cost_to_manager": "Scenario 2: what did it cost the manager?",
-}
-FIELDS: tuple[str, ...] = tuple(FIELD_PROMPTS)
-
-_PLACEHOLDERS = {
-    "what_drew_you": "what drew you to the role",
-    "why_declined": "why you declined",
-    "what_changed": "what has changed since",
-    "what_job_offers": "what the job would let you do",
-    "misstep": "what you did when you declined",
-    "cost_to_manager": "what it cost the manager",
-}
 _MAX_NAME_CHARS = 200
 
 
@@ -223,7 +204,7 @@ class _Builder:
         if value:
             self.parts.append(("learner", value))
         else:
-            self.parts.append(("prompt", _PLACEHOLDERS[field_name]))
+            self.parts.append(("prompt", script_wording().field(field_name).placeholder))
         return self
 
     def done(self) -> tuple[Part, ...]:
@@ -232,135 +213,73 @@ class _Builder:
         return parts
 
 
-_OPENERS = (
-    ("thank you for taking my call", "thank you for making time to see me"),
-    ("I appreciate you hearing me out", "I appreciate you meeting with me"),
-    ("thanks for picking up", "thanks for seeing me"),
-)
-
-
 def _line(move_id: str, parts: tuple[Part, ...]) -> ScriptLine:
-    return ScriptLine(move_id, MOVES[move_id].title, parts)
+    return ScriptLine(move_id, knowledge().moves[move_id].title, parts)
 
 
 def _greet(b: _Builder, variant: int, channel: str) -> None:
     name = b.inputs.manager_name
-    b.say("Hello")
+    b.say(script_wording().text("greeting", "hello"))
     if name:
         b.say(" ")
         b.parts.append(("learner", name))
-    opener = _OPENERS[variant][1 if channel == "meeting" else 0]
+    opener = script_wording().openers[variant][1 if channel == "meeting" else 0]
     b.say(f", {opener}. ")
 
 
 def _reaffirm(b: _Builder, variant: int, channel: str, aim: str, first: bool) -> tuple[Part, ...]:
+    words = script_wording()
     if first:
         _greet(b, variant, channel)
     else:
-        b.say("Now, about the role itself. ")
+        b.say(words.text("reaffirm", "later"))
     if aim == "future_roles":
-        b.say("I know the role has been filled, and I'm not asking to change that. ")
+        b.say(words.text("reaffirm", "filled"))
     elif first:
-        b.say(
-            (
-                "I know some time has passed, and I fully understand you may have moved on. ",
-                "I realise you may already have offered the job to someone else. ",
-                "I know it's been a while, and things may have moved on at your end. ",
-            )[variant]
-        )
-    b.say(
-        (
-            "My interest in the role was real from the start. What drew me to it: ",
-            "I want you to know I was genuinely keen on the offer. What appealed to me: ",
-            "I was excited about the position, and I still am. What stood out for me: ",
-        )[variant]
-    )
+        b.say(words.variant("reaffirm", "gap", variant))
+    b.say(words.variant("reaffirm", "lead", variant))
     b.answer("what_drew_you")
     b.say(".")
     return b.done()
 
 
 def _explain_change(b: _Builder, variant: int, aim: str) -> tuple[Part, ...]:
-    b.say(
-        (
-            "I'd like to explain my change of heart. When I declined, my reason was this: ",
-            "Let me explain why I've changed my mind. At the time, I said no because: ",
-            "I owe you the reason I've reconsidered. When I turned the offer down, it was "
-            "because: ",
-        )[variant]
-    )
+    words = script_wording()
+    b.say(words.variant("explain_change", "lead", variant))
     b.answer("why_declined")
-    b.say(". Since then, this has changed: ")
+    b.say(words.text("explain_change", "since"))
     b.answer("what_changed")
-    b.say(
-        ". What work like this would let me do: "
-        if aim == "future_roles"
-        else ". What this job would let me do: "
-    )
+    b.say(words.text("explain_change", "future_roles" if aim == "future_roles" else "this_role"))
     b.answer("what_job_offers")
     b.say(".")
     return b.done()
 
 
 def _easy_out(b: _Builder, variant: int, channel: str, aim: str) -> tuple[Part, ...]:
+    words = script_wording()
     if aim == "future_roles":
-        b.say(
-            "I'd simply like you to keep me in mind, and I'd welcome a conversation about "
-            "other openings in the future. If that isn't possible, I understand completely."
-        )
+        b.say(words.text("easy_out", "future_roles"))
         return b.done()
-    b.say(
-        (
-            "If the position has been filled, please just tell me; I'll understand completely. ",
-            "If you've already hired someone, that's fine, and you can say so plainly. ",
-            "If the job has gone to someone else, I understand, and there are no hard feelings. ",
-        )[variant]
-    )
-    if channel == "phone":
-        b.say("If it is still open, could we meet in person for half an hour? ")
-    else:
-        b.say("If it is still open, I'd be glad to talk through what I would bring. ")
-    b.say("Either way, I'd like to talk about other roles in the future.")
+    b.say(words.variant("easy_out", "lead", variant))
+    b.say(words.text("easy_out", "phone" if channel == "phone" else "meeting"))
+    b.say(words.text("easy_out", "close"))
     return b.done()
 
 
 def _own_misstep(b: _Builder, variant: int, channel: str) -> tuple[Part, ...]:
+    words = script_wording()
     _greet(b, variant, channel)
-    b.say("I've had a change of heart about the job, and I want to tell you why. ")
-    b.say(
-        (
-            "But before anything else, I want to own how I handled my answer. What I did: ",
-            "But first, I owe you an apology for how I declined. What I did: ",
-            "But I need to start with something I got wrong. What I did: ",
-        )[variant]
-    )
+    b.say(words.text("own_misstep", "change"))
+    b.say(words.variant("own_misstep", "lead", variant))
     b.answer("misstep")
-    b.say(". What I think it cost you: ")
+    b.say(words.text("own_misstep", "cost"))
     b.answer("cost_to_manager")
-    b.say(". I'm sorry for that.")
+    b.say(words.text("own_misstep", "sorry"))
     return b.done()
 
 
-def _invite_response(b: _Builder, variant: int) -> tuple[Part, ...]:
-    b.say(
-        (
-            "I'd like to hear how that was for you, if you're willing to tell me.",
-            "How did that land at your end? I'd rather hear it than guess.",
-            "If there's anything else about how I handled it that bothered you, I'd like "
-            "to hear it.",
-        )[variant]
-    )
-    return b.done()
-
-
-def _permission(b: _Builder, variant: int) -> tuple[Part, ...]:
-    b.say(
-        (
-            "It's completely fair for you to weigh that in your decision about me.",
-            "I understand if that counts against me, and I think that's fair.",
-            "Please take that into account when you decide; I'd expect you to.",
-        )[variant]
-    )
+def _one_line(b: _Builder, move_id: str, variant: int) -> tuple[Part, ...]:
+    b.say(script_wording().variant(move_id, "lead", variant))
     return b.done()
 
 
@@ -380,17 +299,17 @@ def build_script(
     inputs = (
         answers if isinstance(answers, ScriptInputs) else ScriptInputs.from_mapping(answers or {})
     )
-    if isinstance(scenario, bool) or scenario not in SCENARIOS:
+    if isinstance(scenario, bool) or scenario not in knowledge().scenarios:
         raise CourseInputError("scenario", "must be 1 or 2")
-    if channel not in CHANNELS:
-        raise CourseInputError("channel", f"must be one of {', '.join(CHANNELS)}")
+    if channel not in knowledge().channels:
+        raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
     if aim not in ("this_role", "future_roles"):
         raise CourseInputError("aim", "must be this_role or future_roles")
     if isinstance(variant, bool) or not isinstance(variant, int) or not 0 <= variant <= 2:
         raise CourseInputError("variant", "must be 0, 1 or 2")
     b = _Builder(inputs)
     lines: list[ScriptLine] = []
-    for move_id in SCENARIOS[scenario].move_ids:
+    for move_id in knowledge().scenarios[scenario].move_ids:
         if move_id == "reaffirm":
             parts = _reaffirm(b, variant, channel, aim, first=not lines)
         elif move_id == "explain_change":
@@ -399,10 +318,8 @@ def build_script(
             parts = _easy_out(b, variant, channel, aim)
         elif move_id == "own_misstep":
             parts = _own_misstep(b, variant, channel)
-        elif move_id == "invite_response":
-            parts = _invite_response(b, variant)
         else:
-            parts = _permission(b, variant)
+            parts = _one_line(b, move_id, variant)
         lines.append(_line(move_id, parts))
     return Script(
         scenario=1 if scenario == 1 else 2,
@@ -432,7 +349,7 @@ def script_from_mapping(data: object) -> Script:
     aim = data.get("aim", "this_role")
     variant = data.get("variant", 0)
     if not isinstance(channel, str):
-        raise CourseInputError("channel", f"must be one of {', '.join(CHANNELS)}")
+        raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
     if not isinstance(aim, str):
         raise CourseInputError("aim", "must be this_role or future_roles")
     if isinstance(variant, bool) or not isinstance(variant, int):

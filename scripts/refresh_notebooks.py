@@ -2,8 +2,11 @@
 
 Usage: ``.venv/bin/python scripts/refresh_notebooks.py [NOTEBOOK ...]``
 
-Each notebook runs in its own folder with a fresh, empty journal, exactly as the test suite
-runs it; bulky widget state is dropped from the stored file.
+First the static fallback cells (Markdown cells tagged ``{"second_call": {"fallback":
+"<kind>:<id>"}}``) are regenerated from the content files. Then each notebook runs in its own
+folder with a fresh, empty journal, exactly as the test suite runs it; bulky widget state is
+dropped from the stored file. ``--fallbacks-only`` regenerates the fallback cells without running
+anything.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from coursekit.fallbacks import fallback_markdown
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -29,9 +34,30 @@ def course_notebooks() -> list[Path]:
     )
 
 
-def refresh(path: Path) -> None:
-    """Execute one notebook in a clean state and save it with its outputs."""
+def fill_fallbacks(notebook: nbformat.NotebookNode) -> int:
+    """Regenerate every tagged fallback cell from the content; return how many changed."""
+    changed = 0
+    for cell in notebook.cells:
+        tag = cell.metadata.get("second_call", {}).get("fallback")
+        if cell.cell_type == "markdown" and tag:
+            text = fallback_markdown(tag)
+            if cell.source != text:
+                cell.source = text
+                changed += 1
+    return changed
+
+
+def refresh_fallbacks(path: Path) -> None:
+    """Regenerate one notebook's fallback cells and save it if any changed."""
     notebook = nbformat.read(path, as_version=4)
+    if fill_fallbacks(notebook):
+        nbformat.write(notebook, path)
+
+
+def refresh(path: Path) -> None:
+    """Regenerate the fallbacks, execute the notebook in a clean state, save it with outputs."""
+    notebook = nbformat.read(path, as_version=4)
+    fill_fallbacks(notebook)
     with tempfile.TemporaryDirectory(prefix="refresh-") as scratch:
         os.environ["SECOND_CALL_JOURNAL"] = str(Path(scratch) / "journal.json")
         client = NotebookClient(
@@ -60,10 +86,15 @@ def main() -> None:
     """Refresh the notebooks named on the command line, or all of them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path)
+    parser.add_argument("--fallbacks-only", action="store_true",
+                        help="only regenerate the fallback cells; run nothing")
     args = parser.parse_args()
     for path in args.notebooks or course_notebooks():
         print(f"refreshing {path.relative_to(ROOT) if path.is_absolute() else path}")
-        refresh(path.resolve())
+        if args.fallbacks_only:
+            refresh_fallbacks(path.resolve())
+        else:
+            refresh(path.resolve())
 
 
 if __name__ == "__main__":

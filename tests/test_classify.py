@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from content_names import MISSTEPS, SCENARIOS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursekit.classify import Classification, Situation, classify
 from coursekit.errors import CourseInputError
-from coursekit.knowledge import MISSTEPS, SCENARIOS
 
 
 def test_clean_decline_is_scenario_1_with_three_moves() -> None:

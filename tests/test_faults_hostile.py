@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 import markdown
 import pytest
+from content_names import CHANNELS, MISSTEPS, ROLE_STATUSES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,7 +36,6 @@ from coursekit import widgets as cw
 from coursekit.classify import Classification, LikelyReaction, PlannedMove, Situation, classify
 from coursekit.errors import CourseInputError
 from coursekit.journal import Journal
-from coursekit.knowledge import CHANNELS, MISSTEPS, ROLE_STATUSES
 from coursekit.plan import export_plan, plan_html, plan_markdown
 from coursekit.render import classification_html, review_html
 from coursekit.review import MoveCheck, Review, review_draft

@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from coursekit.progress import COURSE_NOTEBOOKS
-from coursekit.quizbank import QUIZZES
+from content_names import COURSE_NOTEBOOKS, QUIZZES
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"

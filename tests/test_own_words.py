@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from content_names import QUOTES, SOURCE
 from owntext import SHINGLE, fingerprints, quotations, unquoted, words
-
-from coursekit.knowledge import QUOTES, SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_PRINTS = {
@@ -21,8 +20,9 @@ SOURCE_PRINTS = {
 
 def course_texts() -> dict[str, str]:
     texts = {"README.md": (ROOT / "README.md").read_text(encoding="utf-8")}
-    for path in sorted((ROOT / "coursekit").rglob("*.py")):
-        texts[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8")
+    for pattern in ("*.py", "*.toml"):
+        for path in sorted((ROOT / "coursekit").rglob(pattern)):
+            texts[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8")
     for path in sorted((ROOT / "notebooks").rglob("*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
         parts = []

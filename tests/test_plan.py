@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from content_names import MISSTEPS, MOVES, REACTIONS, SCENARIOS, attribution
 
 from coursekit.errors import CourseInputError
 from coursekit.journal import ENV_VAR, Journal
-from coursekit.knowledge import MISSTEPS, MOVES, REACTIONS, SCENARIOS, attribution
 from coursekit.plan import (
     DRAFT,
     PLAN_TITLE,

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from content_names import PERSONAS, QUIZZES, WORKED_PATH
 
-from coursekit.calls import WORKED_PATH
-from coursekit.examples import PERSONAS
 from coursekit.plan import plan_markdown
 from coursekit.quiz import key_text
-from coursekit.quizbank import QUIZZES
 from coursekit.report import answer_keys_text, persona_plan_answers, persona_plan_markdown
 
 

@@ -19,11 +19,11 @@ import json
 from dataclasses import FrozenInstanceError, dataclass
 
 import pytest
+from content_names import MOVES, SCENARIOS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coursekit.errors import CourseInputError
-from coursekit.knowledge import MOVES, SCENARIOS
 from coursekit.review import (
     LIMITS,
     MoveCheck,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.knowledge import MOVES
+from content_names import MOVES
 from coursekit.review import review_turn
 
 CORPUS = Path(__file__).resolve().parent / "data" / "reviewer"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.errors import CourseInputError
-from coursekit.knowledge import MOVES
+from content_names import MOVES
 from coursekit.review import (
     LIMITS,
     CueFileError,

@@ -17,6 +17,7 @@ from coursekit.roleplay import (
     RoleplaySession,
     all_paths,
     assert_valid,
+    roleplay_problems,
     route_to_ending,
     validate,
 )
@@ -307,8 +308,9 @@ def _problems_for(roleplay: Roleplay) -> str:
     assert problems, "expected the broken role-play to be caught"
     with pytest.raises(CourseInputError):
         assert_valid(roleplay)
-    with pytest.raises(CourseInputError):
-        RoleplaySession(roleplay)
+    keyed = roleplay_problems(roleplay)
+    assert [message for _, message in keyed] == problems
+    assert all(key for key, _ in keyed), "every problem names the key where it sits"
     return " | ".join(problems)
 
 

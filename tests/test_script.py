@@ -7,11 +7,11 @@ import json
 
 import markdown
 import pytest
+from content_names import SCENARIOS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursekit.errors import CourseInputError
-from coursekit.knowledge import SCENARIOS
 from coursekit.script import FIELDS, ScriptInputs, build_script, script_from_mapping
 
 FULL = {

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import ipywidgets as w
 import pytest
+from content_names import PERSONAS, QUIZZES, ROLEPLAYS, WORKED_PATH
 
 from coursekit import widgets as cw
-from coursekit.calls import ROLEPLAYS, WORKED_PATH
-from coursekit.examples import PERSONAS
 from coursekit.journal import Journal
 from coursekit.quiz import answer_key
-from coursekit.quizbank import QUIZZES
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">[x](javascript:alert(3))'
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..errors import CourseInputError
-from ..knowledge import MOVES, SCENARIOS
+from ..knowledge import knowledge
 from ..textsafe import MAX_DRAFT_CHARS, clean_text
 from .loader import tips
 from .matching import find_move
@@ -36,7 +36,7 @@ def _checks(cleaned: str, move_ids: Sequence[str]) -> tuple[list[MoveCheck], dic
     checks: list[MoveCheck] = []
     where: dict[str, int] = {}
     for move_id in move_ids:
-        title = MOVES[move_id].title
+        title = knowledge().moves[move_id].title
         found = find_move(move_id, sentences)
         if found is None:
             checks.append(MoveCheck(move_id, title, False, None, tips()[move_id], None))
@@ -53,10 +53,10 @@ def review_draft(text: str, scenario: int) -> Review:
     Raises :class:`CourseInputError` when the draft is not text or is too long, or when
     ``scenario`` is not the whole number 1 or 2.
     """
-    if isinstance(scenario, bool) or not isinstance(scenario, int) or scenario not in SCENARIOS:
+    if isinstance(scenario, bool) or not isinstance(scenario, int) or scenario not in knowledge().scenarios:
         raise CourseInputError("scenario", "must be the number 1 or 2")
     cleaned = clean_text(text, "draft", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
-    checks, where = _checks(cleaned, SCENARIOS[scenario].move_ids)
+    checks, where = _checks(cleaned, knowledge().scenarios[scenario].move_ids)
     order_ok, order_note = check_order(scenario, where)
     return Review(scenario, tuple(checks), order_ok, order_note, LIMITS)
 
@@ -68,8 +68,8 @@ def review_turn(text: str, moves: Sequence[str]) -> TurnReview:
     matched (or a tip); the review carries the same limits as a draft review. Raises
     :class:`CourseInputError` for text that is not text or too long, or unknown moves.
     """
-    if isinstance(moves, str) or not moves or any(m not in MOVES for m in moves):
-        raise CourseInputError("moves", f"must be a list of move ids from {', '.join(MOVES)}")
+    if isinstance(moves, str) or not moves or any(m not in knowledge().moves for m in moves):
+        raise CourseInputError("moves", f"must be a list of move ids from {', '.join(knowledge().moves)}")
     cleaned = clean_text(text, "turn", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
     checks, _where = _checks(cleaned, list(dict.fromkeys(moves)))
     return TurnReview(cleaned, tuple(checks), LIMITS)
@@ -96,7 +96,7 @@ def check_order(scenario: int, where: Mapping[str, int]) -> tuple[bool, str]:
             "Order not checked yet: the draft has none of the repair moves (own the "
             "misstep, let them respond, give permission) to put before your explanation."
         )
-    late = [MOVES[move_id].title.lower() for move_id in repairs if where[move_id] > explain]
+    late = [knowledge().moves[move_id].title.lower() for move_id in repairs if where[move_id] > explain]
     if late:
         return False, (
             "Repair first: move these before you explain your change of heart: "

@@ -34,7 +34,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import CourseInputError
-from ..knowledge import MOVES
+from ..knowledge import knowledge
 from .cues import Cue, Family, MoveCues, compile_phrase, soften
 
 __all__ = [
@@ -199,7 +199,7 @@ def _move_file(
     if data is None:
         return None
     move_id = data.get("move")
-    if move_id not in MOVES or name != f"{move_id}.toml":
+    if move_id not in knowledge().moves or name != f"{move_id}.toml":
         problems.append(f"{name}: move: unknown move id {move_id!r} (or not the file's name)")
         return None
     tip = _text(data.get("tip"), f"{name}: tip", problems)
@@ -238,7 +238,7 @@ def load_cue_folder(folder: Traversable | Path) -> dict[str, MoveCues]:
     problems: list[str] = []
     softener = load_softener(folder, problems)
     loaded: dict[str, MoveCues] = {}
-    for move_id in MOVES:
+    for move_id in knowledge().moves:
         file = folder / f"{move_id}.toml"
         if not file.is_file():
             problems.append(f"{move_id}.toml: missing (every move needs a cue file)")
@@ -248,7 +248,7 @@ def load_cue_folder(folder: Traversable | Path) -> dict[str, MoveCues]:
             loaded[move_id] = found
     for file in folder.iterdir():
         stem = file.name.removesuffix(".toml")
-        if file.name.endswith(".toml") and stem not in MOVES and stem != "language":
+        if file.name.endswith(".toml") and stem not in knowledge().moves and stem != "language":
             problems.append(f"{file.name}: move: unknown move id {stem!r}")
     if problems:
         raise CueFileError(problems)

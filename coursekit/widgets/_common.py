@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import ipywidgets as w
 
 from ..errors import CourseInputError
+from ..loader import script_wording
 from ..render import ERROR, OK, status_html
-from ..script import FIELD_PROMPTS
 from ..textsafe import escape_html
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ FIELD_NAMES: dict[str, str] = {
     "channel": "How you will get back in touch",
     "draft": "Your draft",
     "scenario": "Your scenario",
-    **{name: prompt.rstrip("?") for name, prompt in FIELD_PROMPTS.items()},
 }
 
 
@@ -128,7 +127,8 @@ def guarded(area: w.HTML) -> Callable[[F], F]:
             try:
                 func(*args, **kwargs)
             except CourseInputError as exc:
-                where = FIELD_NAMES.get(exc.field, exc.field)
+                prompts = script_wording().prompts
+                where = FIELD_NAMES.get(exc.field, prompts.get(exc.field, exc.field).rstrip("?"))
                 area.value = status_html(
                     WARN, "Please check your answer", escape_html(f"{where}: {exc.problem}")
                 )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from ..classify import Classification, Situation, classify
-from ..knowledge import MISSTEPS
+from ..knowledge import knowledge
 from ..render import classification_html
 from ._common import OK, Exercise, feedback, get_journal, guarded, setup_root, status_html, wide
 
@@ -32,7 +32,7 @@ class ClassifierView(Exercise):
         self.journal = get_journal(journal)
         self.misstep_boxes = {
             misstep.id: w.Checkbox(value=False, indent=False, **wide(misstep.label))
-            for misstep in MISSTEPS.values()
+            for misstep in knowledge().missteps.values()
         }
         self.days = w.BoundedIntText(value=7, min=0, max=36_500, **wide("Days since you declined:"))
         self.role_status = w.Dropdown(

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..progress import EXERCISES, course_progress
+from ..loader import course
+from ..progress import course_progress
 from ..textsafe import escape_html
 from ._common import (
     ERROR,
@@ -41,7 +42,7 @@ class ProgressView(Exercise):
             description="Refresh", icon="refresh", tooltip="Read your journal again"
         )
         self.choice = w.Dropdown(
-            options=[(ex.label, ex.id) for ex in EXERCISES], **wide("Exercise to reset:")
+            options=[(ex.label, ex.id) for ex in course().exercises], **wide("Exercise to reset:")
         )
         self.reset_button = w.Button(description="Reset this exercise", icon="undo")
         self.confirm_all = w.Checkbox(
@@ -117,7 +118,7 @@ class ProgressView(Exercise):
             exercise_id = str(self.choice.value)
             self.journal.reset(exercise_id)
             self.refresh()
-            label = dict((ex.id, ex.label) for ex in EXERCISES)[exercise_id]
+            label = dict((ex.id, ex.label) for ex in course().exercises)[exercise_id]
             self.status.value = status_html(OK, "Reset", escape_html(f"{label} is cleared."))
 
         run()

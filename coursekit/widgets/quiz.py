@@ -194,8 +194,8 @@ class QuizView(Exercise):
 
 def quiz(quiz_id: str, journal: Journal | None = None) -> QuizView:
     """Return the quiz with this id from the course's quiz bank, restored from the journal."""
-    from ..quizbank import QUIZZES
+    from ..loader import quizzes
 
-    if quiz_id not in QUIZZES:
+    if quiz_id not in quizzes():
         raise CourseInputError("quiz_id", f"unknown quiz {quiz_id!r}")
-    return QuizView(QUIZZES[quiz_id], journal)
+    return QuizView(quizzes()[quiz_id], journal)

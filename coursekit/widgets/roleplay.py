@@ -150,8 +150,8 @@ class RoleplayView(Exercise):
 
 def roleplay(roleplay_id: str, journal: Journal | None = None) -> RoleplayView:
     """Return the role-play with this id, resumed from the journal where the learner left it."""
-    from ..calls import ROLEPLAYS
+    from ..loader import roleplays
 
-    if roleplay_id not in ROLEPLAYS:
+    if roleplay_id not in roleplays():
         raise CourseInputError("roleplay_id", f"unknown role-play {roleplay_id!r}")
-    return RoleplayView(ROLEPLAYS[roleplay_id], journal)
+    return RoleplayView(roleplays()[roleplay_id], journal)

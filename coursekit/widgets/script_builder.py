@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from ..errors import CourseInputError
+from ..loader import script_wording
 from ..progress import saved_scenario
-from ..script import FIELD_PROMPTS, FIELDS, Script, ScriptInputs, build_script
+from ..script import FIELDS, Script, ScriptInputs, build_script
 from ._common import (
     OK,
     Exercise,
@@ -46,7 +47,8 @@ class ScriptBuilderView(Exercise):
         for name in FIELDS:
             value = inputs.get(name) if isinstance(inputs.get(name), str) else ""
             cls = w.Text if name in _SHORT_FIELDS else w.Textarea
-            control = cls(value=value, continuous_update=True, **wide(FIELD_PROMPTS[name]))
+            prompt = script_wording().prompts[name]
+            control = cls(value=value, continuous_update=True, **wide(prompt))
             if cls is w.Textarea:
                 control.layout.height = "4.5em"
             self.fields[name] = control

@@ -19,17 +19,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import content_names
 import pytest
 from pages import LAB, assert_gates, error_outputs, log_console_errors, open_notebook, run_all
 
-from coursekit import progress
 from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice, answer_key
-from coursekit.quizbank import QUIZZES
+from coursekit.loader import quizzes
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(600)]
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
-COURSE_NOTEBOOKS = list(progress.COURSE_NOTEBOOKS)
+COURSE_NOTEBOOKS = list(content_names.COURSE_NOTEBOOKS)
 # Notebooks with no course widget at all; every other notebook must render at least one.
 WIDGETLESS = {"facilitator/facilitator_guide.ipynb"}
 
@@ -61,7 +61,7 @@ def button(widget: Any, label: str) -> Any:
 
 def answer_quiz_question(page: Any, quiz_id: str, number: int = 0) -> Any:
     """Answer one question of a quiz as a learner would, with the answer key, and check it."""
-    quiz = QUIZZES[quiz_id]
+    quiz = quizzes()[quiz_id]
     widget = page.locator(f"{LAB} .sc-quiz").filter(has_text=quiz.title).first
     question = quiz.questions[number]
     view = widget.locator(".sc-question").nth(number)
@@ -207,7 +207,7 @@ def test_every_course_notebook_is_listed() -> None:
         for p in NOTEBOOKS.glob(pattern)
     )
     unlisted = [n for n in on_disk if n not in COURSE_NOTEBOOKS]
-    assert not unlisted, f"add these to coursekit.progress.COURSE_NOTEBOOKS: {unlisted}"
+    assert not unlisted, f"add these to coursekit/content/course.toml: {unlisted}"
     assert sorted(MAIN_INTERACTIONS) == sorted(COURSE_NOTEBOOKS)
 
 

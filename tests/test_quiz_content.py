@@ -6,9 +6,18 @@ import json
 import re
 
 import pytest
+from content_names import (
+    LESSONS,
+    MISSTEPS,
+    MOVES,
+    QUIZZES,
+    QUOTES,
+    REACTIONS,
+    commenter_id,
+    scenario_moves,
+)
 from owntext import fingerprints, source_prints, unquoted
 
-from coursekit.knowledge import LESSONS, MISSTEPS, MOVES, QUOTES, REACTIONS, scenario_moves
 from coursekit.quiz import (
     Matching,
     MultipleChoice,
@@ -21,7 +30,6 @@ from coursekit.quiz import (
     grade,
     key_text,
 )
-from coursekit.quizbank import QUIZZES, commenter_id
 
 EXPECTED_IDS = [
     "00_start",

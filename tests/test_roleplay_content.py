@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from content_names import MOVES, ROLEPLAYS, SCENARIOS, WORKED_PATH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from owntext import fingerprints, source_prints
 
-from coursekit.calls import ROLEPLAYS, WORKED_PATH
 from coursekit.errors import CourseInputError
-from coursekit.knowledge import MOVES, SCENARIOS
 from coursekit.roleplay import (
     REPAIR_MOVES,
     Roleplay,

@@ -1,0 +1,213 @@
+"""Typed reading of the course's TOML content files, collecting every problem on the way.
+
+A :class:`Table` wraps one TOML table and its key path; its getters return the value or a safe
+default and record a :class:`Problem` (file, key path, line, message) when a field is missing or
+has the wrong type, so one run reports everything wrong with a file.
+
+>>> problems: list[Problem] = []
+>>> table = Table({"id": "q1", "correct": "yes"}, "quiz.toml", "", "questions[0]", problems)
+>>> table.text("id"), table.flag("correct"), table.text("prompt")
+('q1', False, '')
+>>> [str(p) for p in problems]  # doctest: +NORMALIZE_WHITESPACE
+['quiz.toml: questions[0].correct: must be true or false, not str',
+ 'quiz.toml: questions[0].prompt: is missing']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "PACKAGE_CONTENT",
+    "ContentError",
+    "Problem",
+    "Table",
+    "duplicates",
+    "locate",
+    "read_toml",
+]
+
+#: The folder of the course's own content files.
+PACKAGE_CONTENT = Path(__file__).resolve().parent / "content"
+
+_SEGMENT = re.compile(r"([A-Za-z0-9_-]+)(?:\[(\d+)\])?")
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the content: which file, which key, which line, and what."""
+
+    file: str
+    key: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class ContentError(ValueError):
+    """Raised when the course content has problems; ``problems`` lists every one."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        shown = "\n".join(str(problem) for problem in self.problems)
+        super().__init__(f"the course content has {len(self.problems)} problem(s):\n{shown}")
+
+
+def locate(text: str, key: str) -> int | None:
+    """Return the line (from 1) where a key path such as ``nodes[2].choices[0].next`` is set.
+
+    >>> locate('a = 1\\n[[nodes]]\\nid = "x"\\n[[nodes]]\\nid = "y"\\n', "nodes[1].id")
+    5
+    """
+    lines = text.splitlines()
+    position = 0
+    found: int | None = None
+    prefix = ""
+    for segment in key.split("."):
+        match = _SEGMENT.fullmatch(segment)
+        if match is None:
+            return found
+        name, index = match.group(1), match.group(2)
+        prefix = f"{prefix}.{name}" if prefix else name
+        if index is not None:
+            header = re.compile(rf"^\s*\[\[\s*{re.escape(prefix)}\s*\]\]")
+            count = -1
+            for number in range(position, len(lines)):
+                if header.match(lines[number]):
+                    count += 1
+                    if count == int(index):
+                        position, found = number + 1, number + 1
+                        break
+            else:
+                return found
+        else:
+            setting = re.compile(rf"^\s*({re.escape(name)}\s*=|\[\s*{re.escape(prefix)}\s*\])")
+            for number in range(position, len(lines)):
+                if setting.match(lines[number]):
+                    position, found = number + 1, number + 1
+                    break
+            else:
+                return found
+    return found
+
+
+def read_toml(path: Path, name: str, problems: list[Problem]) -> tuple[dict[str, Any], str]:
+    """Read one TOML file; on failure record a problem and return an empty table."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, "", f"cannot be read ({exc})"))
+        return {}, ""
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE.search(str(exc))
+        line = int(match.group(1)) if match else None
+        problems.append(Problem(name, "", f"is not valid TOML ({exc})", line))
+        return {}, text
+
+
+class Table:
+    """One TOML table with typed getters that record problems instead of raising."""
+
+    def __init__(
+        self, data: object, file: str, text: str, key: str, problems: list[Problem]
+    ) -> None:
+        self.file, self.text_, self.key, self.problems = file, text, key, problems
+        # A file that could not be parsed has one problem already; report nothing more in it.
+        self.broken = any(p.file == file and not p.key for p in problems)
+        if not isinstance(data, Mapping):
+            self.problem("", f"must be a table, not {type(data).__name__}")
+            data = {}
+        self.data: Mapping[str, Any] = data
+
+    def path(self, name: str) -> str:
+        """Return the key path of a field of this table."""
+        return f"{self.key}.{name}" if self.key and name else self.key or name
+
+    def problem(self, name: str, message: str) -> None:
+        """Record a problem with a field of this table (or the table itself)."""
+        if self.broken:
+            return
+        key = self.path(name)
+        self.problems.append(Problem(self.file, key, message, locate(self.text_, key)))
+
+    def has(self, name: str) -> bool:
+        """Return True if the field is present."""
+        return name in self.data
+
+    def _get(self, name: str, kind: type | tuple[type, ...], what: str, default: Any) -> Any:
+        if name not in self.data:
+            if default is None:
+                self.problem(name, "is missing")
+            return default
+        value = self.data[name]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+            self.problem(name, f"must be {what}, not {type(value).__name__}")
+            return default
+        return value
+
+    def text(self, name: str, default: str | None = None) -> str:
+        """Return a text field; empty text counts as missing unless a default is given."""
+        value = self._get(name, str, "text", default)
+        if value is None:
+            return ""
+        if not value.strip() and default is None:
+            self.problem(name, "is empty")
+        return str(value)
+
+    def number(self, name: str, default: int | None = None) -> int:
+        """Return a whole-number field."""
+        value = self._get(name, int, "a whole number", default)
+        return 0 if value is None else int(value)
+
+    def flag(self, name: str, default: bool = False) -> bool:
+        """Return a true/false field (missing means ``default``)."""
+        return bool(self._get(name, bool, "true or false", default))
+
+    def texts(self, name: str, default: tuple[str, ...] | None = ()) -> tuple[str, ...]:
+        """Return a list of texts."""
+        value = self._get(name, list, "a list of texts", default)
+        if value is None:
+            return ()
+        if not all(isinstance(item, str) for item in value):
+            self.problem(name, "must be a list of texts")
+            return ()
+        return tuple(value)
+
+    def tables(self, name: str, required: bool = True) -> list[Table]:
+        """Return an array of tables (``[[name]]``) as :class:`Table` objects."""
+        value = self._get(name, list, "an array of tables", None if required else [])
+        return [
+            Table(item, self.file, self.text_, f"{self.path(name)}[{index}]", self.problems)
+            for index, item in enumerate(value or [])
+        ]
+
+    def table(self, name: str) -> Table:
+        """Return a sub-table (``[name]``)."""
+        return Table(self._get(name, dict, "a table", {}) or {}, self.file, self.text_,
+                     self.path(name), self.problems)
+
+
+def duplicates(ids: Sequence[str]) -> list[str]:
+    """Return the ids that occur more than once, each once, in first-seen order.
+
+    >>> duplicates(["a", "b", "a", "a"])
+    ['a']
+    """
+    seen: set[str] = set()
+    doubled: list[str] = []
+    for item in ids:
+        if item in seen and item not in doubled:
+            doubled.append(item)
+        seen.add(item)
+    return doubled

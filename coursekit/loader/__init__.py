@@ -1,0 +1,151 @@
+"""The one loader: read every content file, check it, and hand the engines their data.
+
+:func:`load` reads a content folder and returns the :class:`Content` with every
+:class:`~coursekit.fields.Problem` found (file, key path, line, message); :func:`check` returns
+just the problems, for ``coursekit check``. The accessors (:func:`course`, :func:`quizzes`,
+:func:`roleplays`, …) load the package's own content once per process, on first use, and raise
+:class:`~coursekit.fields.ContentError` naming every problem if it is broken. Importing this
+module reads nothing.
+
+>>> [quiz_id for quiz_id in quizzes()][:3]
+['00_start', '01_dilemma', '02_reactions']
+>>> sorted(roleplays())
+['call_scenario1', 'call_scenario2']
+>>> course().notebooks[0].file
+'00_start_here.ipynb'
+>>> check()
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..fields import PACKAGE_CONTENT, ContentError, Problem, locate
+from ..knowledge import Knowledge, knowledge, read_knowledge
+from ..manifest import Course
+from ..quiz import Quiz
+from ..roleplay import Roleplay
+from ..wording import ScriptWording
+from .read_course import read_course
+from .read_extras import CaseRecord, read_examples, read_script_wording
+from .read_quizzes import read_quizzes
+from .read_roleplays import read_roleplays
+
+__all__ = [
+    "PACKAGE_CONTENT",
+    "CaseRecord",
+    "Content",
+    "ContentError",
+    "Problem",
+    "check",
+    "content",
+    "course",
+    "knowledge",
+    "load",
+    "personas_data",
+    "quizzes",
+    "roleplays",
+    "script_wording",
+    "vignettes_data",
+]
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in a content folder, read and checked."""
+
+    knowledge: Knowledge
+    course: Course
+    quizzes: dict[str, Quiz]
+    roleplays: dict[str, Roleplay]
+    personas: dict[str, CaseRecord]
+    vignettes: dict[str, CaseRecord]
+    script: ScriptWording
+
+
+def _cross_check(folder: Path, found: Content, problems: list[Problem]) -> None:
+    """Check that the manifest and the quiz and role-play files name each other."""
+    text = (folder / "course.toml").read_text(encoding="utf-8", errors="replace")
+    listed: dict[str, set[str]] = {"quiz": set(), "roleplay": set()}
+    for number, notebook in enumerate(found.course.notebooks):
+        for index, exercise in enumerate(notebook.exercises):
+            key = f"notebooks[{number}].exercises[{index}].id"
+            kind, _, content_id = exercise.id.partition(":")
+            if exercise.kind in listed:
+                group = "quizzes" if kind == "quiz" else "roleplays"
+                file = folder / group / f"{content_id}.toml"
+                if kind != exercise.kind or not file.is_file():
+                    message = f"names no {exercise.kind} file: {exercise.id!r}"
+                    problems.append(Problem("course.toml", key, message, locate(text, key)))
+                listed[exercise.kind].add(content_id)
+    for quiz_id in found.quizzes:
+        if quiz_id not in listed["quiz"]:
+            problems.append(Problem(f"quizzes/{quiz_id}.toml", "id", "no notebook lists this quiz"))
+    for roleplay_id in found.roleplays:
+        if roleplay_id not in listed["roleplay"]:
+            name = f"roleplays/{roleplay_id}.toml"
+            problems.append(Problem(name, "id", "no notebook lists this role-play"))
+
+
+def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
+    """Read and check a content folder; return the content and every problem found."""
+    root = Path(folder)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(Problem(str(folder), "", "is not a folder"))
+    facts = read_knowledge(root, problems)
+    wording = read_script_wording(root, problems)
+    personas, vignettes = read_examples(root, problems, facts,
+                                        {entry.id for entry in wording.fields})
+    found = Content(facts, read_course(root, problems), read_quizzes(root, problems),
+                    read_roleplays(root, problems, facts), personas, vignettes, wording)
+    if (root / "course.toml").is_file():
+        _cross_check(root, found, problems)
+    return found, problems
+
+
+def check(folder: str | Path = PACKAGE_CONTENT) -> list[Problem]:
+    """Return every problem in a content folder (an empty list means it is fine)."""
+    return load(folder)[1]
+
+
+@functools.cache
+def content() -> Content:
+    """Return the package's content, loaded and checked once per process."""
+    found, problems = load(PACKAGE_CONTENT)
+    if problems:
+        raise ContentError(problems)
+    return found
+
+
+def course() -> Course:
+    """Return the course manifest: notebooks in order, their exercises, and the agendas."""
+    return content().course
+
+
+def quizzes() -> dict[str, Quiz]:
+    """Return every quiz, keyed by id, in notebook order."""
+    return content().quizzes
+
+
+def roleplays() -> dict[str, Roleplay]:
+    """Return every role-play, keyed by id."""
+    return content().roleplays
+
+
+def personas_data() -> dict[str, CaseRecord]:
+    """Return the worked-example personas as written (see :mod:`coursekit.cases`)."""
+    return content().personas
+
+
+def vignettes_data() -> dict[str, CaseRecord]:
+    """Return the short cases as written (see :mod:`coursekit.cases`)."""
+    return content().vignettes
+
+
+def script_wording() -> ScriptWording:
+    """Return the script builder's field prompts and phrases."""
+    return content().script

@@ -1,0 +1,93 @@
+"""The course manifest's records: notebooks in order, the exercises each holds, the agendas.
+
+Read from ``content/course.toml`` by :func:`coursekit.loader.course`; everything that lists
+notebooks or exercises (progress, agendas, poll cards, tests) reads it from there.
+
+>>> from coursekit.loader import course
+>>> course().notebooks[3].file
+'03_which_scenario.ipynb'
+>>> course().exercise("situation").label
+'Classify your situation'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .agenda import Agenda
+
+__all__ = ["Course", "ExerciseEntry", "NotebookEntry"]
+
+
+@dataclass(frozen=True)
+class ExerciseEntry:
+    """One saved exercise: its journal key, its kind, its label, and its notebook's number."""
+
+    id: str
+    kind: str
+    label: str
+    notebook: str
+
+    @property
+    def content_id(self) -> str:
+        """Return the quiz or role-play id for ``quiz:…``/``roleplay:…`` exercises, else ``""``."""
+        kind, _, rest = self.id.partition(":")
+        return rest if kind in ("quiz", "roleplay") else ""
+
+
+@dataclass(frozen=True)
+class NotebookEntry:
+    """A notebook of the course: its file under ``notebooks/``, title, minutes, objectives."""
+
+    file: str
+    title: str
+    minutes: int
+    objectives: tuple[str, ...] = ()
+    exercises: tuple[ExerciseEntry, ...] = ()
+
+    @property
+    def number(self) -> str:
+        """Return the notebook's two-digit number (``""`` for guides)."""
+        stem = self.file.split("/")[-1]
+        return stem[:2] if stem[:2].isdigit() else ""
+
+
+@dataclass(frozen=True)
+class Course:
+    """The whole course: numbered notebooks, guides (facilitator guide, app), and agendas."""
+
+    title: str
+    notebooks: tuple[NotebookEntry, ...]
+    guides: tuple[NotebookEntry, ...]
+    agendas: tuple[Agenda, ...]
+
+    @property
+    def exercises(self) -> tuple[ExerciseEntry, ...]:
+        """Return every saved exercise, in course order."""
+        return tuple(ex for notebook in self.notebooks for ex in notebook.exercises)
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Return every notebook file (course notebooks, then guides), relative to notebooks/."""
+        return tuple(entry.file for entry in (*self.notebooks, *self.guides))
+
+    def notebook(self, number: str) -> NotebookEntry:
+        """Return the numbered notebook (``"03"``); raise KeyError if there is none."""
+        for entry in self.notebooks:
+            if entry.number == number:
+                return entry
+        raise KeyError(number)
+
+    def exercise(self, exercise_id: str) -> ExerciseEntry:
+        """Return the exercise with this journal key; raise KeyError if there is none."""
+        for entry in self.exercises:
+            if entry.id == exercise_id:
+                return entry
+        raise KeyError(exercise_id)
+
+    def agenda(self, minutes: int) -> Agenda:
+        """Return the workshop agenda of this length; raise KeyError if there is none."""
+        for agenda in self.agendas:
+            if agenda.minutes == minutes:
+                return agenda
+        raise KeyError(minutes)

@@ -1,0 +1,217 @@
+"""Arrangement questions: put items in order, or match each item to a target."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ..errors import CourseInputError
+from .base import (
+    CORRECT,
+    WRONG,
+    Result,
+    _check_common,
+    _check_id,
+    _check_text,
+    _check_unique,
+    _duplicates,
+    _id_list,
+    _result,
+    _unknown,
+)
+
+
+@dataclass(frozen=True)
+class OrderItem:
+    """One item to put in order, with feedback on why it sits where it does."""
+
+    id: str
+    text: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """A question where the learner puts items in order; ``items`` lists the correct order.
+
+    The answer is a list of every item id, each once. The score is the share of items in their
+    correct place; the feedback has a line for each misplaced item.
+    """
+
+    id: str
+    prompt: str
+    items: tuple[OrderItem, ...]
+    explanation: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "items", tuple(self.items))
+        _check_common(self.id, self.prompt, self.explanation)
+        if len(self.items) < 2:
+            raise CourseInputError(f"{self.id}.items", "needs at least two items")
+        for item in self.items:
+            if not isinstance(item, OrderItem):
+                raise CourseInputError(f"{self.id}.items", "every item must be an OrderItem")
+            _check_id(item.id, f"{self.id}.items")
+            _check_text(item.text, f"{self.id}.{item.id}.text")
+            _check_text(item.feedback, f"{self.id}.{item.id}.feedback")
+        _check_unique([item.id for item in self.items], f"{self.id}.items")
+
+    @property
+    def kind(self) -> Literal["ordering"]:
+        """Return ``"ordering"``."""
+        return "ordering"
+
+    def presented(self) -> tuple[OrderItem, ...]:
+        """Return the items in a fixed scrambled order (never the correct one) to show first."""
+        shuffled = list(self.items)
+        random.Random(self.id).shuffle(shuffled)
+        if shuffled == list(self.items):
+            shuffled = shuffled[1:] + shuffled[:1]
+        return tuple(shuffled)
+
+    def normalize(self, answer: object) -> list[str]:
+        """Check that the answer lists every item id exactly once and return it."""
+        order = _id_list(answer, "item ids")
+        _unknown(order, {item.id for item in self.items}, "item")
+        _duplicates(order, "item")
+        missing = [item.id for item in self.items if item.id not in order]
+        if missing:
+            raise CourseInputError("answer", f"place every item; missing: {', '.join(missing)}")
+        return order
+
+    def grade(self, answer: object) -> Result:
+        """Grade an order: the share of items in their correct place."""
+        order = self.normalize(answer)
+        correct_ids = [item.id for item in self.items]
+        placed = sum(given == want for given, want in zip(order, correct_ids, strict=True))
+        by_id = {item.id: item for item in self.items}
+        # One line per misplaced item, in the learner's own order so it follows what they see.
+        lines = [
+            f"{WRONG} {by_id[given].text} is out of place — {by_id[given].feedback}"
+            for given, want in zip(order, correct_ids, strict=True)
+            if given != want
+        ]
+        if not lines:
+            lines = [f"{CORRECT} All {len(self.items)} in the right order."]
+        return _result(self.id, placed / len(self.items), lines, self.explanation)
+
+    def answer_key(self) -> list[str]:
+        """Return the item ids in the correct order."""
+        return [item.id for item in self.items]
+
+    def key_text(self) -> tuple[str, ...]:
+        """Return the items in the correct order, numbered."""
+        return tuple(f"{number}. {item.text}" for number, item in enumerate(self.items, 1))
+
+
+# Matching --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatchTarget:
+    """Something on the right-hand side a left-hand item can be matched to."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MatchItem:
+    """A left-hand item, the id of the target it matches, and why."""
+
+    id: str
+    text: str
+    match: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Matching:
+    """A question where every left-hand item is matched to one right-hand target.
+
+    A target may fit several items, and some targets may fit none. The answer maps every left
+    id to a target id. The score is the share of items matched correctly; the feedback has a
+    line for each mismatched item.
+    """
+
+    id: str
+    prompt: str
+    left: tuple[MatchItem, ...]
+    right: tuple[MatchTarget, ...]
+    explanation: str
+    shuffle: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "left", tuple(self.left))
+        object.__setattr__(self, "right", tuple(self.right))
+        _check_common(self.id, self.prompt, self.explanation)
+        if len(self.left) < 2 or len(self.right) < 2:
+            raise CourseInputError(f"{self.id}", "needs at least two items on each side")
+        for target in self.right:
+            if not isinstance(target, MatchTarget):
+                raise CourseInputError(f"{self.id}.right", "every target must be a MatchTarget")
+            _check_id(target.id, f"{self.id}.right")
+            _check_text(target.text, f"{self.id}.{target.id}.text")
+        _check_unique([target.id for target in self.right], f"{self.id}.right")
+        targets = {target.id for target in self.right}
+        for item in self.left:
+            if not isinstance(item, MatchItem):
+                raise CourseInputError(f"{self.id}.left", "every item must be a MatchItem")
+            _check_id(item.id, f"{self.id}.left")
+            _check_text(item.text, f"{self.id}.{item.id}.text")
+            _check_text(item.feedback, f"{self.id}.{item.id}.feedback")
+            if item.match not in targets:
+                raise CourseInputError(f"{self.id}.{item.id}", f"matches unknown {item.match!r}")
+        _check_unique([item.id for item in self.left], f"{self.id}.left")
+
+    @property
+    def kind(self) -> Literal["matching"]:
+        """Return ``"matching"``."""
+        return "matching"
+
+    def target(self, target_id: str) -> MatchTarget:
+        """Return the right-hand target with this id, or raise CourseInputError."""
+        for target in self.right:
+            if target.id == target_id:
+                return target
+        raise CourseInputError("answer", f"unknown target {target_id!r}")
+
+    def normalize(self, answer: object) -> dict[str, str]:
+        """Check that every left id is matched to a known target and return the map."""
+        if not isinstance(answer, Mapping):
+            kind = type(answer).__name__
+            raise CourseInputError("answer", f"must map items to targets, not {kind}")
+        for key, value in answer.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise CourseInputError("answer", "every item and target must be given by its id")
+        _unknown(list(answer), {item.id for item in self.left}, "item")
+        _unknown(list(answer.values()), {target.id for target in self.right}, "target")
+        missing = [item.id for item in self.left if item.id not in answer]
+        if missing:
+            raise CourseInputError("answer", f"match every item; missing: {', '.join(missing)}")
+        return {item.id: str(answer[item.id]) for item in self.left}
+
+    def grade(self, answer: object) -> Result:
+        """Grade the matches: the share of left-hand items matched correctly."""
+        given = self.normalize(answer)
+        lines = [
+            f"{WRONG} {item.text} → {self.target(given[item.id]).text} — {item.feedback}"
+            for item in self.left
+            if given[item.id] != item.match
+        ]
+        right = sum(given[item.id] == item.match for item in self.left)
+        if not lines:
+            lines = [f"{CORRECT} Every item is matched correctly."]
+        return _result(self.id, right / len(self.left), lines, self.explanation)
+
+    def answer_key(self) -> dict[str, str]:
+        """Return the correct target id for every left id."""
+        return {item.id: item.match for item in self.left}
+
+    def key_text(self) -> tuple[str, ...]:
+        """Return each item with its correct target."""
+        return tuple(f"{item.text} → {self.target(item.match).text}" for item in self.left)
+
+

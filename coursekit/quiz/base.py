@@ -1,0 +1,184 @@
+"""The quiz engine's building blocks: result signs, answer checks and the question protocol."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias, runtime_checkable
+
+from ..errors import CourseInputError
+
+if TYPE_CHECKING:
+    from ..journal import JSONValue
+
+__all__ = ["CORRECT", "PARTLY", "WRONG", "AnswerValue", "Label", "Question", "Result", "Symbol"]
+
+#: Sign shown for a fully correct answer.
+CORRECT = "✓"
+#: Sign shown for a wrong answer.
+WRONG = "✗"
+#: Sign shown for a partly right answer.
+PARTLY = "◐"
+
+Symbol: TypeAlias = Literal["✓", "✗", "◐"]
+Label: TypeAlias = Literal["Correct", "Not quite", "Partly right"]
+AnswerValue: TypeAlias = str | list[str] | dict[str, str]
+"""An answer in its saved (JSON) form: an option id, a list of ids, or a left-to-right map."""
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+# Construction checks ---------------------------------------------------------------------
+
+
+def _check_id(value: object, field: str) -> None:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise CourseInputError(
+            field, f"must be a non-empty id of letters, digits, _ . -, not {value!r}"
+        )
+
+
+def _check_text(value: object, field: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise CourseInputError(field, "must be non-empty text")
+
+
+def _check_unique(ids: Sequence[str], field: str) -> None:
+    seen: set[str] = set()
+    for item_id in ids:
+        if item_id in seen:
+            raise CourseInputError(field, f"id {item_id!r} is used twice")
+        seen.add(item_id)
+
+
+def _check_common(question_id: str, prompt: str, explanation: str) -> None:
+    _check_id(question_id, "id")
+    _check_text(prompt, f"{question_id}.prompt")
+    _check_text(explanation, f"{question_id}.explanation")
+
+
+# Answer checks ---------------------------------------------------------------------------
+
+
+def _id_list(answer: object, what: str) -> list[str]:
+    """Return an answer that should be several ids as a list, or raise."""
+    if isinstance(answer, str | bytes) or isinstance(answer, Mapping):
+        raise CourseInputError("answer", f"must be a list of {what}, not {type(answer).__name__}")
+    if not isinstance(answer, Collection):
+        raise CourseInputError("answer", f"must be a list of {what}, not {type(answer).__name__}")
+    items = list(answer)
+    for item in items:
+        if not isinstance(item, str):
+            raise CourseInputError("answer", f"each entry must be an id, not {type(item).__name__}")
+    return items
+
+
+def _unknown(ids: Collection[str], known: Collection[str], what: str) -> None:
+    strangers = [item for item in ids if item not in known]
+    if strangers:
+        raise CourseInputError("answer", f"unknown {what}: {', '.join(map(repr, strangers))}")
+
+
+def _duplicates(ids: Sequence[str], what: str) -> None:
+    doubled = sorted({item for item in ids if ids.count(item) > 1})
+    if doubled:
+        named = ", ".join(map(repr, doubled))
+        raise CourseInputError("answer", f"{what} chosen more than once: {named}")
+
+
+# Results ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    """How one answer went: right or not, a score from 0 to 1, and feedback lines."""
+
+    question_id: str
+    correct: bool
+    score: float
+    feedback: tuple[str, ...]
+    explanation: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise CourseInputError("score", f"must be between 0 and 1, not {self.score}")
+        if self.correct != (self.score == 1.0):
+            raise CourseInputError("score", "a correct result scores 1 and only a correct one")
+
+    @property
+    def symbol(self) -> Symbol:
+        """Return ✓ for correct, ◐ for partly right and ✗ for not right."""
+        if self.correct:
+            return "✓"
+        return "◐" if self.score > 0 else "✗"
+
+    @property
+    def label(self) -> Label:
+        """Return the result in words, so a display never relies on colour."""
+        if self.correct:
+            return "Correct"
+        return "Partly right" if self.score > 0 else "Not quite"
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Return the result as plain data."""
+        return {
+            "question_id": self.question_id,
+            "correct": self.correct,
+            "score": self.score,
+            "symbol": self.symbol,
+            "label": self.label,
+            "feedback": list(self.feedback),
+            "explanation": self.explanation,
+        }
+
+
+def _result(question_id: str, score: float, feedback: list[str], explanation: str) -> Result:
+    score = max(0.0, min(1.0, score))
+    return Result(question_id, score == 1.0, score, tuple(feedback), explanation)
+
+
+# The question protocol -------------------------------------------------------------------
+
+
+@runtime_checkable
+class Question(Protocol):
+    """What every question type offers: identity, text, answer checking, grading and a key."""
+
+    @property
+    def id(self) -> str:
+        """The question's id, unique within its quiz."""
+        ...
+
+    @property
+    def prompt(self) -> str:
+        """What the learner is asked."""
+        ...
+
+    @property
+    def explanation(self) -> str:
+        """Why the answer is what it is, shown after grading."""
+        ...
+
+    @property
+    def kind(self) -> str:
+        """The question type: ``single``, ``multiple``, ``ordering`` or ``matching``."""
+        ...
+
+    def normalize(self, answer: object) -> AnswerValue:
+        """Check an answer and return it in its saved form; raise CourseInputError if unusable."""
+        ...
+
+    def grade(self, answer: object) -> Result:
+        """Check and grade an answer."""
+        ...
+
+    def answer_key(self) -> AnswerValue:
+        """Return the fully correct answer in its saved form."""
+        ...
+
+    def key_text(self) -> tuple[str, ...]:
+        """Return the correct answer as lines a facilitator can read out."""
+        ...
+
+

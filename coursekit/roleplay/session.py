@@ -1,0 +1,285 @@
+"""Walking a role-play: one learner's steps, undo, and the debrief that maps their moves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import CourseInputError
+from ..knowledge import knowledge
+from .model import REPAIR_MOVES, Choice, Ending, Node, Quality, Roleplay
+
+if TYPE_CHECKING:
+    from ..journal import JSONValue
+
+__all__ = ["Debrief", "RoleplaySession", "Step"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """What happened when the learner chose: the choice, how it landed, and where it led."""
+
+    choice: Choice
+    node: Node
+    fork: bool = False
+
+    @property
+    def feedback(self) -> str:
+        """Return why the choice was strong, okay or weak."""
+        return self.choice.feedback
+
+    @property
+    def consequence(self) -> str:
+        """Return one line on how the manager takes it."""
+        return self.choice.consequence
+
+    @property
+    def quality(self) -> Quality:
+        """Return the choice's quality."""
+        return self.choice.quality
+
+    @property
+    def symbol(self) -> str:
+        """Return ✓, ◐ or ✗ for the choice's quality (• at a fork)."""
+        return "•" if self.fork else self.choice.symbol
+
+    @property
+    def label(self) -> str:
+        """Return the choice's quality in words (``Rehearsal`` at a fork)."""
+        return "Rehearsal" if self.fork else self.choice.label
+
+    @property
+    def is_over(self) -> bool:
+        """Return True if this step reached an ending."""
+        return self.node.is_ending
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """How a finished path went: the ending, and the scenario's moves used and missed."""
+
+    roleplay_id: str
+    scenario: int
+    ending: Ending
+    path: tuple[str, ...]
+    moves_used: tuple[str, ...]
+    moves_missed: tuple[str, ...]
+    moves_extra: tuple[str, ...]
+    repair_first: bool | None
+    strong: int
+    okay: int
+    weak: int
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """Return the debrief as short paragraphs of plain text."""
+        lines = [f"{self.ending.title}. {self.ending.debrief}"]
+        used = [m for m in self.moves_used if m not in self.moves_extra]
+        if used:
+            titles = [knowledge().moves[m].title for m in used]
+            lines.append("Moves you used: " + "; ".join(titles) + ".")
+        else:
+            lines.append(f"Your path used none of the Scenario {self.scenario} moves.")
+        if not self.moves_missed:
+            lines.append(f"You used every move Scenario {self.scenario} calls for.")
+        for move_id in self.moves_missed:
+            move = knowledge().moves[move_id]
+            lines.append(f"Missed: {move.title}. {move.how}")
+        for move_id in self.moves_extra:
+            lines.append(
+                f"You also used “{knowledge().moves[move_id].title}”, which Scenario "
+                f"{self.scenario} does "
+                "not call for: you declined well, so there is nothing to repair."
+            )
+        if self.repair_first is True:
+            lines.append("You repaired the misstep before explaining your change of heart.")
+        elif self.repair_first is False:
+            lines.append(
+                "In Scenario 2 the repair has to come first: own the misstep before you "
+                "explain your change of heart."
+            )
+        lines.append(
+            f"Your choices: {self.strong} strong, {self.okay} okay, {self.weak} weak."
+        )
+        return tuple(lines)
+
+    @property
+    def text(self) -> str:
+        """Return the debrief as one block of text."""
+        return "\n".join(self.lines)
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Return the debrief as plain data."""
+        return {
+            "roleplay_id": self.roleplay_id,
+            "ending": self.ending.title,
+            "ending_id": self.ending.id,
+            "outcome": self.ending.outcome,
+            "path": list(self.path),
+            "moves_used": list(self.moves_used),
+            "moves_missed": list(self.moves_missed),
+            "moves_extra": list(self.moves_extra),
+            "repair_first": self.repair_first,
+            "lines": list(self.lines),
+        }
+
+
+class RoleplaySession:
+    """One learner's walk through a role-play, with undo and a debrief at the end."""
+
+    def __init__(self, roleplay: Roleplay) -> None:
+        self.roleplay = roleplay
+        self._trail: list[Node] = [roleplay.start]
+        self._path: list[Choice] = []
+
+    @property
+    def current(self) -> Node:
+        """Return the node the learner is at."""
+        return self._trail[-1]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """Return the ids of the choices made so far."""
+        return tuple(choice.id for choice in self._path)
+
+    @property
+    def is_over(self) -> bool:
+        """Return True once an ending is reached."""
+        return self.current.is_ending
+
+    @property
+    def history(self) -> tuple[Step, ...]:
+        """Return the steps taken so far, oldest first, for redrawing a transcript."""
+        return tuple(
+            Step(choice, self._trail[number + 1], fork=self._trail[number].fork)
+            for number, choice in enumerate(self._path)
+        )
+
+    @property
+    def moves_used(self) -> tuple[str, ...]:
+        """Return the moves demonstrated so far, each once, in the order first used."""
+        return tuple(dict.fromkeys(m for choice in self._path for m in choice.moves))
+
+    def choose(self, choice_id: object) -> Step:
+        """Make a choice at the current node and return what happened.
+
+        Raises CourseInputError for an unknown choice id or once the role-play is over.
+        """
+        if not isinstance(choice_id, str):
+            kind = type(choice_id).__name__
+            raise CourseInputError("choice_id", f"must be a choice id, not {kind}")
+        node = self.current
+        if node.is_ending:
+            raise CourseInputError("choice_id", "the role-play is over; go back or start again")
+        choice = node.choice(choice_id)
+        nxt = self.roleplay.node(choice.next_id)
+        self._path.append(choice)
+        self._trail.append(nxt)
+        return Step(choice, nxt, fork=node.fork)
+
+    def back(self) -> bool:
+        """Undo the last choice; return False (and do nothing) at the start."""
+        if not self._path:
+            return False
+        self._path.pop()
+        self._trail.pop()
+        return True
+
+    def restart(self) -> None:
+        """Go back to the start."""
+        del self._path[:]
+        del self._trail[1:]
+
+    def debrief(self) -> Debrief:
+        """Return the debrief for the ending reached; raise CourseInputError if not over."""
+        ending = self.current.ending
+        if ending is None:
+            raise CourseInputError("roleplay", "the role-play is not over yet")
+        expected = self.roleplay.expected_moves
+        flat = [m for choice in self._path for m in choice.moves]
+        used = self.moves_used
+        repair_first: bool | None = None
+        if self.roleplay.scenario == 2:
+            first_repair = min((flat.index(m) for m in REPAIR_MOVES if m in flat), default=None)
+            first_reason = min(
+                (flat.index(m) for m in ("reaffirm", "explain_change") if m in flat),
+                default=None,
+            )
+            repair_first = first_repair is not None and (
+                first_reason is None or first_repair < first_reason
+            )
+        graded = [
+            choice
+            for node, choice in zip(self._trail, self._path, strict=False)
+            if not node.fork
+        ]
+        return Debrief(
+            roleplay_id=self.roleplay.id,
+            scenario=self.roleplay.scenario,
+            ending=ending,
+            path=self.path,
+            moves_used=used,
+            moves_missed=tuple(m for m in expected if m not in used),
+            moves_extra=tuple(m for m in used if m not in expected),
+            repair_first=repair_first,
+            strong=sum(choice.quality == "strong" for choice in graded),
+            okay=sum(choice.quality == "okay" for choice in graded),
+            weak=sum(choice.quality == "weak" for choice in graded),
+        )
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Return the session as journal data.
+
+        ``ending`` is the ending's title ("" while the call is still going), ``ending_id`` its
+        id, and ``path`` the choice ids, so :meth:`from_dict` can replay it.
+        """
+        ending = self.current.ending
+        return {
+            "roleplay_id": self.roleplay.id,
+            "ending": ending.title if ending is not None else "",
+            "ending_id": ending.id if ending is not None else "",
+            "outcome": ending.outcome if ending is not None else "",
+            "path": list(self.path),
+            "moves_used": list(self.moves_used),
+        }
+
+    @classmethod
+    def replay(cls, roleplay: Roleplay, path: Iterable[object]) -> RoleplaySession:
+        """Return a session that has made these choices; raise CourseInputError if one fails."""
+        if isinstance(path, str | bytes):
+            raise CourseInputError("path", "must be a list of choice ids")
+        session = cls(roleplay)
+        for number, choice_id in enumerate(path, 1):
+            try:
+                session.choose(choice_id)
+            except CourseInputError as err:
+                raise CourseInputError(f"path[{number}]", err.problem) from err
+        return session
+
+    @classmethod
+    def from_dict(cls, roleplay: Roleplay, data: object) -> RoleplaySession:
+        """Rebuild a session from :meth:`to_dict` data by replaying its path.
+
+        Raises CourseInputError if the data is for another role-play, the path cannot be
+        replayed, or the saved ending is not where the path leads.
+        """
+        if not isinstance(data, Mapping):
+            raise CourseInputError("roleplay", f"must be a mapping, not {type(data).__name__}")
+        saved_id = data.get("roleplay_id", roleplay.id)
+        if saved_id != roleplay.id:
+            raise CourseInputError("roleplay_id", f"{saved_id!r} is not {roleplay.id!r}")
+        path = data.get("path", [])
+        if not isinstance(path, list | tuple):
+            raise CourseInputError("path", "must be a list of choice ids")
+        session = cls.replay(roleplay, path)
+        reached = session.current.ending
+        saved = data.get("ending_id") or data.get("ending") or ""
+        if not isinstance(saved, str):
+            raise CourseInputError("ending", "must be the ending's id or title")
+        if reached is None and saved:
+            raise CourseInputError("ending", f"{saved!r} is saved but the path does not end")
+        if reached is not None and saved and saved not in (reached.id, reached.title):
+            raise CourseInputError("ending", f"{saved!r} is not where the path leads")
+        return session
+
