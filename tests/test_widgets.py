@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html.parser
+import re
 from pathlib import Path
 
 import ipywidgets as w
@@ -41,6 +42,40 @@ def assert_inert(markup: str) -> None:
     for name, value in parser.attrs:
         assert not name.startswith("on")
         assert "javascript:" not in (value or "")
+
+
+class _Text(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag == "style"
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def shown(markup: str) -> str:
+    """Return the text a reader sees in a fragment, whitespace collapsed."""
+    parser = _Text()
+    parser.feed(markup)
+    return " ".join("".join(parser.parts).split())
+
+
+_CALLOUT = re.compile(
+    r'class="sc-callout sc-callout-(\w+)".*?<p class="sc-callout-heading">(.*?)</p>', re.S
+)
+
+
+def callouts(markup: str) -> list[tuple[str, str]]:
+    """Return each feedback callout in a fragment as (kind, heading text)."""
+    return [(kind, shown(heading)) for kind, heading in _CALLOUT.findall(markup)]
 
 
 def all_widgets(root: w.Widget) -> list[w.Widget]:
@@ -91,7 +126,9 @@ def test_classifier_classifies_saves_and_restores(journal: Journal) -> None:
     saved = journal.get("situation")
     assert isinstance(saved, dict)
     assert saved["scenario"] == 2 and saved["moves"][0] == "own_misstep"
-    assert "✓ Scenario 2" in view.result.value and "Insulted" in view.result.value
+    assert callouts(view.result.value)[0] == ("info", "Scenario 2 — saved")
+    assert "Insulted" in shown(view.result.value)
+    assert "position_filled" not in view.result.value and "own_misstep" not in view.result.value
     again = cw.situation_classifier(journal)
     assert again.misstep_boxes["went_silent"].value is True
     assert again.days.value == 30
@@ -103,7 +140,7 @@ def test_classifier_contradiction_is_a_friendly_message(journal: Journal) -> Non
     view.misstep_boxes["went_silent"].value = True
     view.misstep_boxes["delayed_reply"].value = True
     view.classify_button.click()
-    assert "⚠ Please check your answer" in view.result.value
+    assert callouts(view.result.value) == [("warn", "Please check your answer")]
     assert "never told them or told them late" in view.result.value
     assert "Traceback" not in view.result.value
 
@@ -144,8 +181,10 @@ def test_reviewer_checklist_and_order(journal: Journal) -> None:
     view.text.value = PERSONAS["dev"].draft
     view.review_button.click()
     assert view.review is not None
-    assert "✓ Covered: Own the misstep" in view.result.value
-    assert "✗ Missing: Reaffirm" in view.result.value
+    found = callouts(view.result.value)
+    assert ("correct", "Covered: Own the misstep and its cost") in found
+    assert any(k == "notyet" and h.startswith("Not yet: Reaffirm") for k, h in found)
+    assert found[0][0] == "partly"  # the whole review: some moves are still missing
     saved = journal.get("draft")
     assert isinstance(saved, dict) and saved["review"]["order_ok"] is True
     wrong_order = cw.draft_reviewer(journal, scenario=2)
@@ -155,7 +194,7 @@ def test_reviewer_checklist_and_order(journal: Journal) -> None:
     )
     wrong_order.review_button.click()
     assert wrong_order.review is not None and wrong_order.review.order_ok is False
-    assert "✗ Order" in wrong_order.result.value
+    assert ("notyet", "Order: not yet repair first") in callouts(wrong_order.result.value)
 
 
 def test_reviewer_escapes_learner_text(journal: Journal) -> None:
@@ -171,7 +210,7 @@ def test_quiz_perfect_answers_score_full_marks(quiz_id: str, journal: Journal) -
     for question_view in view.questions:
         question_view.set_answer(answer_key(question_view.question))
         question_view.check_button.click()
-        assert "✓ Correct" in question_view.feedback.value
+        assert callouts(question_view.feedback.value) == [("correct", "Correct")]
     out_of = len(QUIZZES[quiz_id].questions)
     assert f"Score: {out_of} of {out_of} correct" in view.score.value
     saved = journal.get(f"quiz:{quiz_id}")
@@ -186,21 +225,21 @@ def test_quiz_wrong_answer_feedback_retry_and_restore(journal: Journal) -> None:
     wrong = list(reversed(key)) if isinstance(key, list) else key
     first.set_answer(wrong)
     first.check_button.click()
-    assert "Correct" not in first.feedback.value.split("</strong>")[0]
+    assert callouts(first.feedback.value)[0][0] in ("partly", "notyet")
     assert first.retry_button.disabled is False
     first.retry_button.click()
-    assert "Try again" in first.feedback.value
+    assert callouts(first.feedback.value) == [("info", "Try again")]
     first.set_answer(key)
     first.check_button.click()
     restored = cw.quiz("05_scenario2", journal)
-    assert "✓ Correct" in restored.questions[0].feedback.value
+    assert callouts(restored.questions[0].feedback.value) == [("correct", "Correct")]
     assert restored.attempt.attempts[question.id] == 2
 
 
 def test_quiz_unanswered_check_is_friendly(journal: Journal) -> None:
     view = cw.quiz("06_comments", journal)
     view.questions[0].check_button.click()
-    assert "⚠" in view.questions[0].feedback.value
+    assert callouts(view.questions[0].feedback.value)[0][0] == "warn"
 
 
 @pytest.mark.parametrize("roleplay_id", sorted(ROLEPLAYS))
@@ -225,7 +264,7 @@ def test_roleplay_walks_to_debrief_goes_back_and_resumes(
 def test_roleplay_say_without_choice_is_friendly(journal: Journal) -> None:
     view = cw.roleplay("call_scenario2", journal)
     view.say_button.click()
-    assert "⚠" in view.last_step.value
+    assert callouts(view.last_step.value)[0][0] == "warn"
 
 
 def test_reflection_and_replies_autosave(journal: Journal) -> None:
@@ -235,7 +274,7 @@ def test_reflection_and_replies_autosave(journal: Journal) -> None:
     assert cw.reflection("why_now", "Why now?", journal).text.value.startswith("Because")
     replies = cw.replies(journal)
     replies.fields["filled"].value = "Please keep me in mind."
-    assert "1 of 3" in replies.status.value
+    assert callouts(replies.status.value) == [("partly", "Saved: 1 of 3 replies prepared")]
     assert journal.get("replies") == {
         "filled": "Please keep me in mind.",
         "open_wary": "",
@@ -247,12 +286,13 @@ def test_progress_panel_reset_and_export(journal: Journal, tmp_path: Path) -> No
     journal.save("situation", {"scenario": 1})
     journal.save("reflection:why_now", HOSTILE)
     panel = cw.progress_panel(journal, folder=tmp_path / "out")
-    assert "✓ Done: Classify your situation" in panel.checklist.value
+    assert "✓ Done: Classify your situation" in shown(panel.checklist.value)
+    assert "Build your call script" in shown(panel.missing.value)
     panel.export_button.click()
     page = (tmp_path / "out" / "my-second-call-plan.html").read_text(encoding="utf-8")
     assert page.lower().startswith("<!doctype html>")
     assert_inert(page)
-    assert "download=" in panel.download.value
+    assert "download=" in panel.download.value and 'class="sc-button"' in panel.download.value
     panel.reset_all_button.click()
     assert "Nothing was erased" in panel.status.value
     assert journal.get("situation") is not None
