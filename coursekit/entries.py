@@ -18,10 +18,11 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from ._entrybase import _Entry, _int, _map, _scenario, _text, _texts
 
 __all__ = [
     "DRAFT",
@@ -64,40 +65,9 @@ ROLEPLAY_PREFIX = "roleplay:"
 #: The manager's likely replies, in the order the plan lists them.
 REPLY_IDS: tuple[str, ...] = ("filled", "open_wary", "open_glad")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _text(value: object) -> str:
-    """Return tidy text: no control characters, no unpaired surrogates; "" if not a string."""
-    if not isinstance(value, str):
-        return ""
-    text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
-        text = text.encode("utf-8", "replace").decode("utf-8")
-    return text
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _scenario(value: object) -> int | None:
-    number = _int(value)
-    return number if number in (1, 2) else None
-
-
-def _texts(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple):
-        return ()
-    return tuple(text for text in (_text(item) for item in value) if text.strip())
-
-
-def _map(value: object) -> Mapping[str, Any] | None:
-    return value if isinstance(value, Mapping) else None
-
 
 @dataclass(frozen=True)
-class SituationEntry:
+class SituationEntry(_Entry):
     """The classification: scenario, missteps, reactions, moves, reasons and the answers."""
 
     scenario: int | None
@@ -126,24 +96,9 @@ class SituationEntry:
             situation=_map(data.get("situation")),
         )
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the entry as journal data."""
-        data: dict[str, Any] = {
-            "scenario": self.scenario,
-            "missteps": list(self.missteps),
-            "reactions": list(self.reactions),
-            "moves": list(self.moves),
-            "reasons": list(self.reasons),
-            "aim": self.aim,
-            "next_step": self.next_step,
-        }
-        if self.situation is not None:
-            data["situation"] = dict(self.situation)
-        return data
-
 
 @dataclass(frozen=True)
-class ScriptInputsEntry:
+class ScriptInputsEntry(_Entry):
     """What the learner typed into the script builder, and its settings."""
 
     inputs: Mapping[str, str] = field(default_factory=dict)
@@ -167,18 +122,9 @@ class ScriptInputsEntry:
             variant=variant if variant in (0, 1, 2) else 0,
         )
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the entry as journal data."""
-        return {
-            "inputs": dict(self.inputs),
-            "scenario": self.scenario,
-            "channel": self.channel,
-            "variant": self.variant,
-        }
-
 
 @dataclass(frozen=True)
-class ScriptEntry:
+class ScriptEntry(_Entry):
     """The script in the learner's words: each move's line, what is missing, the spoken text."""
 
     scenario: int | None
@@ -222,7 +168,7 @@ class ScriptEntry:
 
 
 @dataclass(frozen=True)
-class RepliesEntry:
+class RepliesEntry(_Entry):
     """The learner's prepared answers, by reply id."""
 
     replies: Mapping[str, str] = field(default_factory=dict)
@@ -246,7 +192,7 @@ class RepliesEntry:
 
 
 @dataclass(frozen=True)
-class ReviewMoveEntry:
+class ReviewMoveEntry(_Entry):
     """One move of a saved review: covered or not, with the evidence or a tip."""
 
     id: str
@@ -256,7 +202,7 @@ class ReviewMoveEntry:
 
 
 @dataclass(frozen=True)
-class ReviewEntry:
+class ReviewEntry(_Entry):
     """A saved review: each move checked, and the order check for Scenario 2."""
 
     moves: tuple[ReviewMoveEntry, ...]
@@ -283,20 +229,9 @@ class ReviewEntry:
             return None
         return cls(moves, order, _text(data.get("order_note")))
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the review as journal data."""
-        return {
-            "moves": [
-                {"id": m.id, "covered": m.covered, "evidence": m.evidence, "tip": m.tip}
-                for m in self.moves
-            ],
-            "order_ok": self.order_ok,
-            "order_note": self.order_note,
-        }
-
 
 @dataclass(frozen=True)
-class DraftEntry:
+class DraftEntry(_Entry):
     """A freehand draft, the scenario it was reviewed against, and its review."""
 
     scenario: int | None
@@ -340,7 +275,7 @@ class ReflectionEntry:
 
 
 @dataclass(frozen=True)
-class QuizEntry:
+class QuizEntry(_Entry):
     """A quiz's score, and the saved attempt the quiz widget replays."""
 
     score: int
@@ -364,7 +299,7 @@ class QuizEntry:
 
 
 @dataclass(frozen=True)
-class RoleplayEntry:
+class RoleplayEntry(_Entry):
     """Where a role-play got to: the choices made and, once over, its ending."""
 
     path: tuple[str, ...] = ()
@@ -372,7 +307,7 @@ class RoleplayEntry:
     ending_id: str = ""
     outcome: str = ""
     moves_used: tuple[str, ...] = ()
-    roleplay_id: str = ""
+    roleplay_id: str | None = None
 
     @classmethod
     def from_json(cls, value: object) -> RoleplayEntry | None:
@@ -386,20 +321,8 @@ class RoleplayEntry:
             ending_id=_text(data.get("ending_id")),
             outcome=_text(data.get("outcome")),
             moves_used=_texts(data.get("moves_used")),
-            roleplay_id=_text(data.get("roleplay_id")),
+            roleplay_id=_text(data.get("roleplay_id")) or None,
         )
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the entry as journal data."""
-        data: dict[str, Any] = {"roleplay_id": self.roleplay_id} if self.roleplay_id else {}
-        return {
-            **data,
-            "ending": self.ending,
-            "ending_id": self.ending_id,
-            "outcome": self.outcome,
-            "path": list(self.path),
-            "moves_used": list(self.moves_used),
-        }
 
 
 @dataclass(frozen=True)

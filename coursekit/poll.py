@@ -39,6 +39,7 @@ __all__ = [
     "read_cards",
     "room_report",
     "summarise",
+    "titles",
     "write_card",
 ]
 
@@ -220,6 +221,17 @@ def _ending_titles() -> dict[str, str]:
         for node in roleplay.nodes
         if node.ending is not None
     }
+
+
+def titles() -> dict[str, str]:
+    """Return the title of every quiz, role-play and ending a card may name, by id."""
+    from .calls import ROLEPLAYS
+    from .quizbank import QUIZZES
+
+    named = {quiz_id: quiz.title for quiz_id, quiz in QUIZZES.items()}
+    named.update({roleplay_id: rp.title for roleplay_id, rp in ROLEPLAYS.items()})
+    named.update(_ending_titles())
+    return named
 
 
 def room_report(folder: str | Path) -> str:

@@ -37,9 +37,9 @@ from coursekit.errors import CourseInputError
 from coursekit.journal import Journal
 from coursekit.knowledge import CHANNELS, MISSTEPS, ROLE_STATUSES
 from coursekit.plan import export_plan, plan_html, plan_markdown
-from coursekit.views import classification_html, review_html
 from coursekit.review import CUES, MoveCheck, Review, review_draft
 from coursekit.script import FIELDS, build_script, script_from_mapping
+from coursekit.views import classification_html, review_html
 
 T = TypeVar("T")
 

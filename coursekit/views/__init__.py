@@ -7,6 +7,7 @@ ipywidgets or IPython.
 
 from __future__ import annotations
 
+from .examples import case_card, cases_html, persona_html, vignettes_html
 from .exercises import (
     classification_html,
     cues_html,
@@ -22,8 +23,15 @@ from .facilitator import agenda_html, answer_keys_html, bar_chart_html, room_htm
 from .feedback import ICONS, Kind, callout, kind_for_symbol, status_html
 from .markup import Html, esc, join, tag
 from .progress import checklist_html, download_html, missing_html
-from .roleplay import Turn, Verdict, debrief_html, path_html, session_turns, step_turn
-from .roleplay import transcript_html
+from .roleplay import (
+    Turn,
+    Verdict,
+    debrief_html,
+    path_html,
+    session_turns,
+    step_turn,
+    transcript_html,
+)
 from .style import STYLE
 from .teaching import (
     attribution_html,
@@ -53,6 +61,8 @@ __all__ = [
     "attribution_html",
     "bar_chart_html",
     "callout",
+    "case_card",
+    "cases_html",
     "checklist_html",
     "classification_html",
     "commenter_html",
@@ -69,6 +79,7 @@ __all__ = [
     "moves_html",
     "order_state",
     "path_html",
+    "persona_html",
     "quote_html",
     "quotes_html",
     "reactions_html",
@@ -88,4 +99,5 @@ __all__ = [
     "surface",
     "tag",
     "transcript_html",
+    "vignettes_html",
 ]

@@ -13,7 +13,7 @@ from ..knowledge import MOVES, SCENARIOS
 from ..quiz import Result
 from ..review import LIMITS, Review, describe_cues
 from ..script import Script
-from .feedback import callout, status_html
+from .feedback import Kind, callout, status_html
 from .markup import Html, esc, tag
 from .teaching import scenario_badge, surface
 
@@ -33,6 +33,11 @@ __all__ = [
 #: Reactions that are something that may have happened, not a feeling.
 OUTCOME_REACTIONS = frozenset({"position_filled"})
 _REPAIRS = ("own_misstep", "invite_response", "permission")
+_ORDER: dict[str, tuple[Kind, str]] = {
+    "ok": ("correct", "Order: repair first"),
+    "wrong": ("notyet", "Order: not yet repair first"),
+    "unchecked": ("info", "Order: not checked yet"),
+}
 
 
 def classification_html(result: Classification) -> Html:
@@ -97,25 +102,28 @@ def review_html(review: Review) -> Html:
     for check in review.moves:
         if check.covered:
             rows.append(
-                callout("correct", f"Covered: {check.title}",
-                        ["You wrote: “", check.evidence or "", "”"], live=False)
+                callout(
+                    "correct",
+                    f"Covered: {check.title}",
+                    ["You wrote: “", check.evidence or "", "”"],
+                    live=False,
+                )
             )
         else:
-            rows.append(callout("notyet", f"Not yet: {check.title}",
-                                ["Tip: ", check.tip or ""], live=False))
+            rows.append(
+                callout("notyet", f"Not yet: {check.title}", ["Tip: ", check.tip or ""], live=False)
+            )
     state = order_state(review)
     if review.scenario == 2:
-        heading = {"ok": "Order: repair first", "wrong": "Order: not yet repair first",
-                   "unchecked": "Order: not checked yet"}[state]
-        kind = {"ok": "correct", "wrong": "notyet", "unchecked": "info"}[state]
-        rows.append(callout(kind, heading, review.order_note, live=False))  # type: ignore[arg-type]
+        kind, heading = _ORDER[state]
+        rows.append(callout(kind, heading, review.order_note, live=False))
     return Html("".join(rows))
 
 
 def review_callout(review: Review) -> Html:
     """Return the whole review as one callout whose heading matches its lines."""
     done = review.covered_count == len(review.moves) and order_state(review) == "ok"
-    kind = "correct" if done else "partly" if review.covered_count else "notyet"
+    kind: Kind = "correct" if done else "partly" if review.covered_count else "notyet"
     return callout(kind, review.summary(), review_html(review))
 
 
@@ -127,8 +135,11 @@ def cues_html(scenario: int) -> Html:
     ]
     return tag(
         "details",
-        [tag("summary", "What the reviewer looks for, and its limits"), tag("ul", parts),
-         tag("p", LIMITS)],
+        [
+            tag("summary", "What the reviewer looks for, and its limits"),
+            tag("ul", parts),
+            tag("p", LIMITS),
+        ],
     )
 
 
@@ -153,8 +164,11 @@ def review_surface(review: Review, draft: str, heading: str) -> Html:
     """Return a draft as a quoted block followed by its review (for worked examples)."""
     return surface(
         tag("h4", heading),
-        tag("blockquote", [tag("p", para) for para in draft.split("\n\n") if para.strip()],
-            cls="sc-quoted"),
+        tag(
+            "blockquote",
+            [tag("p", para) for para in draft.split("\n\n") if para.strip()],
+            cls="sc-quoted",
+        ),
         review_callout(review),
         label=heading,
     )

@@ -20,8 +20,14 @@ __all__ = ["agenda_html", "answer_keys_html", "bar_chart_html", "room_html"]
 def agenda_html(agenda: Agenda) -> Html:
     """Return a workshop agenda as a table: start, length, activity, and the total."""
     rows = [
-        tag("tr", [tag("td", f"{item.start}–{item.start + item.minutes} min"),
-                   tag("td", f"{item.minutes} min"), tag("td", item.activity)])
+        tag(
+            "tr",
+            [
+                tag("td", f"{item.start}–{item.start + item.minutes} min"),
+                tag("td", f"{item.minutes} min"),
+                tag("td", item.activity),
+            ],
+        )
         for item in agenda.items
     ]
     total = sum(item.minutes for item in agenda.items)
@@ -30,12 +36,25 @@ def agenda_html(agenda: Agenda) -> Html:
             "table",
             [
                 tag("caption", f"{agenda.length}-minute workshop"),
-                tag("thead", tag("tr", [tag("th", "When", scope="col"),
-                                        tag("th", "Length", scope="col"),
-                                        tag("th", "Activity", scope="col")])),
+                tag(
+                    "thead",
+                    tag(
+                        "tr",
+                        [
+                            tag("th", "When", scope="col"),
+                            tag("th", "Length", scope="col"),
+                            tag("th", "Activity", scope="col"),
+                        ],
+                    ),
+                ),
                 tag("tbody", rows),
-                tag("tfoot", tag("tr", [tag("th", "Total", scope="row"),
-                                        tag("td", f"{total} min"), tag("td", "")])),
+                tag(
+                    "tfoot",
+                    tag(
+                        "tr",
+                        [tag("th", "Total", scope="row"), tag("td", f"{total} min"), tag("td", "")],
+                    ),
+                ),
             ],
         ),
         label=f"{agenda.length}-minute agenda",
@@ -47,8 +66,14 @@ def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
     tables = []
     for quiz in quizzes:
         rows = [
-            tag("tr", [tag("th", str(number), scope="row"), tag("td", question.prompt),
-                       tag("td", tag("ul", [tag("li", line) for line in key_text(question)]))])
+            tag(
+                "tr",
+                [
+                    tag("th", str(number), scope="row"),
+                    tag("td", question.prompt),
+                    tag("td", tag("ul", [tag("li", line) for line in key_text(question)])),
+                ],
+            )
             for number, question in enumerate(quiz.questions, 1)
         ]
         tables.append(
@@ -56,9 +81,17 @@ def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
                 "table",
                 [
                     tag("caption", quiz.title),
-                    tag("thead", tag("tr", [tag("th", "#", scope="col"),
-                                            tag("th", "Question", scope="col"),
-                                            tag("th", "Answer", scope="col")])),
+                    tag(
+                        "thead",
+                        tag(
+                            "tr",
+                            [
+                                tag("th", "#", scope="col"),
+                                tag("th", "Question", scope="col"),
+                                tag("th", "Answer", scope="col"),
+                            ],
+                        ),
+                    ),
                     tag("tbody", rows),
                 ],
             )
@@ -69,8 +102,7 @@ def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
 def bar_chart_html(title: str, counts: Mapping[str, int], unit: str = "") -> Html:
     """Return a bar chart in HTML: each bar labelled, its number written beside it."""
     if not counts:
-        return tag("figure", [tag("figcaption", title), tag("p", "No data yet.")],
-                   cls="sc-chart")
+        return tag("figure", [tag("figcaption", title), tag("p", "No data yet.")], cls="sc-chart")
     top = max(counts.values()) or 1
     rows = []
     for label, value in counts.items():
@@ -80,15 +112,21 @@ def bar_chart_html(title: str, counts: Mapping[str, int], unit: str = "") -> Htm
                 "div",
                 [
                     tag("span", label, cls="sc-bar-label"),
-                    tag("span", [tag("span", "", cls="sc-bar-fill", style=f"width: {width}%"),
-                                 tag("span", f"{value}{unit}", cls="sc-bar-value")],
-                        cls="sc-bar"),
+                    tag(
+                        "span",
+                        [
+                            tag("span", "", cls="sc-bar-fill", style=f"width: {width}%"),
+                            tag("span", f"{value}{unit}", cls="sc-bar-value"),
+                        ],
+                        cls="sc-bar",
+                    ),
                 ],
                 cls="sc-bar-row",
             )
         )
-    return tag("figure", [tag("figcaption", tag("strong", title)), *rows], cls="sc-chart",
-               aria_label=title)
+    return tag(
+        "figure", [tag("figcaption", tag("strong", title)), *rows], cls="sc-chart", aria_label=title
+    )
 
 
 def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]) -> Html:

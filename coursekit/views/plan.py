@@ -96,8 +96,9 @@ def _situation(entries: Entries) -> list[str]:
     scenario = SCENARIOS[entry.scenario]
     lines += [f"**{_scenario_line(entry.scenario)}.** {escape_markdown(scenario.summary)}", ""]
     feelings = [_label(REACTIONS, r) for r in entry.reactions if r not in OUTCOME_REACTIONS]
-    lines += _bullets("What went wrong when I declined:",
-                      [_label(MISSTEPS, m) for m in entry.missteps])
+    lines += _bullets(
+        "What went wrong when I declined:", [_label(MISSTEPS, m) for m in entry.missteps]
+    )
     lines += _bullets("How the manager may feel:", feelings)
     if any(r in OUTCOME_REACTIONS for r in entry.reactions):
         lines += ["**What may have happened:** the role may already be filled.", ""]
@@ -113,11 +114,13 @@ def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
         return []
     line = f"Written for {_scenario_line(written_for)}."
     if entries.scenario is not None and written_for != entries.scenario:
-        line += (f" You chose to practise this one; your own situation is "
-                 f"Scenario {entries.scenario}.")
+        line += (
+            f" You chose to practise this one; your own situation is Scenario {entries.scenario}."
+        )
     order = [escape_markdown(MOVES[m].title) for m in SCENARIOS[written_for].move_ids]
-    return [line, "", f"Moves, in order: {'; '.join(order)}.", ""] if kind == "script" else [
-        line, ""]
+    return (
+        [line, "", f"Moves, in order: {'; '.join(order)}.", ""] if kind == "script" else [line, ""]
+    )
 
 
 def _script(entries: Entries) -> list[str]:
@@ -148,8 +151,11 @@ def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
     if review.order_ok is None:
         return None
     covered = {m.id for m in review.moves if m.covered}
-    checked = scenario == 1 or not review.moves or (
-        "explain_change" in covered and bool(covered & _REPAIRS))
+    checked = (
+        scenario == 1
+        or not review.moves
+        or ("explain_change" in covered and bool(covered & _REPAIRS))
+    )
     note = f": {_inline(review.order_note)}" if review.order_note.strip() else ""
     if not review.order_ok:
         if not note and scenario in (1, 2):
@@ -194,8 +200,7 @@ def _reflections(entries: Entries) -> list[str]:
 
 def _quizzes(entries: Entries) -> list[str]:
     items = [
-        f"- {_inline(QUIZZES[k].title if k in QUIZZES else _name(k))}: "
-        f"{e.score} out of {e.out_of}"
+        f"- {_inline(QUIZZES[k].title if k in QUIZZES else _name(k))}: {e.score} out of {e.out_of}"
         for k, e in entries.quizzes.items()
     ]
     return ["## Quiz scores", "", *(items or [_NOT_DONE]), ""]
@@ -225,8 +230,10 @@ def missing_items(entries: Entries) -> list[str]:
             named = "; ".join(FIELD_PROMPTS.get(f, _name(f)).rstrip("?") for f in script.missing)
             items.append(f"Fill in the rest of your script: {named}.")
         if entries.scenario is not None and script.scenario not in (None, entries.scenario):
-            items.append(f"Your script is written for Scenario {script.scenario}, but your "
-                         f"situation is Scenario {entries.scenario}: rebuild it if you meant to.")
+            items.append(
+                f"Your script is written for Scenario {script.scenario}, but your "
+                f"situation is Scenario {entries.scenario}: rebuild it if you meant to."
+            )
     prepared = entries.replies.prepared if entries.replies is not None else 0
     if prepared < len(REPLY_IDS):
         items.append(f"Prepare your replies ({prepared} of {len(REPLY_IDS)} done).")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .markup import esc
+from .markup import Html, esc, tag
 
-__all__ = ["plan_page"]
+__all__ = ["plan_fragment", "plan_page"]
 
 _CSS = """
 :root { color-scheme: light; }
@@ -32,15 +32,24 @@ hr { border: 0; border-top: 1px solid #888; margin-top: 2rem; }
 """
 
 
+def _body(markdown_text: str) -> str:
+    import markdown  # lazily: only plan pages need it (keeps ``import coursekit`` light)
+
+    return str(markdown.markdown(markdown_text, output_format="html"))
+
+
+def plan_fragment(markdown_text: str, label: str) -> Html:
+    """Return the plan's Markdown (its learner text already escaped) rendered for a notebook."""
+    return tag("article", Html(_body(markdown_text)), cls="sc-surface sc-plan", aria_label=label)
+
+
 def plan_page(markdown_text: str, title: str) -> str:
     """Return a whole printable page for the plan's Markdown (its text is already escaped).
 
     >>> plan_page("# Hi", "My plan").startswith("<!doctype html>")
     True
     """
-    import markdown  # lazily: only the HTML export needs it (keeps ``import coursekit`` light)
-
-    body = markdown.markdown(markdown_text, output_format="html")
+    body = _body(markdown_text)
     return (
         "<!doctype html>\n"
         '<html lang="en">\n'

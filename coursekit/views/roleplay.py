@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 
+_OUTCOME_KINDS: dict[str, Kind] = {"good": "correct", "mixed": "partly", "poor": "notyet"}
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Feedback attached to one of the learner's lines."""
@@ -72,11 +75,16 @@ def session_turns(session: RoleplaySession) -> list[Turn]:
 
 
 def _turn_html(number: int, turn: Turn, manager: str) -> Html:
-    who = manager if turn.speaker == "manager" else "You" + (" (in your words)" if turn.typed
-                                                            else "")
+    who = (
+        manager if turn.speaker == "manager" else "You" + (" (in your words)" if turn.typed else "")
+    )
     verdict = (
-        callout(turn.verdict.kind, turn.verdict.heading,
-                [tag("p", line) for line in turn.verdict.body], live=False)
+        callout(
+            turn.verdict.kind,
+            turn.verdict.heading,
+            [tag("p", line) for line in turn.verdict.body],
+            live=False,
+        )
         if turn.verdict is not None
         else Html("")
     )
@@ -97,11 +105,12 @@ def transcript_html(turns: Sequence[Turn], manager: str = "Manager") -> Html:
 
 def debrief_html(debrief: Debrief) -> Html:
     """Return the end-of-call debrief as a callout: how it ended and what to take away."""
-    kind: Kind = {"good": "correct", "poor": "notyet"}.get(  # type: ignore[assignment]
-        debrief.ending.outcome, "partly"
+    kind = _OUTCOME_KINDS.get(debrief.ending.outcome, "partly")
+    return callout(
+        kind,
+        f"Call over: {debrief.ending.title}",
+        tag("ul", [tag("li", line) for line in debrief.lines]),
     )
-    return callout(kind, f"Call over: {debrief.ending.title}",
-                   tag("ul", [tag("li", line) for line in debrief.lines]))
 
 
 def path_html(roleplay: Roleplay, path: Iterable[str]) -> Html:

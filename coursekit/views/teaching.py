@@ -65,8 +65,10 @@ def move_card(number: int, move_id: str) -> Html:
         "li",
         [
             tag("h4", [tag("span", number, cls="sc-step"), move.title]),
-            tag("dl", [tag("dt", "Why"), tag("dd", move.purpose), tag("dt", "How"),
-                       tag("dd", move.how)]),
+            tag(
+                "dl",
+                [tag("dt", "Why"), tag("dd", move.purpose), tag("dt", "How"), tag("dd", move.how)],
+            ),
         ],
         cls="sc-card sc-move",
     )
@@ -122,8 +124,10 @@ def quote_html(quote_id: str) -> Html:
         "blockquote",
         [
             tag("p", f"“{quote.text}”"),
-            tag("footer", ["— ", tag("span", quote.speaker, cls="sc-who"), ", ",
-                           tag("cite", SOURCE.title)]),
+            tag(
+                "footer",
+                ["— ", tag("span", quote.speaker, cls="sc-who"), ", ", tag("cite", SOURCE.title)],
+            ),
         ],
         cls="sc-quote",
     )

@@ -124,15 +124,26 @@ def feedback(kind: str = "status") -> w.HTML:
 def scenario_note(chosen: int, classified: int | None) -> Html:
     """Say where the scenario comes from: the learner's classification, or a deliberate choice."""
     if classified is None:
-        return callout("info", f"Scenario {chosen}",
-                       "Classify your situation (notebook 03) and this will follow it.",
-                       live=False)
+        return callout(
+            "info",
+            f"Scenario {chosen}",
+            "Classify your situation (notebook 03) and this will follow it.",
+            live=False,
+        )
     if chosen == classified:
-        return callout("info", f"Scenario {chosen}: your situation",
-                       "This follows your classification.", live=False)
-    return callout("info", f"Practising Scenario {chosen}",
-                   f"Your own situation is Scenario {classified}; you chose to practise the "
-                   "other one. Your plan keeps your classification.", live=False)
+        return callout(
+            "info",
+            f"Scenario {chosen}: your situation",
+            "This follows your classification.",
+            live=False,
+        )
+    return callout(
+        "info",
+        f"Practising Scenario {chosen}",
+        f"Your own situation is Scenario {classified}; you chose to practise the "
+        "other one. Your plan keeps your classification.",
+        live=False,
+    )
 
 
 def guarded(area: w.HTML) -> Callable[[F], F]:
@@ -145,11 +156,15 @@ def guarded(area: w.HTML) -> Callable[[F], F]:
                 func(*args, **kwargs)
             except CourseInputError as exc:
                 where = FIELD_NAMES.get(exc.field, exc.field)
-                area.value = status_html(WARN, "Please check your answer",
-                                         f"{where}: {exc.problem}")
+                area.value = status_html(
+                    WARN, "Please check your answer", f"{where}: {exc.problem}"
+                )
             except OSError as exc:
-                area.value = status_html(WARN, "Your answer could not be saved",
-                                         f"{exc.strerror or exc}. Your work is still on screen.")
+                area.value = status_html(
+                    WARN,
+                    "Your answer could not be saved",
+                    f"{exc.strerror or exc}. Your work is still on screen.",
+                )
 
         return inner  # type: ignore[return-value]
 

@@ -114,10 +114,8 @@ class RepliesView(Exercise):
             entry = RepliesEntry(values)
             self.journal.save(REPLIES, json_value(entry.to_json()))
             done = entry.prepared
-            kind = "correct" if done == len(values) else "partly"
-            self.status.value = callout(
-                kind, f"Saved: {done} of {len(values)} replies prepared"
-            )
+            heading = f"Saved: {done} of {len(values)} replies prepared"
+            self.status.value = callout("correct" if done == len(values) else "partly", heading)
 
         run()
 

@@ -173,7 +173,9 @@ class ProgressView(Exercise):
             html_path.write_text(page, encoding="utf-8")
             md_path.write_text(plan_markdown(answers), encoding="utf-8")
             self.download.value = download_html(
-                html_path.name, "text/html;charset=utf-8", page.encode("utf-8"),
+                html_path.name,
+                "text/html;charset=utf-8",
+                page.encode("utf-8"),
                 "Download your plan (printable page)",
             )
             self.status.value = callout(

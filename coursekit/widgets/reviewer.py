@@ -33,8 +33,9 @@ EXERCISE_ID = DRAFT
 def review_entry(review: Review) -> ReviewEntry:
     """Return the journal entry of a review."""
     return ReviewEntry(
-        tuple(ReviewMoveEntry(m.id, m.covered, m.evidence or "", m.tip or "")
-              for m in review.moves),
+        tuple(
+            ReviewMoveEntry(m.id, m.covered, m.evidence or "", m.tip or "") for m in review.moves
+        ),
         review.order_ok,
         review.order_note,
     )
@@ -80,8 +81,14 @@ class ReviewerView(Exercise):
             self,
             "reviewer",
             "Review your draft",
-            [self.scenario, self.scenario_note, self.text, actions(self.review_button),
-             self.result, self.cues],
+            [
+                self.scenario,
+                self.scenario_note,
+                self.text,
+                actions(self.review_button),
+                self.result,
+                self.cues,
+            ],
         )
         if self.text.value:
             self.run_review()

@@ -54,8 +54,9 @@ class ScriptBuilderView(Exercise):
         for name in FIELDS:
             cls = w.Text if name in _SHORT_FIELDS else w.Textarea
             control = cls(
-                value=saved.inputs.get(name, ""), continuous_update=True,
-                **wide(FIELD_PROMPTS[name])
+                value=saved.inputs.get(name, ""),
+                continuous_update=True,
+                **wide(FIELD_PROMPTS[name]),
             )
             if cls is w.Textarea:
                 control.rows = 3
@@ -151,8 +152,10 @@ class ScriptBuilderView(Exercise):
             )
             if save:  # one write for both answers: one lock, one file replace
                 self.journal.save_many(
-                    {INPUTS_ID: json_value(inputs.to_json()),
-                     EXERCISE_ID: json_value(entry.to_json())}
+                    {
+                        INPUTS_ID: json_value(inputs.to_json()),
+                        EXERCISE_ID: json_value(entry.to_json()),
+                    }
                 )
             missing = len(script.missing)
             saved_word = "Saved. " if save else ""
