@@ -1,4 +1,6 @@
-"""Plain-text summaries the notebooks print, so each worked example has a checkable output.
+"""Plain-text summaries of worked examples (words, never ids), for the command line and tests.
+
+Notebooks show the rendered versions instead (``coursekit.widgets.show_*``).
 
 >>> from coursekit.classify import classify
 >>> print(classification_text(classify({"missteps": []})).splitlines()[0])
@@ -19,6 +21,7 @@ from .quizbank import QUIZZES
 from .review import Review, review_draft
 from .roleplay import Roleplay, RoleplaySession
 from .script import build_script
+from .views.exercises import OUTCOME_REACTIONS, order_state
 
 __all__ = [
     "answer_keys_text",
@@ -42,9 +45,7 @@ def _wrap(text: str, indent: str = "   ") -> str:
 
 def _hang(text: str, indent: str, hang: int) -> str:
     """Wrap text so that lines after the first sit ``hang`` spaces further in."""
-    return textwrap.fill(
-        text, _WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hang
-    )
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hang)
 
 
 def classification_text(result: Classification) -> str:
@@ -52,10 +53,17 @@ def classification_text(result: Classification) -> str:
     lines = [f"Scenario {result.scenario}: {SCENARIOS[result.scenario].title}"]
     if result.missteps:
         lines.append("Missteps: " + ", ".join(MISSTEPS[m].label for m in result.missteps))
-    lines.append("Likely reactions:")
-    lines.extend(_wrap(f"- {r.label}: {r.why}") for r in result.reactions)
+    lines.append("How the manager may feel:")
+    lines.extend(
+        _wrap(f"- {r.label}: {r.why}") for r in result.reactions if r.id not in OUTCOME_REACTIONS
+    )
+    for r in result.reactions:
+        if r.id in OUTCOME_REACTIONS:
+            lines.append(
+                _wrap(f"What may have happened: the role may already be filled. {r.why}", "")
+            )
     lines.append("Moves, in order:")
-    lines.extend(_wrap(f"{n}. {m.title} [{m.id}]") for n, m in enumerate(result.moves, 1))
+    lines.extend(_wrap(f"{n}. {m.title}") for n, m in enumerate(result.moves, 1))
     lines.append("Why:")
     lines.extend(_wrap(f"- {reason}") for reason in result.reasons)
     lines.append(f"Next step: {result.next_step}")
@@ -67,13 +75,15 @@ def review_text(review: Review) -> str:
     lines = [review.summary()]
     for check in review.moves:
         if check.covered:
-            lines.append(f"✓ {check.title} [{check.id}]")
+            lines.append(f"✓ {check.title}")
             lines.append(_wrap(f"evidence: “{check.evidence}”"))
         else:
-            lines.append(f"✗ {check.title} [{check.id}]")
+            lines.append(f"✗ {check.title}")
             lines.append(_wrap(f"tip: {check.tip}"))
     if review.scenario == 2:
-        lines.append(f"{'✓' if review.order_ok else '✗'} Order: {review.order_note}")
+        state = order_state(review)
+        sign = {"ok": "✓", "wrong": "✗", "unchecked": "ℹ"}[state]
+        lines.append(f"{sign} Order: {review.order_note}")
     return "\n".join(lines)
 
 
@@ -98,16 +108,14 @@ def path_text(roleplay: Roleplay, path: Iterable[str]) -> str:
 def reactions_text() -> str:
     """Return the four reactions with what triggers each."""
     return "\n".join(
-        f"- {reaction.label} [{reaction.id}]\n{_wrap(reaction.trigger)}"
-        for reaction in REACTIONS.values()
+        f"- {reaction.label}\n{_wrap(reaction.trigger)}" for reaction in REACTIONS.values()
     )
 
 
 def misstep_text() -> str:
     """Return the Scenario 2 missteps with an example of each."""
     return "\n".join(
-        f"- {misstep.label} [{misstep.id}]\n{_wrap(misstep.example)}"
-        for misstep in MISSTEPS.values()
+        f"- {misstep.label}\n{_wrap(misstep.example)}" for misstep in MISSTEPS.values()
     )
 
 
@@ -116,9 +124,7 @@ def scenarios_text() -> str:
     lines = []
     for scenario in SCENARIOS.values():
         lines.append(f"Scenario {scenario.number}: {scenario.title}")
-        lines.extend(
-            _wrap(f"{n}. {MOVES[m].title} [{m}]") for n, m in enumerate(scenario.move_ids, 1)
-        )
+        lines.extend(_wrap(f"{n}. {MOVES[m].title}") for n, m in enumerate(scenario.move_ids, 1))
     return "\n".join(lines)
 
 
@@ -132,9 +138,7 @@ def lessons_text(commenter: str | None = None) -> str:
         for lesson_id in person.lesson_ids:
             lesson = LESSONS[lesson_id]
             topics = [*lesson.supports, *lesson.challenges]
-            labels = ", ".join(
-                THEMES[t].label if t in THEMES else MOVES[t].title for t in topics
-            )
+            labels = ", ".join(THEMES[t].label if t in THEMES else MOVES[t].title for t in topics)
             tail = f" — {lesson.stance} the column on: {labels}" if topics else " — adds"
             lines.append(_wrap(f"- {lesson.text}{tail}"))
     return "\n".join(lines)

@@ -310,3 +310,126 @@ def test_corrupt_journal_is_reported_in_the_panel(journal_path: Path) -> None:
     with pytest.warns(UserWarning):
         panel = cw.progress_panel(Journal(journal_path))
     assert "moved" in panel.status.value.lower() or "set aside" in panel.status.value.lower()
+
+
+# Transcript, one flow, feedback design, display helpers ------------------------------------
+
+
+def test_roleplay_transcript_keeps_each_line_with_its_feedback(journal: Journal) -> None:
+    view = cw.roleplay("call_scenario2", journal)
+    path = WORKED_PATH["call_scenario2"][:3]
+    for choice_id in path:
+        view.choose(choice_id)
+    turns = view.turns
+    assert [t.speaker for t in turns] == ["manager", "you"] * 3 + ["manager"]
+    assert all(t.verdict is not None for t in turns if t.speaker == "you")
+    items = re.findall(r"<li class=\"sc-turn sc-turn-(\w+)\".*?</li>", view.transcript.value, re.S)
+    assert items == ["manager", "you"] * 3 + ["manager"]
+    you_lines = re.findall(
+        r'<li class="sc-turn sc-turn-you".*?</div></div></li>', view.transcript.value, re.S
+    )
+    assert len(you_lines) == 3 and all("sc-callout" in line for line in you_lines)
+    children = list(view.children)
+    assert children.index(view.transcript) < children.index(view.choices)
+    view.back_button.click()
+    assert len(view.turns) == 5
+    view.restart_button.click()
+    assert len(view.turns) == 1 and "sc-turn-you" not in view.transcript.value
+
+
+def test_builder_and_reviewer_follow_the_classification(journal: Journal) -> None:
+    classifier = cw.situation_classifier(journal)
+    classifier.misstep_boxes["went_silent"].value = True
+    classifier.classify_button.click()
+    builder = cw.script_builder(journal)
+    assert builder.scenario.value == 2
+    assert "your situation" in shown(builder.scenario_note.value)
+    practice = cw.script_builder(journal, scenario=1)
+    assert "Practising Scenario 1" in shown(practice.scenario_note.value)
+    assert "Scenario 2" in shown(practice.scenario_note.value)
+    reviewer = cw.draft_reviewer(journal)
+    assert reviewer.scenario.value == 2
+    reviewer.scenario.value = 1
+    assert "Practising Scenario 1" in shown(reviewer.scenario_note.value)
+
+
+def test_builder_re_saves_a_script_written_for_the_other_scenario(journal: Journal) -> None:
+    practice = cw.script_builder(journal, scenario=1)
+    practice.fields["what_changed"].value = "We moved closer."
+    assert isinstance(journal.get("script"), dict) and journal.get("script")["scenario"] == 1
+    journal.save("situation", {"scenario": 2})
+    cw.script_builder(journal)
+    saved = journal.get("script")
+    assert isinstance(saved, dict) and saved["scenario"] == 2
+
+
+def test_signals_agree_with_their_text(journal: Journal) -> None:
+    builder = cw.script_builder(journal, scenario=1)
+    kind, heading = callouts(builder.status.value)[0]
+    assert kind == "partly" and "still to fill in" in heading
+    for field, value in PERSONAS["maya"].answers.items():
+        builder.fields[field].value = value
+    assert callouts(builder.status.value)[0] == (
+        "correct",
+        "Every part of your script is filled in",
+    )
+    reviewer = cw.draft_reviewer(journal, scenario=2)
+    reviewer.text.value = "I'm sorry I went quiet for two weeks; that cost you time."
+    reviewer.review_button.click()
+    found = dict((h, k) for k, h in callouts(reviewer.result.value))
+    assert found["Order: not checked yet"] == "info"
+
+
+def test_progress_panel_counts_only_its_own_exercises(journal: Journal, tmp_path: Path) -> None:
+    own = ["script", "roleplay:call_scenario1", "roleplay:call_scenario2"]
+    panel = cw.progress_panel(journal, folder=tmp_path, exercises=own)
+    assert "0 of 3 exercises done." in shown(panel.checklist.value)
+    assert [value for _label, value in panel.choice.options] == own
+    assert panel.reset_all_button.disabled is True
+    panel.confirm_all.value = True
+    assert panel.reset_all_button.disabled is False
+
+
+SHOW_CALLS = {
+    "scenarios": lambda: cw.show_scenarios(),
+    "moves": lambda: cw.show_moves(2),
+    "reactions": lambda: cw.show_reactions(),
+    "missteps": lambda: cw.show_missteps(),
+    "quote": lambda: cw.show_quote("make_the_call", "nothing_to_lose"),
+    "lessons": lambda: cw.show_lessons("explain_change"),
+    "commenter": lambda: cw.show_commenter("Kimberly", "worth_it"),
+    "attribution": lambda: cw.show_attribution(),
+    "persona": lambda: cw.show_persona("dev"),
+    "vignettes": lambda: cw.show_vignettes(),
+    "script": lambda: cw.show_persona_script("maya"),
+    "draft": lambda: cw.show_persona_draft("dev"),
+    "review": lambda: cw.show_review("I loved the team.", 1),
+    "path": lambda: cw.show_worked_path("call_scenario1"),
+    "plan": lambda: cw.show_persona_plan("dev"),
+    "keys": lambda: cw.show_answer_keys(["05_scenario2"]),
+    "agenda": lambda: cw.show_agenda(90, Path(__file__).parent.parent / "notebooks"),
+    "room": lambda: cw.show_room(
+        Path(__file__).parent.parent / "notebooks/facilitator/sample-cards"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHOW_CALLS))
+def test_show_helpers_render_words_not_ids(name: str) -> None:
+    block = SHOW_CALLS[name]()
+    markup = str(block.data)
+    assert markup.startswith("<style>") and "sc-surface" in markup
+    assert_inert(markup)
+    text = repr(block)
+    assert text.strip() and "<" not in text.replace("&lt;", "")
+    for move_id in ("own_misstep", "explain_change", "easy_out", "invite_response"):
+        assert move_id not in shown(markup)
+    assert "position_filled" not in shown(markup)
+
+
+def test_room_chart_writes_every_number_beside_its_bar() -> None:
+    block = cw.show_room(Path(__file__).parent.parent / "notebooks/facilitator/sample-cards")
+    markup = str(block.data)
+    bars = re.findall(r'class="sc-bar-value">([^<]+)<', markup)
+    assert bars and all(re.fullmatch(r"\d+%?", value) for value in bars)
+    assert "Cards counted: 5" in shown(markup)
