@@ -34,6 +34,11 @@ _CSS = """
   width: auto; max-width: none; text-align: left; line-height: 1.4; height: auto;
   font-weight: 600; margin: 0 0 .3em 0; white-space: normal; overflow: visible;
 }
+.sc-widget .widget-inline-hbox:not(.widget-checkbox) > :not(.widget-label) { flex: none; }
+.sc-widget .widget-radio > .widget-label,
+.sc-widget .widget-toggle-buttons > .widget-label { font-weight: 600; }
+.sc-widget .widget-html, .sc-widget .widget-html-content { height: auto; line-height: 1.5; }
+.sc-widget .widget-html-content > p:first-child { margin-top: .2em; }
 .sc-widget .widget-checkbox, .sc-widget .widget-checkbox label { height: auto; }
 .sc-widget .widget-checkbox label, .sc-widget .widget-label { white-space: normal; }
 .sc-widget input, .sc-widget textarea, .sc-widget select {

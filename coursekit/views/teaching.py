@@ -120,13 +120,14 @@ def missteps_html() -> Html:
 def quote_html(quote_id: str) -> Html:
     """Return a quotation as a block quote with who said it, and where."""
     quote = QUOTES[quote_id]
+    where = ", in " if quote.speaker == SOURCE.author else ", in a reader comment on "
     return tag(
         "blockquote",
         [
             tag("p", f"“{quote.text}”"),
             tag(
                 "footer",
-                ["— ", tag("span", quote.speaker, cls="sc-who"), ", ", tag("cite", SOURCE.title)],
+                ["— ", tag("span", quote.speaker, cls="sc-who"), where, tag("cite", SOURCE.title)],
             ),
         ],
         cls="sc-quote",
