@@ -12,7 +12,7 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -29,7 +29,7 @@ from .entries import (
 )
 from .errors import CourseInputError
 from .journal import Journal
-from .views.plan import PLAN_TITLE, REPLY_LABELS, missing_items
+from .views.plan import PLAN_TITLE, REPLY_LABELS, missing_by_exercise
 from .views.plan import plan_markdown as _plan_markdown
 from .views.plan_page import plan_page
 
@@ -65,13 +65,22 @@ def plan_html(answers: Mapping[str, object]) -> str:
     return plan_page(plan_markdown(answers), PLAN_TITLE)
 
 
-def plan_missing(answers: Mapping[str, object]) -> list[str]:
-    """Return, in words, what the plan still lacks (empty when everything is in place).
+def plan_missing(
+    answers: Mapping[str, object], exercises: Iterable[str] | None = None
+) -> list[str]:
+    """Return, in words, what the plan still lacks (only for ``exercises`` if given).
 
     >>> plan_missing({})[0]
     'Classify your situation, so the plan knows your scenario.'
+    >>> plan_missing({}, ["script"])
+    ['Build your call script.']
     """
-    return missing_items(read_entries(answers))
+    wanted = set(exercises) if exercises is not None else None
+    return [
+        text
+        for exercise, text in missing_by_exercise(read_entries(answers))
+        if wanted is None or exercise in wanted
+    ]
 
 
 def export_plan(journal: Journal, fmt: PlanFormat = "markdown") -> str:

@@ -384,6 +384,8 @@ def test_progress_panel_counts_only_its_own_exercises(journal: Journal, tmp_path
     own = ["script", "roleplay:call_scenario1", "roleplay:call_scenario2"]
     panel = cw.progress_panel(journal, folder=tmp_path, exercises=own)
     assert "0 of 3 exercises done." in shown(panel.checklist.value)
+    assert "notebook" not in shown(panel.checklist.value)
+    assert shown(panel.missing.value).count("☐") == 1  # only the script is this panel's
     assert [value for _label, value in panel.choice.options] == own
     assert panel.reset_all_button.disabled is True
     panel.confirm_all.value = True

@@ -16,6 +16,7 @@ from .exercises import (
     review_callout,
     review_html,
     review_surface,
+    scenario_note,
     score_html,
     script_html,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "room_html",
     "scenario_badge",
     "scenario_heading",
+    "scenario_note",
     "scenarios_html",
     "score_html",
     "script_html",

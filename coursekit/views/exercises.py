@@ -26,6 +26,7 @@ __all__ = [
     "review_callout",
     "review_html",
     "review_surface",
+    "scenario_note",
     "score_html",
     "script_html",
 ]
@@ -83,6 +84,31 @@ def script_html(script: Script, heading: str = "Your call script") -> Html:
         [tag("h3", [heading, " ", scenario_badge(script.scenario)]), tag("ol", items)],
         cls="sc-script",
         aria_label=heading,
+    )
+
+
+def scenario_note(chosen: int, classified: int | None) -> Html:
+    """Say where the scenario comes from: the learner's classification, or a deliberate choice."""
+    if classified is None:
+        return callout(
+            "info",
+            f"Scenario {chosen}",
+            "Choose the scenario that fits you; once you classify your situation, this follows it.",
+            live=False,
+        )
+    if chosen == classified:
+        return callout(
+            "info",
+            f"Scenario {chosen}: your situation",
+            "This follows your classification.",
+            live=False,
+        )
+    return callout(
+        "info",
+        f"Practising Scenario {chosen}",
+        f"Your own situation is Scenario {classified}; you chose to practise the "
+        "other one. Your plan keeps your classification.",
+        live=False,
     )
 
 

@@ -14,14 +14,31 @@ import re
 from collections.abc import Mapping
 
 from ..calls import ROLEPLAYS
-from ..entries import REPLY_IDS, DraftEntry, Entries, ReviewEntry, read_entries
+from ..entries import (
+    DRAFT,
+    REPLIES,
+    REPLY_IDS,
+    SCRIPT,
+    SITUATION,
+    DraftEntry,
+    Entries,
+    ReviewEntry,
+    read_entries,
+)
 from ..knowledge import MISSTEPS, MOVES, REACTIONS, SCENARIOS, attribution
 from ..quizbank import QUIZZES
 from ..script import FIELD_PROMPTS
 from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
 
-__all__ = ["PLAN_TITLE", "REPLY_LABELS", "missing_items", "plan_markdown", "read_entries"]
+__all__ = [
+    "PLAN_TITLE",
+    "REPLY_LABELS",
+    "missing_by_exercise",
+    "missing_items",
+    "plan_markdown",
+    "read_entries",
+]
 
 #: The plan's title, in Markdown and HTML.
 PLAN_TITLE = "My Second Call plan"
@@ -217,32 +234,41 @@ def _roleplays(entries: Entries) -> list[str]:
     return ["## Role-play endings", "", *(items or [_NOT_DONE]), ""]
 
 
-def missing_items(entries: Entries) -> list[str]:
-    """Return, in words, what the plan still lacks (empty when everything is in place)."""
+def missing_by_exercise(entries: Entries) -> list[tuple[str, str]]:
+    """Return what the plan still lacks as (exercise id, what to do) pairs, in words."""
     items = []
     if entries.scenario is None:
-        items.append("Classify your situation, so the plan knows your scenario.")
+        items.append((SITUATION, "Classify your situation, so the plan knows your scenario."))
     script = entries.script
     if script is None:
-        items.append("Build your call script.")
+        items.append((SCRIPT, "Build your call script."))
     else:
         if script.missing:
             named = "; ".join(FIELD_PROMPTS.get(f, _name(f)).rstrip("?") for f in script.missing)
-            items.append(f"Fill in the rest of your script: {named}.")
+            items.append((SCRIPT, f"Fill in the rest of your script: {named}."))
         if entries.scenario is not None and script.scenario not in (None, entries.scenario):
             items.append(
-                f"Your script is written for Scenario {script.scenario}, but your "
-                f"situation is Scenario {entries.scenario}: rebuild it if you meant to."
+                (
+                    SCRIPT,
+                    f"Your script is written for Scenario {script.scenario}, but "
+                    f"your situation is Scenario {entries.scenario}: rebuild it if you "
+                    "meant to.",
+                )
             )
     prepared = entries.replies.prepared if entries.replies is not None else 0
     if prepared < len(REPLY_IDS):
-        items.append(f"Prepare your replies ({prepared} of {len(REPLY_IDS)} done).")
+        items.append((REPLIES, f"Prepare your replies ({prepared} of {len(REPLY_IDS)} done)."))
     draft = entries.draft
     if draft is None or not draft.text.strip():
-        items.append("Write a draft and review it.")
+        items.append((DRAFT, "Write a draft and review it."))
     elif draft.review is None:
-        items.append("Review your draft.")
+        items.append((DRAFT, "Review your draft."))
     return items
+
+
+def missing_items(entries: Entries) -> list[str]:
+    """Return, in words, what the plan still lacks (empty when everything is in place)."""
+    return [text for _exercise, text in missing_by_exercise(entries)]
 
 
 def _checklist(entries: Entries) -> list[str]:

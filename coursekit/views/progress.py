@@ -16,7 +16,7 @@ from .markup import Html, tag
 __all__ = ["checklist_html", "download_html", "missing_html"]
 
 
-def checklist_html(items: Sequence[ProgressItem]) -> Html:
+def checklist_html(items: Sequence[ProgressItem], show_notebook: bool = True) -> Html:
     """Return the exercises as a checklist: a sign and a word for each, and the count done."""
     done = sum(item.done for item in items)
     rows = [
@@ -27,7 +27,9 @@ def checklist_html(items: Sequence[ProgressItem]) -> Html:
                 ": ",
                 item.label,
                 " ",
-                tag("small", f"(notebook {item.notebook})") if item.notebook else "",
+                tag("small", f"(notebook {item.notebook})")
+                if item.notebook and show_notebook
+                else "",
             ],
         )
         for item in items

@@ -62,8 +62,8 @@ _CSS = """
 .sc-widget .jupyter-button.mod-primary, .sc-button {
   background: var(--sc-accent); color: var(--sc-accent-ink); border: 1px solid #083f78;
 }
-a.sc-button { display: inline-block; text-decoration: none; font-weight: 600; }
-a.sc-button:hover { background: #083f78; }
+.sc-button { display: inline-block; text-decoration: none; font-weight: 600; }
+.sc-button:hover { background: #083f78; }
 .sc-widget .jupyter-button.sc-danger { background: #fff; color: #8c1d18;
   border: 1px solid #8c1d18; }
 .sc-widget .sc-danger-zone { margin-top: 1.5em; padding: .6em .9em;
@@ -77,7 +77,7 @@ a.sc-button:hover { background: #083f78; }
 .sc-widget .widget-toggle-buttons .jupyter-button.mod-active::before { content: "✓ "; }
 .sc-widget button:focus-visible, .sc-widget input:focus-visible,
 .sc-widget textarea:focus-visible, .sc-widget select:focus-visible,
-a.sc-button:focus-visible { outline: 3px solid #083f78; outline-offset: 2px; }
+.sc-button:focus-visible { outline: 3px solid #083f78; outline-offset: 2px; }
 /* Feedback callouts: icon, heading, coloured left border. */
 .sc-callout { display: flex; gap: .7em; align-items: flex-start; margin: .6em 0;
   padding: .6em .9em; border-left: 6px solid; border-radius: 3px; color: #1a1a1a; }
@@ -116,8 +116,8 @@ a.sc-button:focus-visible { outline: 3px solid #083f78; outline-offset: 2px; }
 .sc-script h3 { font-size: 1.05em; margin: 0; }
 .sc-surface blockquote, .sc-widget blockquote { margin: .6em 0; padding: .4em 1em;
   border-left: 4px solid #4a4a4a; background: #f6f6f4; color: #1a1a1a; }
-blockquote.sc-quote p { margin: 0; font-size: 1.05em; }
-blockquote.sc-quote footer { margin-top: .3em; color: #3a3a3a; font-size: .95em; }
+.sc-quote p { margin: 0; font-size: 1.05em; }
+.sc-quote footer { margin-top: .3em; color: #3a3a3a; font-size: .95em; }
 .sc-who { font-weight: 700; }
 .sc-stance { display: inline-block; padding: 0 .5em; border: 1px solid #4a4a4a;
   border-radius: 3px; font-size: .85em; margin-left: .4em; }
@@ -142,6 +142,8 @@ blockquote.sc-quote footer { margin-top: .3em; color: #3a3a3a; font-size: .95em;
 .sc-cue { font-style: italic; color: #3a3a3a; }
 /* Page measure in Voilà: a centred column. */
 body[data-voila] #rendered_cells > div { max-width: 52rem; margin: 0 auto; }
+body[data-voila] details.sc-fallback, body[data-voila] .jp-RenderedMarkdown > details {
+  display: none; }
 body[data-voila] .jp-RenderedMarkdown, .jp-Notebook .jp-RenderedMarkdown > * {
   max-width: 75ch; }
 """

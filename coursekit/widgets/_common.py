@@ -11,7 +11,7 @@ import ipywidgets as w
 from ..entries import Entries, read_entries
 from ..errors import CourseInputError
 from ..script import FIELD_PROMPTS
-from ..views import STYLE, Html, callout, status_html, tag
+from ..views import STYLE, scenario_note, status_html, tag
 
 if TYPE_CHECKING:
     from ..journal import Journal, JSONValue
@@ -119,31 +119,6 @@ def feedback(kind: str = "status") -> w.HTML:
     area.add_class("sc-feedback")
     area.add_class(f"sc-feedback-{kind}")
     return area
-
-
-def scenario_note(chosen: int, classified: int | None) -> Html:
-    """Say where the scenario comes from: the learner's classification, or a deliberate choice."""
-    if classified is None:
-        return callout(
-            "info",
-            f"Scenario {chosen}",
-            "Classify your situation (notebook 03) and this will follow it.",
-            live=False,
-        )
-    if chosen == classified:
-        return callout(
-            "info",
-            f"Scenario {chosen}: your situation",
-            "This follows your classification.",
-            live=False,
-        )
-    return callout(
-        "info",
-        f"Practising Scenario {chosen}",
-        f"Your own situation is Scenario {classified}; you chose to practise the "
-        "other one. Your plan keeps your classification.",
-        live=False,
-    )
 
 
 def guarded(area: w.HTML) -> Callable[[F], F]:

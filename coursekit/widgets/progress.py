@@ -35,6 +35,7 @@ class ProgressView(Exercise):
         self.folder = Path(folder) if folder is not None else Path.cwd()
         wanted = set(exercises) if exercises is not None else None
         self.exercises = tuple(ex for ex in EXERCISES if wanted is None or ex.id in wanted)
+        self._own_only = wanted is not None
         self.checklist = feedback("checklist")
         self.missing = feedback("missing")
         self.refresh_button = w.Button(
@@ -104,8 +105,9 @@ class ProgressView(Exercise):
             answers = self.journal.answers()
             wanted = {ex.id for ex in self.exercises}
             items = [item for item in course_progress(answers) if item.id in wanted]
-            self.checklist.value = checklist_html(items)
-            self.missing.value = missing_html(plan_missing(answers))
+            self.checklist.value = checklist_html(items, show_notebook=not self._own_only)
+            own = wanted if self._own_only else None
+            self.missing.value = missing_html(plan_missing(answers, own))
             messages = self.journal.messages
             if messages:
                 self.status.value = callout("warn", "Note about your journal", " ".join(messages))
