@@ -15,6 +15,7 @@ from coursekit.examples import PERSONAS
 from coursekit.journal import Journal
 from coursekit.quiz import answer_key
 from coursekit.quizbank import QUIZZES
+from coursekit.views import Turn, Verdict
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">[x](javascript:alert(3))'
 
@@ -435,3 +436,21 @@ def test_room_chart_writes_every_number_beside_its_bar() -> None:
     bars = re.findall(r'class="sc-bar-value">([^<]+)<', markup)
     assert bars and all(re.fullmatch(r"\d+%?", value) for value in bars)
     assert "Cards counted: 5" in shown(markup)
+
+
+def test_roleplay_announces_each_step_and_takes_a_typed_turn(journal: Journal) -> None:
+    view = cw.roleplay("call_scenario1", journal)
+    view.choose(WORKED_PATH["call_scenario1"][0])
+    assert 'class="sc-sr-only"' in view.last_step.value and 'role="status"' in view.last_step.value
+    assert callouts(view.last_step.value) == callouts(view.transcript.value)[-1:]
+    typed = Turn(
+        "you",
+        "I'd love <b>another</b> look.",
+        typed=True,
+        verdict=Verdict("partly", "Okay", ("Say what changed.",)),
+    )
+    view.append_turn(typed)
+    assert view.turns[-1] is typed
+    assert "You (in your own words):" in shown(view.transcript.value)
+    assert "&lt;b&gt;another&lt;/b&gt;" in view.transcript.value
+    assert callouts(view.transcript.value)[-1] == ("partly", "Okay")

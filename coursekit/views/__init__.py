@@ -27,6 +27,7 @@ from .progress import checklist_html, download_html, missing_html
 from .roleplay import (
     Turn,
     Verdict,
+    announce_html,
     debrief_html,
     path_html,
     session_turns,
@@ -58,6 +59,7 @@ __all__ = [
     "Turn",
     "Verdict",
     "agenda_html",
+    "announce_html",
     "answer_keys_html",
     "attribution_html",
     "bar_chart_html",

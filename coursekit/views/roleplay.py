@@ -22,6 +22,7 @@ from .teaching import surface
 
 __all__ = [
     "Turn",
+    "announce_html",
     "Verdict",
     "debrief_html",
     "path_html",
@@ -75,9 +76,8 @@ def session_turns(session: RoleplaySession) -> list[Turn]:
 
 
 def _turn_html(number: int, turn: Turn, manager: str) -> Html:
-    who = (
-        manager if turn.speaker == "manager" else "You" + (" (in your words)" if turn.typed else "")
-    )
+    you = "You (in your own words)" if turn.typed else "You"
+    who = f"{manager if turn.speaker == 'manager' else you}:"
     verdict = (
         callout(
             turn.verdict.kind,
@@ -93,7 +93,7 @@ def _turn_html(number: int, turn: Turn, manager: str) -> Html:
         "li",
         [cue, tag("span", who, cls="sc-who"), tag("p", f"“{turn.text}”"), verdict],
         cls=f"sc-turn sc-turn-{turn.speaker}",
-        aria_label=f"Line {number}: {who}",
+        aria_label=f"Line {number}, {who.rstrip(':')}",
     )
 
 
@@ -101,6 +101,18 @@ def transcript_html(turns: Sequence[Turn], manager: str = "Manager") -> Html:
     """Return the transcript: one list item per line, feedback under the line it judges."""
     items = [_turn_html(n, turn, manager) for n, turn in enumerate(turns, 1)]
     return tag("ol", items, cls="sc-transcript", aria_label="The call so far")
+
+
+def announce_html(turn: Turn) -> Html:
+    """Return a screen-reader-only announcement of how the learner's last line landed."""
+    verdict = turn.verdict
+    if verdict is None:
+        return Html("")
+    return tag(
+        "div",
+        callout(verdict.kind, verdict.heading, [tag("p", line) for line in verdict.body]),
+        cls="sc-sr-only",
+    )
 
 
 def debrief_html(debrief: Debrief) -> Html:

@@ -140,6 +140,8 @@ _CSS = """
 .sc-turn .sc-who { display: block; font-size: .9em; }
 .sc-turn .sc-callout { margin: .5em 0 0; }
 .sc-cue { font-style: italic; color: #3a3a3a; }
+.sc-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 /* Page measure in Voilà: a centred column. */
 body[data-voila] #rendered_cells > div { max-width: 52rem; margin: 0 auto; }
 body[data-voila] details.sc-fallback, body[data-voila] .jp-RenderedMarkdown > details {

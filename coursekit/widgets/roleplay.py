@@ -9,7 +9,15 @@ import ipywidgets as w
 from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
 from ..errors import CourseInputError
 from ..roleplay import Roleplay, RoleplaySession
-from ..views import Turn, callout, debrief_html, session_turns, tag, transcript_html
+from ..views import (
+    Turn,
+    announce_html,
+    callout,
+    debrief_html,
+    session_turns,
+    tag,
+    transcript_html,
+)
 from ._common import (
     Exercise,
     actions,
@@ -91,6 +99,8 @@ class RoleplayView(Exercise):
             self.session.choose(str(self.choices.value))
             self._save()
             self.render()
+            # The feedback sits under the line it judges; screen readers also hear it here.
+            self.last_step.value = announce_html(self.turns[-2])
 
         run()
 
@@ -118,6 +128,12 @@ class RoleplayView(Exercise):
             self.render()
 
         run()
+
+    def append_turn(self, turn: Turn) -> None:
+        """Add a line to the transcript (a line typed in the learner's own words, say)."""
+        self.turns.append(turn)
+        self.show_transcript()
+        self.last_step.value = announce_html(turn)
 
     def show_transcript(self) -> None:
         """Redraw the transcript from :attr:`turns`."""
