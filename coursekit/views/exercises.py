@@ -137,7 +137,7 @@ def review_html(review: Review) -> Html:
             )
         else:
             rows.append(
-                callout("notyet", f"Not yet: {check.title}", ["Tip: ", check.tip or ""], live=False)
+                callout("notyet", f"Missing: {check.title}", ["Tip: ", check.tip or ""], live=False)
             )
     state = order_state(review)
     if review.scenario == 2:

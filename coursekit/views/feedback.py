@@ -4,9 +4,9 @@ Each kind has its own icon and heading word, so no signal relies on colour alone
 callout's heading always agrees with its body.
 
 >>> print(callout("correct", "Correct", "Well done."))  # doctest: +NORMALIZE_WHITESPACE
-<div class="sc-callout sc-callout-correct" role="status" aria-live="polite"><span
-class="sc-callout-icon" aria-hidden="true">✓</span> <div class="sc-callout-text"><p
-class="sc-callout-heading">Correct</p><div class="sc-callout-body">Well done.</div></div></div>
+<div class="sc-callout sc-callout-correct" role="status" aria-live="polite"><p
+class="sc-callout-heading"><span class="sc-callout-icon" aria-hidden="true">✓</span>
+Correct</p><div class="sc-callout-body">Well done.</div></div>
 >>> kind_for_symbol("◐")
 'partly'
 """
@@ -61,18 +61,11 @@ def kind_for_symbol(symbol: str) -> Kind:
 
 def callout(kind: Kind, heading: Content, body: Content = None, *, live: bool = True) -> Html:
     """Return a feedback callout: icon, heading and an optional body."""
+    icon = tag("span", ICONS[kind], cls="sc-callout-icon", aria_hidden="true")
     body_html = tag("div", body, cls="sc-callout-body") if body else Html("")
-    text = tag(
-        "div",
-        [
-            tag("p", esc(heading), cls="sc-callout-heading"),
-            body_html,
-        ],
-        cls="sc-callout-text",
-    )
     return tag(
         "div",
-        [tag("span", ICONS[kind], cls="sc-callout-icon", aria_hidden="true"), " ", text],
+        [tag("p", [icon, " ", esc(heading)], cls="sc-callout-heading"), body_html],
         cls=f"sc-callout sc-callout-{kind}",
         role="status" if live else None,
         aria_live="polite" if live else None,

@@ -104,15 +104,11 @@ def transcript_html(turns: Sequence[Turn], manager: str = "Manager") -> Html:
 
 
 def announce_html(turn: Turn) -> Html:
-    """Return a screen-reader-only announcement of how the learner's last line landed."""
+    """Return a one-line status on how the learner's last line landed (details are above)."""
     verdict = turn.verdict
     if verdict is None:
         return Html("")
-    return tag(
-        "div",
-        callout(verdict.kind, verdict.heading, [tag("p", line) for line in verdict.body]),
-        cls="sc-sr-only",
-    )
+    return callout(verdict.kind, f"{verdict.heading}. The feedback is under your line above.")
 
 
 def debrief_html(debrief: Debrief) -> Html:

@@ -79,10 +79,11 @@ _CSS = """
 .sc-widget textarea:focus-visible, .sc-widget select:focus-visible,
 .sc-button:focus-visible { outline: 3px solid #083f78; outline-offset: 2px; }
 /* Feedback callouts: icon, heading, coloured left border. */
-.sc-callout { display: flex; gap: .7em; align-items: flex-start; margin: .6em 0;
-  padding: .6em .9em; border-left: 6px solid; border-radius: 3px; color: #1a1a1a; }
-.sc-callout-icon { font-size: 1.25em; line-height: 1.2; font-weight: 700; flex: none; }
+.sc-callout { display: block; margin: .6em 0; padding: .55em .9em; border-left: 6px solid;
+  border-radius: 3px; color: #1a1a1a; }
+.sc-callout-icon { display: inline-block; width: 1.3em; font-size: 1.15em; font-weight: 700; }
 .sc-callout-heading { margin: 0; font-weight: 700; }
+.sc-callout-body { padding-left: 1.5em; }
 .sc-callout-body > :first-child { margin-top: .3em; }
 .sc-callout-body > :last-child { margin-bottom: 0; }
 .sc-callout-correct { border-color: #1a7f37; background: #edf7ef; }
@@ -140,8 +141,6 @@ _CSS = """
 .sc-turn .sc-who { display: block; font-size: .9em; }
 .sc-turn .sc-callout { margin: .5em 0 0; }
 .sc-cue { font-style: italic; color: #3a3a3a; }
-.sc-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 /* Page measure in Voilà: a centred column. */
 body[data-voila] #rendered_cells > div { max-width: 52rem; margin: 0 auto; }
 body[data-voila] details.sc-fallback, body[data-voila] .jp-RenderedMarkdown > details {
