@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .entries import read_entries
+
 __all__ = [
     "CARD_FORMAT",
     "CardFolder",
@@ -58,26 +60,22 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
     from .calls import ROLEPLAYS
     from .quizbank import QUIZZES
 
-    situation = answers.get("situation")
-    scenario = situation.get("scenario") if isinstance(situation, Mapping) else None
-    quizzes: dict[str, list[int]] = {}
-    roleplays: dict[str, str] = {}
-    for key, value in answers.items():
-        if key.startswith("quiz:") and isinstance(value, Mapping):
-            score, out_of = _int(value.get("score")), _int(value.get("out_of"))
-            name = key.removeprefix("quiz:")
-            if name in QUIZZES and score is not None and out_of and 0 <= score <= out_of:
-                quizzes[name] = [score, out_of]
-        elif key.startswith("roleplay:") and isinstance(value, Mapping):
-            ending = value.get("ending_id")
-            name = key.removeprefix("roleplay:")
-            if name in ROLEPLAYS and isinstance(ending, str) and ending in _ending_ids(name):
-                roleplays[name] = str(ending)
+    entries = read_entries(answers)
+    quizzes = {
+        name: [entry.score, entry.out_of]
+        for name, entry in entries.quizzes.items()
+        if name in QUIZZES
+    }
+    roleplays = {
+        name: entry.ending_id
+        for name, entry in entries.roleplays.items()
+        if name in ROLEPLAYS and entry.ending_id in _ending_ids(name)
+    }
     return {
         "format": CARD_FORMAT,
         "version": CARD_VERSION,
         "card_id": card_id or uuid.uuid4().hex,
-        "scenario": scenario if scenario in (1, 2) else None,
+        "scenario": entries.scenario,
         "quizzes": dict(sorted(quizzes.items())),
         "roleplays": dict(sorted(roleplays.items())),
     }

@@ -83,7 +83,7 @@ _CSS = """
   border-radius: 3px; color: #1a1a1a; }
 .sc-callout-icon { display: inline-block; width: 1.3em; font-size: 1.15em; font-weight: 700; }
 .sc-callout-heading { margin: 0; font-weight: 700; }
-.sc-callout-body { padding-left: 1.5em; }
+.sc-callout-body { padding-left: 1.75em; }
 .sc-callout-body > :first-child { margin-top: .3em; }
 .sc-callout-body > :last-child { margin-bottom: 0; }
 .sc-callout-correct { border-color: #1a7f37; background: #edf7ef; }
