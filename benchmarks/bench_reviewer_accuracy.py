@@ -43,7 +43,9 @@ def found_moves(text: str) -> set[str]:
 
 def score(items: list[dict[str, object]]) -> tuple[dict[str, tuple[float, float, int]], list[str]]:
     """Return precision, recall and support per move, and a line per wrongly judged item."""
-    counts = {move: [0, 0, 0] for move in knowledge().moves}  # true positive, false positive, false negative
+    counts = {
+        move: [0, 0, 0] for move in knowledge().moves
+    }  # true positive, false positive, false negative
     wrong: list[str] = []
     for item in items:
         labels = item["moves"]
@@ -113,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(wrong)} items judged wrongly:")
         print("\n".join(wrong))
     wall, cpu = review_latency()
-    print(f"\n  review of a 2,000-word draft lacking moves, in process: {wall * 1e3:.1f} ms wall, "
-          f"{cpu * 1e3:.1f} ms CPU (informational)")
+    print(
+        f"\n  review of a 2,000-word draft lacking moves, in process: {wall * 1e3:.1f} ms wall, "
+        f"{cpu * 1e3:.1f} ms CPU (informational)"
+    )
     return 0
 
 

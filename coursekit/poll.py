@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from . import loader
+from .entries import read_entries
 
 __all__ = [
     "CARD_FORMAT",
@@ -41,6 +42,7 @@ __all__ = [
     "read_cards",
     "room_report",
     "summarise",
+    "titles",
     "write_card",
 ]
 
@@ -57,27 +59,22 @@ def _int(value: object) -> int | None:
 def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict[str, Any]:
     """Return an anonymous card of the learner's choices from their journal answers."""
     known_roleplays, known_quizzes = loader.roleplays(), loader.quizzes()
-
-    situation = answers.get("situation")
-    scenario = situation.get("scenario") if isinstance(situation, Mapping) else None
-    quizzes: dict[str, list[int]] = {}
-    roleplays: dict[str, str] = {}
-    for key, value in answers.items():
-        if key.startswith("quiz:") and isinstance(value, Mapping):
-            score, out_of = _int(value.get("score")), _int(value.get("out_of"))
-            name = key.removeprefix("quiz:")
-            if name in known_quizzes and score is not None and out_of and 0 <= score <= out_of:
-                quizzes[name] = [score, out_of]
-        elif key.startswith("roleplay:") and isinstance(value, Mapping):
-            ending = value.get("ending_id")
-            name = key.removeprefix("roleplay:")
-            if name in known_roleplays and isinstance(ending, str) and ending in _ending_ids(name):
-                roleplays[name] = str(ending)
+    entries = read_entries(answers)
+    quizzes = {
+        name: [entry.score, entry.out_of]
+        for name, entry in entries.quizzes.items()
+        if name in known_quizzes
+    }
+    roleplays = {
+        name: entry.ending_id
+        for name, entry in entries.roleplays.items()
+        if name in known_roleplays and entry.ending_id in _ending_ids(name)
+    }
     return {
         "format": CARD_FORMAT,
         "version": CARD_VERSION,
         "card_id": card_id or uuid.uuid4().hex,
-        "scenario": scenario if scenario in (1, 2) else None,
+        "scenario": entries.scenario,
         "quizzes": dict(sorted(quizzes.items())),
         "roleplays": dict(sorted(roleplays.items())),
     }
@@ -221,6 +218,14 @@ def _ending_titles() -> dict[str, str]:
         for node in roleplay.nodes
         if node.ending is not None
     }
+
+
+def titles() -> dict[str, str]:
+    """Return the title of every quiz, role-play and ending a card may name, by id."""
+    named = {quiz_id: quiz.title for quiz_id, quiz in loader.quizzes().items()}
+    named.update({roleplay_id: rp.title for roleplay_id, rp in loader.roleplays().items()})
+    named.update(_ending_titles())
+    return named
 
 
 def room_report(folder: str | Path) -> str:

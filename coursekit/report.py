@@ -1,4 +1,6 @@
-"""Plain-text summaries the notebooks print, so each worked example has a checkable output.
+"""Plain-text summaries of worked examples (words, never ids), for the command line and tests.
+
+Notebooks show the rendered versions instead (``coursekit.widgets.show_*``).
 
 >>> from coursekit.classify import classify
 >>> print(classification_text(classify({"missteps": []})).splitlines()[0])
@@ -18,6 +20,7 @@ from .quiz import key_text
 from .review import Review, review_draft
 from .roleplay import Roleplay, RoleplaySession
 from .script import build_script
+from .views.exercises import OUTCOME_REACTIONS, order_state
 
 __all__ = [
     "answer_keys_text",
@@ -41,21 +44,27 @@ def _wrap(text: str, indent: str = "   ") -> str:
 
 def _hang(text: str, indent: str, hang: int) -> str:
     """Wrap text so that lines after the first sit ``hang`` spaces further in."""
-    return textwrap.fill(
-        text, _WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hang
-    )
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hang)
 
 
 def classification_text(result: Classification) -> str:
     """Return a classification as a short report: scenario, reactions, moves, reasons."""
     lines = [f"Scenario {result.scenario}: {knowledge().scenarios[result.scenario].title}"]
     if result.missteps:
-        labels = [knowledge().missteps[m].label for m in result.missteps]
-        lines.append("Missteps: " + ", ".join(labels))
-    lines.append("Likely reactions:")
-    lines.extend(_wrap(f"- {r.label}: {r.why}") for r in result.reactions)
+        lines.append(
+            "Missteps: " + ", ".join(knowledge().missteps[m].label for m in result.missteps)
+        )
+    lines.append("How the manager may feel:")
+    lines.extend(
+        _wrap(f"- {r.label}: {r.why}") for r in result.reactions if r.id not in OUTCOME_REACTIONS
+    )
+    for r in result.reactions:
+        if r.id in OUTCOME_REACTIONS:
+            lines.append(
+                _wrap(f"What may have happened: the role may already be filled. {r.why}", "")
+            )
     lines.append("Moves, in order:")
-    lines.extend(_wrap(f"{n}. {m.title} [{m.id}]") for n, m in enumerate(result.moves, 1))
+    lines.extend(_wrap(f"{n}. {m.title}") for n, m in enumerate(result.moves, 1))
     lines.append("Why:")
     lines.extend(_wrap(f"- {reason}") for reason in result.reasons)
     lines.append(f"Next step: {result.next_step}")
@@ -67,13 +76,15 @@ def review_text(review: Review) -> str:
     lines = [review.summary()]
     for check in review.moves:
         if check.covered:
-            lines.append(f"✓ {check.title} [{check.id}]")
+            lines.append(f"✓ {check.title}")
             lines.append(_wrap(f"evidence: “{check.evidence}”"))
         else:
-            lines.append(f"✗ {check.title} [{check.id}]")
+            lines.append(f"✗ {check.title}")
             lines.append(_wrap(f"tip: {check.tip}"))
     if review.scenario == 2:
-        lines.append(f"{'✓' if review.order_ok else '✗'} Order: {review.order_note}")
+        state = order_state(review)
+        sign = {"ok": "✓", "wrong": "✗", "unchecked": "ℹ"}[state]
+        lines.append(f"{sign} Order: {review.order_note}")
     return "\n".join(lines)
 
 
@@ -98,7 +109,7 @@ def path_text(roleplay: Roleplay, path: Iterable[str]) -> str:
 def reactions_text() -> str:
     """Return the four reactions with what triggers each."""
     return "\n".join(
-        f"- {reaction.label} [{reaction.id}]\n{_wrap(reaction.trigger)}"
+        f"- {reaction.label}\n{_wrap(reaction.trigger)}"
         for reaction in knowledge().reactions.values()
     )
 
@@ -106,8 +117,7 @@ def reactions_text() -> str:
 def misstep_text() -> str:
     """Return the Scenario 2 missteps with an example of each."""
     return "\n".join(
-        f"- {misstep.label} [{misstep.id}]\n{_wrap(misstep.example)}"
-        for misstep in knowledge().missteps.values()
+        f"- {misstep.label}\n{_wrap(misstep.example)}" for misstep in knowledge().missteps.values()
     )
 
 
@@ -117,8 +127,7 @@ def scenarios_text() -> str:
     for scenario in knowledge().scenarios.values():
         lines.append(f"Scenario {scenario.number}: {scenario.title}")
         lines.extend(
-            _wrap(f"{n}. {knowledge().moves[m].title} [{m}]")
-            for n, m in enumerate(scenario.move_ids, 1)
+            _wrap(f"{n}. {knowledge().moves[m].title}") for n, m in enumerate(scenario.move_ids, 1)
         )
     return "\n".join(lines)
 
@@ -134,7 +143,8 @@ def lessons_text(commenter: str | None = None) -> str:
             lesson = knowledge().lessons[lesson_id]
             topics = [*lesson.supports, *lesson.challenges]
             labels = ", ".join(
-                knowledge().themes[t].label if t in knowledge().themes
+                knowledge().themes[t].label
+                if t in knowledge().themes
                 else knowledge().moves[t].title
                 for t in topics
             )

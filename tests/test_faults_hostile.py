@@ -37,9 +37,9 @@ from coursekit.classify import Classification, LikelyReaction, PlannedMove, Situ
 from coursekit.errors import CourseInputError
 from coursekit.journal import Journal
 from coursekit.plan import export_plan, plan_html, plan_markdown
-from coursekit.render import classification_html, review_html
 from coursekit.review import MoveCheck, Review, review_draft
 from coursekit.script import FIELDS, build_script, script_from_mapping
+from coursekit.views import classification_html, review_html
 
 T = TypeVar("T")
 
@@ -133,11 +133,16 @@ class _Markup(HTMLParser):
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
+#: Page-level rules the shared style sheet may hold besides its ``.sc-`` classes: the Voila
+#: page's centred column and hidden fallbacks, and the readable measure of rendered Markdown.
+_PAGE_SELECTORS = ("body[data-voila] ", ".jp-Notebook .jp-RenderedMarkdown")
+
+
 def _course_css(css: str) -> bool:
-    """Say whether a style sheet only styles the course's own ``.sc-`` classes."""
+    """Say whether a style sheet only styles the course's own ``.sc-`` classes (and the page)."""
     rules = [rule for rule in _CSS_COMMENT.sub("", css).split("}") if rule.strip()]
     selectors = [sel.strip() for rule in rules for sel in rule.split("{")[0].split(",")]
-    return bool(selectors) and all(sel.startswith(".sc-") for sel in selectors)
+    return bool(selectors) and all(sel.startswith((".sc-", *_PAGE_SELECTORS)) for sel in selectors)
 
 
 def parse(markup: str) -> _Markup:

@@ -8,8 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from content_names import MISSTEPS, MOVES, REACTIONS, SCENARIOS, attribution
+from content_names import MISSTEPS, MOVES, QUIZZES, REACTIONS, ROLEPLAYS, SCENARIOS, attribution
 
+from coursekit.entries import (
+    DraftEntry,
+    Entries,
+    QuizEntry,
+    RepliesEntry,
+    RoleplayEntry,
+    ScriptEntry,
+    SituationEntry,
+    read_entries,
+)
 from coursekit.errors import CourseInputError
 from coursekit.journal import ENV_VAR, Journal
 from coursekit.plan import (
@@ -23,8 +33,10 @@ from coursekit.plan import (
     export_plan,
     plan_html,
     plan_markdown,
+    plan_missing,
     write_plan,
 )
+from coursekit.report import persona_plan_answers
 from coursekit.textsafe import escape_markdown
 
 ALLOWED_TAGS = {
@@ -216,8 +228,9 @@ def test_next_step_order_note_and_exercise_names() -> None:
     page = plan_markdown(answers)
     assert "**My next step:** Call on \\*Monday\\*" in page
     assert "- ✗ Not in order: Say sorry &lt;first&gt;." in page
-    assert "- Dilemma: 2 out of 2" in page
-    assert "- Call scenario1: ended with “Door left open”" in page
+    assert f"- {escape_markdown(QUIZZES['01_dilemma'].title)}: 2 out of 2" in page
+    roleplay_title = escape_markdown(ROLEPLAYS["call_scenario1"].title)
+    assert f"- {roleplay_title}: ended with “Door left open” after 0 choices" in page
     assert " — path:" not in page
 
 
@@ -382,3 +395,98 @@ def test_write_plan(tmp_path: Path) -> None:
     assert md_path.read_text(encoding="utf-8").startswith(f"# {PLAN_TITLE}")
     forced = write_plan(journal, tmp_path / "plan.txt", "html")
     assert forced.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+# Typed entries, ids and the one flow -------------------------------------------------------
+
+
+def test_entries_of_the_current_release_load_and_round_trip() -> None:
+    answers = persona_plan_answers("dev")
+    entries = read_entries(answers)
+    assert entries.scenario == 2
+    assert entries.situation is not None and entries.situation.moves[0] == "own_misstep"
+    assert entries.script is not None and entries.script.moves[0][0] == "own_misstep"
+    assert entries.draft is not None and entries.draft.review is not None
+    assert entries.roleplays["call_scenario2"].ending_id
+    for entry in (
+        entries.situation,
+        entries.script,
+        entries.draft,
+        entries.roleplays["call_scenario2"],
+    ):
+        assert type(entry).from_json(entry.to_json()) == entry
+    quiz = QuizEntry(2, 3, {"quiz_id": "x", "answers": {}})
+    again = QuizEntry.from_json(quiz.to_json())
+    assert again is not None and (again.score, again.out_of) == (2, 3)
+    assert again.attempt["quiz_id"] == "x"
+    replies = RepliesEntry({"filled": "Thanks", "open_wary": " "})
+    assert replies.prepared == 1 and RepliesEntry.from_json(replies.to_json()) == replies
+
+
+def test_odd_entries_read_as_absent_not_as_errors() -> None:
+    assert read_entries(None) == Entries()
+    assert SituationEntry.from_json({"scenario": 3}) is None
+    assert ScriptEntry.from_json({"scenario": 1, "text": 5}) is None
+    assert DraftEntry.from_json("draft") is None
+    assert QuizEntry.from_json({"score": 4, "out_of": 3}) is None
+    assert RoleplayEntry.from_json({"path": "x"}) == RoleplayEntry()
+
+
+def test_plan_shows_words_never_ids() -> None:
+    page = plan_markdown(persona_plan_answers("dev")) + plan_markdown(persona_plan_answers("maya"))
+    node_ids = {node.id for rp in ROLEPLAYS.values() for node in rp.nodes}
+    choice_ids = {c.id for rp in ROLEPLAYS.values() for n in rp.nodes for c in n.choices}
+    ids = {*MOVES, *REACTIONS, *MISSTEPS, *node_ids, *choice_ids}
+    words = set(re.findall(r"[a-z0-9]+(?:\\?_[a-z0-9]+)+", page))
+    assert not {word.replace("\\", "") for word in words} & ids
+    assert " — path:" not in page
+
+
+def test_a_filled_role_is_an_outcome_not_a_feeling() -> None:
+    page = plan_markdown(
+        {SITUATION: {"scenario": 1, "reactions": ["flattered", "position_filled"]}}
+    )
+    feelings = page.split("**How the manager may feel:**")[1].split("**", 1)[0]
+    assert REACTIONS["flattered"].label in feelings
+    assert REACTIONS["position_filled"].label not in page
+    assert "**What may have happened:** the role may already be filled." in page
+
+
+def test_plan_follows_the_classification_and_lists_what_is_missing() -> None:
+    answers = {
+        SITUATION: {"scenario": 2},
+        SCRIPT: {"scenario": 1, "text": "Hi [add: x]", "missing": ["what_changed"]},
+    }
+    page = plan_markdown(answers)
+    assert "Written for Scenario 1" in page and "your own situation is Scenario 2" in page
+    missing = plan_missing(answers)
+    assert any("What has changed since" in item for item in missing)
+    assert any("written for Scenario 1" in item for item in missing)
+    assert any("Prepare your replies (0 of 3 done)" in item for item in missing)
+    assert "## Still to do" in page and "- ☐ Write a draft and review it." in page
+    assert "what_changed" not in " ".join(missing)
+
+
+def test_order_not_checked_is_never_a_tick() -> None:
+    draft = {
+        "scenario": 2,
+        "text": "I am sorry.",
+        "review": {
+            "moves": [
+                {"id": "own_misstep", "covered": True, "evidence": "sorry", "tip": ""},
+                {"id": "explain_change", "covered": False, "evidence": "", "tip": "Say"},
+            ],
+            "order_ok": True,
+            "order_note": "Order not checked yet: the draft does not yet explain why.",
+        },
+    }
+    page = plan_markdown({DRAFT: draft})
+    assert "ℹ Order not checked yet" in page
+    assert "✓ In order" not in page
+
+
+def test_a_complete_plan_says_so() -> None:
+    answers = persona_plan_answers("dev")
+    answers[REPLIES] = dict.fromkeys(REPLY_IDS, "Thank you.")
+    assert plan_missing(answers) == []
+    assert "**Everything is in place.**" in plan_markdown(answers)

@@ -12,8 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from content_names import MOVES
+
 from coursekit.review import review_turn
 
 CORPUS = Path(__file__).resolve().parent / "data" / "reviewer"

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from content_names import MOVES
 
 from coursekit.errors import CourseInputError
-from content_names import MOVES
 from coursekit.review import (
     LIMITS,
     CueFileError,

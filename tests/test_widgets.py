@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html.parser
+import re
 from pathlib import Path
 
 import ipywidgets as w
@@ -12,6 +13,7 @@ from content_names import PERSONAS, QUIZZES, ROLEPLAYS, WORKED_PATH
 from coursekit import widgets as cw
 from coursekit.journal import Journal
 from coursekit.quiz import answer_key
+from coursekit.views import Turn, Verdict
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">[x](javascript:alert(3))'
 
@@ -39,6 +41,42 @@ def assert_inert(markup: str) -> None:
     for name, value in parser.attrs:
         assert not name.startswith("on")
         assert "javascript:" not in (value or "")
+
+
+class _Text(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag == "style"
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def shown(markup: str) -> str:
+    """Return the text a reader sees in a fragment, whitespace collapsed."""
+    parser = _Text()
+    parser.feed(markup)
+    return " ".join("".join(parser.parts).split())
+
+
+_CALLOUT = re.compile(
+    r'class="sc-callout sc-callout-(\w+)".*?<p class="sc-callout-heading">'
+    r'<span class="sc-callout-icon"[^>]*>[^<]*</span>(.*?)</p>',
+    re.S,
+)
+
+
+def callouts(markup: str) -> list[tuple[str, str]]:
+    """Return each feedback callout in a fragment as (kind, heading text)."""
+    return [(kind, shown(heading)) for kind, heading in _CALLOUT.findall(markup)]
 
 
 def all_widgets(root: w.Widget) -> list[w.Widget]:
@@ -89,7 +127,9 @@ def test_classifier_classifies_saves_and_restores(journal: Journal) -> None:
     saved = journal.get("situation")
     assert isinstance(saved, dict)
     assert saved["scenario"] == 2 and saved["moves"][0] == "own_misstep"
-    assert "✓ Scenario 2" in view.result.value and "Insulted" in view.result.value
+    assert callouts(view.result.value)[0] == ("info", "Scenario 2 — saved")
+    assert "Insulted" in shown(view.result.value)
+    assert "position_filled" not in view.result.value and "own_misstep" not in view.result.value
     again = cw.situation_classifier(journal)
     assert again.misstep_boxes["went_silent"].value is True
     assert again.days.value == 30
@@ -101,7 +141,7 @@ def test_classifier_contradiction_is_a_friendly_message(journal: Journal) -> Non
     view.misstep_boxes["went_silent"].value = True
     view.misstep_boxes["delayed_reply"].value = True
     view.classify_button.click()
-    assert "⚠ Please check your answer" in view.result.value
+    assert callouts(view.result.value) == [("warn", "Please check your answer")]
     assert "never told them or told them late" in view.result.value
     assert "Traceback" not in view.result.value
 
@@ -142,8 +182,10 @@ def test_reviewer_checklist_and_order(journal: Journal) -> None:
     view.text.value = PERSONAS["dev"].draft
     view.review_button.click()
     assert view.review is not None
-    assert "✓ Covered: Own the misstep" in view.result.value
-    assert "✗ Missing: Reaffirm" in view.result.value
+    found = callouts(view.result.value)
+    assert ("correct", "Covered: Own the misstep and its cost") in found
+    assert any(k == "notyet" and h.startswith("Missing: Reaffirm") for k, h in found)
+    assert found[0][0] == "partly"  # the whole review: some moves are still missing
     saved = journal.get("draft")
     assert isinstance(saved, dict) and saved["review"]["order_ok"] is True
     wrong_order = cw.draft_reviewer(journal, scenario=2)
@@ -153,7 +195,7 @@ def test_reviewer_checklist_and_order(journal: Journal) -> None:
     )
     wrong_order.review_button.click()
     assert wrong_order.review is not None and wrong_order.review.order_ok is False
-    assert "✗ Order" in wrong_order.result.value
+    assert ("notyet", "Order: not yet repair first") in callouts(wrong_order.result.value)
 
 
 def test_reviewer_escapes_learner_text(journal: Journal) -> None:
@@ -169,7 +211,7 @@ def test_quiz_perfect_answers_score_full_marks(quiz_id: str, journal: Journal) -
     for question_view in view.questions:
         question_view.set_answer(answer_key(question_view.question))
         question_view.check_button.click()
-        assert "✓ Correct" in question_view.feedback.value
+        assert callouts(question_view.feedback.value) == [("correct", "Correct")]
     out_of = len(QUIZZES[quiz_id].questions)
     assert f"Score: {out_of} of {out_of} correct" in view.score.value
     saved = journal.get(f"quiz:{quiz_id}")
@@ -184,21 +226,21 @@ def test_quiz_wrong_answer_feedback_retry_and_restore(journal: Journal) -> None:
     wrong = list(reversed(key)) if isinstance(key, list) else key
     first.set_answer(wrong)
     first.check_button.click()
-    assert "Correct" not in first.feedback.value.split("</strong>")[0]
+    assert callouts(first.feedback.value)[0][0] in ("partly", "notyet")
     assert first.retry_button.disabled is False
     first.retry_button.click()
-    assert "Try again" in first.feedback.value
+    assert callouts(first.feedback.value) == [("info", "Try again")]
     first.set_answer(key)
     first.check_button.click()
     restored = cw.quiz("05_scenario2", journal)
-    assert "✓ Correct" in restored.questions[0].feedback.value
+    assert callouts(restored.questions[0].feedback.value) == [("correct", "Correct")]
     assert restored.attempt.attempts[question.id] == 2
 
 
 def test_quiz_unanswered_check_is_friendly(journal: Journal) -> None:
     view = cw.quiz("06_comments", journal)
     view.questions[0].check_button.click()
-    assert "⚠" in view.questions[0].feedback.value
+    assert callouts(view.questions[0].feedback.value)[0][0] == "warn"
 
 
 @pytest.mark.parametrize("roleplay_id", sorted(ROLEPLAYS))
@@ -223,7 +265,7 @@ def test_roleplay_walks_to_debrief_goes_back_and_resumes(
 def test_roleplay_say_without_choice_is_friendly(journal: Journal) -> None:
     view = cw.roleplay("call_scenario2", journal)
     view.say_button.click()
-    assert "⚠" in view.last_step.value
+    assert callouts(view.last_step.value)[0][0] == "warn"
 
 
 def test_reflection_and_replies_autosave(journal: Journal) -> None:
@@ -233,7 +275,7 @@ def test_reflection_and_replies_autosave(journal: Journal) -> None:
     assert cw.reflection("why_now", "Why now?", journal).text.value.startswith("Because")
     replies = cw.replies(journal)
     replies.fields["filled"].value = "Please keep me in mind."
-    assert "1 of 3" in replies.status.value
+    assert callouts(replies.status.value) == [("partly", "Saved: 1 of 3 replies prepared")]
     assert journal.get("replies") == {
         "filled": "Please keep me in mind.",
         "open_wary": "",
@@ -245,12 +287,13 @@ def test_progress_panel_reset_and_export(journal: Journal, tmp_path: Path) -> No
     journal.save("situation", {"scenario": 1})
     journal.save("reflection:why_now", HOSTILE)
     panel = cw.progress_panel(journal, folder=tmp_path / "out")
-    assert "✓ Done: Classify your situation" in panel.checklist.value
+    assert "✓ Done: Classify your situation" in shown(panel.checklist.value)
+    assert "Build your call script" in shown(panel.missing.value)
     panel.export_button.click()
     page = (tmp_path / "out" / "my-second-call-plan.html").read_text(encoding="utf-8")
     assert page.lower().startswith("<!doctype html>")
     assert_inert(page)
-    assert "download=" in panel.download.value
+    assert "download=" in panel.download.value and 'class="sc-button"' in panel.download.value
     panel.reset_all_button.click()
     assert "Nothing was erased" in panel.status.value
     assert journal.get("situation") is not None
@@ -268,3 +311,146 @@ def test_corrupt_journal_is_reported_in_the_panel(journal_path: Path) -> None:
     with pytest.warns(UserWarning):
         panel = cw.progress_panel(Journal(journal_path))
     assert "moved" in panel.status.value.lower() or "set aside" in panel.status.value.lower()
+
+
+# Transcript, one flow, feedback design, display helpers ------------------------------------
+
+
+def test_roleplay_transcript_keeps_each_line_with_its_feedback(journal: Journal) -> None:
+    view = cw.roleplay("call_scenario2", journal)
+    path = WORKED_PATH["call_scenario2"][:3]
+    for choice_id in path:
+        view.choose(choice_id)
+    turns = view.turns
+    assert [t.speaker for t in turns] == ["manager", "you"] * 3 + ["manager"]
+    assert all(t.verdict is not None for t in turns if t.speaker == "you")
+    items = re.findall(r"<li class=\"sc-turn sc-turn-(\w+)\".*?</li>", view.transcript.value, re.S)
+    assert items == ["manager", "you"] * 3 + ["manager"]
+    you_lines = re.findall(
+        r'<li class="sc-turn sc-turn-you".*?</div></div></li>', view.transcript.value, re.S
+    )
+    assert len(you_lines) == 3 and all("sc-callout" in line for line in you_lines)
+    children = list(view.children)
+    assert children.index(view.transcript) < children.index(view.choices)
+    view.back_button.click()
+    assert len(view.turns) == 5
+    view.restart_button.click()
+    assert len(view.turns) == 1 and "sc-turn-you" not in view.transcript.value
+
+
+def test_builder_and_reviewer_follow_the_classification(journal: Journal) -> None:
+    classifier = cw.situation_classifier(journal)
+    classifier.misstep_boxes["went_silent"].value = True
+    classifier.classify_button.click()
+    builder = cw.script_builder(journal)
+    assert builder.scenario.value == 2
+    assert "your situation" in shown(builder.scenario_note.value)
+    practice = cw.script_builder(journal, scenario=1)
+    assert "Practising Scenario 1" in shown(practice.scenario_note.value)
+    assert "Scenario 2" in shown(practice.scenario_note.value)
+    reviewer = cw.draft_reviewer(journal)
+    assert reviewer.scenario.value == 2
+    reviewer.scenario.value = 1
+    assert "Practising Scenario 1" in shown(reviewer.scenario_note.value)
+
+
+def test_builder_re_saves_a_script_written_for_the_other_scenario(journal: Journal) -> None:
+    practice = cw.script_builder(journal, scenario=1)
+    practice.fields["what_changed"].value = "We moved closer."
+    assert isinstance(journal.get("script"), dict) and journal.get("script")["scenario"] == 1
+    journal.save("situation", {"scenario": 2})
+    cw.script_builder(journal)
+    saved = journal.get("script")
+    assert isinstance(saved, dict) and saved["scenario"] == 2
+
+
+def test_signals_agree_with_their_text(journal: Journal) -> None:
+    builder = cw.script_builder(journal, scenario=1)
+    kind, heading = callouts(builder.status.value)[0]
+    assert kind == "partly" and "still to fill in" in heading
+    for field, value in PERSONAS["maya"].answers.items():
+        builder.fields[field].value = value
+    assert callouts(builder.status.value)[0] == (
+        "correct",
+        "Every part of your script is filled in",
+    )
+    reviewer = cw.draft_reviewer(journal, scenario=2)
+    reviewer.text.value = "I'm sorry I went quiet for two weeks; that cost you time."
+    reviewer.review_button.click()
+    found = dict((h, k) for k, h in callouts(reviewer.result.value))
+    assert found["Order: not checked yet"] == "info"
+
+
+def test_progress_panel_counts_only_its_own_exercises(journal: Journal, tmp_path: Path) -> None:
+    own = ["script", "roleplay:call_scenario1", "roleplay:call_scenario2"]
+    panel = cw.progress_panel(journal, folder=tmp_path, exercises=own)
+    assert "0 of 3 exercises done." in shown(panel.checklist.value)
+    assert "notebook" not in shown(panel.checklist.value)
+    assert shown(panel.missing.value).count("☐") == 1  # only the script is this panel's
+    assert [value for _label, value in panel.choice.options] == own
+    assert panel.reset_all_button.disabled is True
+    panel.confirm_all.value = True
+    assert panel.reset_all_button.disabled is False
+
+
+SHOW_CALLS = {
+    "scenarios": lambda: cw.show_scenarios(),
+    "moves": lambda: cw.show_moves(2),
+    "reactions": lambda: cw.show_reactions(),
+    "missteps": lambda: cw.show_missteps(),
+    "quote": lambda: cw.show_quote("make_the_call", "nothing_to_lose"),
+    "lessons": lambda: cw.show_lessons("explain_change"),
+    "commenter": lambda: cw.show_commenter("Kimberly", "worth_it"),
+    "attribution": lambda: cw.show_attribution(),
+    "persona": lambda: cw.show_persona("dev"),
+    "vignettes": lambda: cw.show_vignettes(),
+    "script": lambda: cw.show_persona_script("maya"),
+    "draft": lambda: cw.show_persona_draft("dev"),
+    "review": lambda: cw.show_review("I loved the team.", 1),
+    "path": lambda: cw.show_worked_path("call_scenario1"),
+    "plan": lambda: cw.show_persona_plan("dev"),
+    "keys": lambda: cw.show_answer_keys(["05_scenario2"]),
+    "agenda": lambda: cw.show_agenda(90),
+    "room": lambda: cw.show_room(
+        Path(__file__).parent.parent / "notebooks/facilitator/sample-cards"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHOW_CALLS))
+def test_show_helpers_render_words_not_ids(name: str) -> None:
+    block = SHOW_CALLS[name]()
+    markup = str(block.data)
+    assert markup.startswith("<style>") and "sc-surface" in markup
+    assert_inert(markup)
+    text = repr(block)
+    assert text.strip() and "<" not in text.replace("&lt;", "")
+    for move_id in ("own_misstep", "explain_change", "easy_out", "invite_response"):
+        assert move_id not in shown(markup)
+    assert "position_filled" not in shown(markup)
+
+
+def test_room_chart_writes_every_number_beside_its_bar() -> None:
+    block = cw.show_room(Path(__file__).parent.parent / "notebooks/facilitator/sample-cards")
+    markup = str(block.data)
+    bars = re.findall(r'class="sc-bar-value">([^<]+)<', markup)
+    assert bars and all(re.fullmatch(r"\d+%?", value) for value in bars)
+    assert "Cards counted: 5" in shown(markup)
+
+
+def test_roleplay_announces_each_step_and_takes_a_typed_turn(journal: Journal) -> None:
+    view = cw.roleplay("call_scenario1", journal)
+    view.choose(WORKED_PATH["call_scenario1"][0])
+    kind, heading = callouts(view.last_step.value)[0]
+    assert (kind, heading.split(".")[0]) == callouts(view.transcript.value)[-1]
+    typed = Turn(
+        "you",
+        "I'd love <b>another</b> look.",
+        typed=True,
+        verdict=Verdict("partly", "Okay", ("Say what changed.",)),
+    )
+    view.append_turn(typed)
+    assert view.turns[-1] is typed
+    assert "You (in your own words):" in shown(view.transcript.value)
+    assert "&lt;b&gt;another&lt;/b&gt;" in view.transcript.value
+    assert callouts(view.transcript.value)[-1] == ("partly", "Okay")

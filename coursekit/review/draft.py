@@ -53,7 +53,11 @@ def review_draft(text: str, scenario: int) -> Review:
     Raises :class:`CourseInputError` when the draft is not text or is too long, or when
     ``scenario`` is not the whole number 1 or 2.
     """
-    if isinstance(scenario, bool) or not isinstance(scenario, int) or scenario not in knowledge().scenarios:
+    if (
+        isinstance(scenario, bool)
+        or not isinstance(scenario, int)
+        or scenario not in knowledge().scenarios
+    ):
         raise CourseInputError("scenario", "must be the number 1 or 2")
     cleaned = clean_text(text, "draft", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
     checks, where = _checks(cleaned, knowledge().scenarios[scenario].move_ids)
@@ -69,7 +73,9 @@ def review_turn(text: str, moves: Sequence[str]) -> TurnReview:
     :class:`CourseInputError` for text that is not text or too long, or unknown moves.
     """
     if isinstance(moves, str) or not moves or any(m not in knowledge().moves for m in moves):
-        raise CourseInputError("moves", f"must be a list of move ids from {', '.join(knowledge().moves)}")
+        raise CourseInputError(
+            "moves", f"must be a list of move ids from {', '.join(knowledge().moves)}"
+        )
     cleaned = clean_text(text, "turn", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
     checks, _where = _checks(cleaned, list(dict.fromkeys(moves)))
     return TurnReview(cleaned, tuple(checks), LIMITS)
@@ -96,7 +102,9 @@ def check_order(scenario: int, where: Mapping[str, int]) -> tuple[bool, str]:
             "Order not checked yet: the draft has none of the repair moves (own the "
             "misstep, let them respond, give permission) to put before your explanation."
         )
-    late = [knowledge().moves[move_id].title.lower() for move_id in repairs if where[move_id] > explain]
+    late = [
+        knowledge().moves[move_id].title.lower() for move_id in repairs if where[move_id] > explain
+    ]
     if late:
         return False, (
             "Repair first: move these before you explain your change of heart: "

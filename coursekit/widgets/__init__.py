@@ -1,6 +1,7 @@
 """The widget layer: one builder per exercise, each wiring library functions to controls.
 
 Builders return a widget and never display it; the notebook shows it as a cell's last value.
+The ``show_*`` helpers return a rendered teaching surface the same way, one call per cell.
 Every builder saves to the learner's journal and restores from it, so a restarted kernel
 loses nothing. Each returned view exposes its controls so tests can drive it from Python.
 """
@@ -8,6 +9,28 @@ loses nothing. Each returned view exposes its controls so tests can drive it fro
 from __future__ import annotations
 
 from .classifier import ClassifierView, situation_classifier
+from .display import (
+    Shown,
+    show_agenda,
+    show_answer_keys,
+    show_attribution,
+    show_cases,
+    show_commenter,
+    show_lessons,
+    show_missteps,
+    show_moves,
+    show_persona,
+    show_persona_draft,
+    show_persona_plan,
+    show_persona_script,
+    show_quote,
+    show_reactions,
+    show_review,
+    show_room,
+    show_scenarios,
+    show_vignettes,
+    show_worked_path,
+)
 from .notes import ReflectionView, RepliesView, reflection, replies
 from .progress import ProgressView, progress_panel
 from .quiz import QuestionView, QuizView, quiz
@@ -25,6 +48,7 @@ __all__ = [
     "ReviewerView",
     "RoleplayView",
     "ScriptBuilderView",
+    "Shown",
     "draft_reviewer",
     "progress_panel",
     "quiz",
@@ -32,5 +56,24 @@ __all__ = [
     "replies",
     "roleplay",
     "script_builder",
+    "show_agenda",
+    "show_answer_keys",
+    "show_attribution",
+    "show_cases",
+    "show_commenter",
+    "show_lessons",
+    "show_missteps",
+    "show_moves",
+    "show_persona",
+    "show_persona_draft",
+    "show_persona_plan",
+    "show_persona_script",
+    "show_quote",
+    "show_reactions",
+    "show_review",
+    "show_room",
+    "show_scenarios",
+    "show_vignettes",
+    "show_worked_path",
     "situation_classifier",
 ]

@@ -1,4 +1,4 @@
-"""Shared pieces of the widget layer: journal access, feedback boxes, safe callbacks."""
+"""Shared pieces of the widget layer: journal access, feedback areas, safe callbacks."""
 
 from __future__ import annotations
 
@@ -8,27 +8,33 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import ipywidgets as w
 
+from ..entries import Entries, read_entries
 from ..errors import CourseInputError
 from ..loader import script_wording
-from ..render import ERROR, OK, status_html
-from ..textsafe import escape_html
+from ..views import STYLE, scenario_note, status_html, tag
 
 if TYPE_CHECKING:
     from ..journal import Journal, JSONValue
 
 __all__ = [
-    "Exercise",
     "ERROR",
     "OK",
     "PARTIAL",
+    "Exercise",
+    "actions",
+    "entries_of",
     "feedback",
     "get_journal",
     "guarded",
+    "json_value",
+    "scenario_note",
     "setup_root",
-    "wide",
     "status_html",
+    "wide",
 ]
 
+OK = "✓"
+ERROR = "✗"
 PARTIAL = "◐"
 WARN = "⚠"
 
@@ -45,11 +51,6 @@ FIELD_NAMES: dict[str, str] = {
 }
 
 
-def as_dict(value: object) -> dict[str, Any]:
-    """Return a saved answer if it is a JSON object, else an empty dict."""
-    return value if isinstance(value, dict) else {}
-
-
 def json_value(value: Any) -> JSONValue:
     """Mark plain data (str, numbers, lists, dicts of them) as a journal value."""
     return cast("JSONValue", value)
@@ -59,53 +60,54 @@ def get_journal(journal: Journal | None) -> Journal:
     """Return the given journal, or the learner's default journal."""
     if journal is not None:
         return journal
-    from ..journal import Journal
+    from ..journal import Journal  # lazily: keeps importing the widgets light
 
     return Journal()
 
 
+def entries_of(journal: Journal) -> Entries:
+    """Return the journal's entries, typed."""
+    return read_entries(journal.answers())
+
+
 class Exercise(w.VBox):  # type: ignore[misc]
-    """The root box of every exercise; its text form tells a static viewer what it is."""
+    """The root box of every exercise; its text form tells a static viewer how to start it."""
 
     exercise_title = "Exercise"
 
     def __repr__(self) -> str:
         return (
-            f"[Interactive exercise: “{self.exercise_title}” (run this notebook in JupyterLab "
-            "to use it)]"
+            f"[Interactive exercise: “{self.exercise_title}”. To start it, run the notebook: "
+            "Run ▸ Run All Cells.]"
         )
 
 
-#: Layout fixes shared by every exercise: long option labels wrap instead of overlapping, and
-#: the keyboard focus is always visible.
-STYLE = """<style>
-.sc-widget .widget-radio-box label {display: flex; align-items: flex-start; gap: .5em;
-  height: auto; line-height: 1.35; white-space: normal; margin-bottom: .5em}
-.sc-widget .widget-radio-box input {order: -1; flex: none; margin: .2em 0 0 0}
-.sc-widget .widget-checkbox label, .sc-widget .widget-label {white-space: normal}
-.sc-widget button:focus-visible, .sc-widget input:focus-visible,
-.sc-widget textarea:focus-visible, .sc-widget select:focus-visible {
-  outline: 2px solid; outline-offset: 2px}
-.sc-widget .widget-dropdown select {max-width: 100%}
-</style>"""
-
-
 def _fit_buttons(widget: w.Widget) -> None:
-    """Let every button grow to show its whole label (ipywidgets' default width cuts it)."""
+    """Let every button size itself to its label (ipywidgets' default width cuts it)."""
     if isinstance(widget, w.Button) and not widget.layout.width:
         widget.layout.width = "auto"
     for child in getattr(widget, "children", ()):
         _fit_buttons(child)
 
 
+def actions(*buttons: w.Button, danger: bool = False) -> w.HBox:
+    """Return a row of buttons, each sized to its label."""
+    row = w.HBox(list(buttons))
+    row.add_class("sc-actions")
+    if danger:
+        for button in buttons:
+            button.add_class("sc-danger")
+    return row
+
+
 def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget]) -> None:
     """Fill an exercise's root box, tagging it with CSS classes and a visible title."""
     if isinstance(box, Exercise):
         box.exercise_title = title
-    heading = w.HTML(f"{STYLE}<h4 class='sc-title'>{escape_html(title)}</h4>")
+    heading = w.HTML(STYLE + tag("h4", title, cls="sc-title"))
     box.children = (heading, *children)
     _fit_buttons(box)
-    box.layout = w.Layout(max_width="56rem", width="100%")
+    box.layout = w.Layout(max_width="45rem", width="100%")
     box.add_class("sc-widget")
     box.add_class(f"sc-{kind}")
 
@@ -130,13 +132,13 @@ def guarded(area: w.HTML) -> Callable[[F], F]:
                 prompts = script_wording().prompts
                 where = FIELD_NAMES.get(exc.field, prompts.get(exc.field, exc.field).rstrip("?"))
                 area.value = status_html(
-                    WARN, "Please check your answer", escape_html(f"{where}: {exc.problem}")
+                    WARN, "Please check your answer", f"{where}: {exc.problem}"
                 )
             except OSError as exc:
                 area.value = status_html(
                     WARN,
                     "Your answer could not be saved",
-                    escape_html(f"{exc.strerror or exc}. Your work is still on screen."),
+                    f"{exc.strerror or exc}. Your work is still on screen.",
                 )
 
         return inner  # type: ignore[return-value]
@@ -145,7 +147,7 @@ def guarded(area: w.HTML) -> Callable[[F], F]:
 
 
 def wide(description: str) -> dict[str, Any]:
-    """Return keyword arguments that show a control's full visible label."""
+    """Return keyword arguments for a control whose label sits above it, full width."""
     return {
         "description": description,
         "style": {"description_width": "initial"},

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from ..classify import Classification, Situation, classify
+from ..entries import SITUATION, SituationEntry
 from ..knowledge import knowledge
-from ..render import classification_html
-from ._common import OK, Exercise, feedback, get_journal, guarded, setup_root, status_html, wide
+from ..views import callout, classification_html
+from ._common import (
+    Exercise,
+    actions,
+    entries_of,
+    feedback,
+    get_journal,
+    guarded,
+    json_value,
+    setup_root,
+    wide,
+)
 
 if TYPE_CHECKING:
     from ..journal import Journal
 
 __all__ = ["ClassifierView", "situation_classifier"]
 
-EXERCISE_ID = "situation"
+EXERCISE_ID = SITUATION
 _ROLE_OPTIONS = [
     ("I don't know", "unknown"),
     ("It is still open", "open"),
@@ -65,7 +76,7 @@ class ClassifierView(Exercise):
                 self.days,
                 self.role_status,
                 self.channel,
-                self.classify_button,
+                actions(self.classify_button),
                 self.result,
             ],
         )
@@ -88,22 +99,29 @@ class ClassifierView(Exercise):
             self.classification = None
             result = classify(self.situation())
             self.classification = result
-            data: dict[str, Any] = result.to_dict()
-            data["situation"] = result.situation.to_dict()
-            self.journal.save(EXERCISE_ID, data)
-            self.result.value = status_html(
-                OK, f"Scenario {result.scenario} — saved", classification_html(result)
+            entry = SituationEntry(
+                scenario=result.scenario,
+                missteps=result.missteps,
+                reactions=result.reaction_ids,
+                moves=result.move_ids,
+                reasons=result.reasons,
+                aim=result.aim,
+                next_step=result.next_step,
+                situation=result.situation.to_dict(),
+            )
+            self.journal.save(EXERCISE_ID, json_value(entry.to_json()))
+            self.result.value = callout(
+                "info", f"Scenario {result.scenario} — saved", classification_html(result)
             )
 
         run()
 
     def _restore(self) -> None:
-        saved = self.journal.get(EXERCISE_ID)
-        if not isinstance(saved, dict) or not isinstance(saved.get("situation"), dict):
+        saved = entries_of(self.journal).situation
+        if saved is None or saved.situation is None:
             return
-        situation = saved["situation"]
         try:
-            restored = Situation.from_mapping(situation)
+            restored = Situation.from_mapping(saved.situation)
         except ValueError:
             return
         for key, box in self.misstep_boxes.items():

@@ -6,17 +6,18 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ..entries import REFLECTION_PREFIX, REPLIES, ReflectionEntry, RepliesEntry
 from ..errors import CourseInputError
-from ..textsafe import MAX_FIELD_CHARS, escape_html
+from ..textsafe import MAX_FIELD_CHARS
+from ..views import callout
 from ._common import (
-    OK,
     Exercise,
+    entries_of,
     feedback,
     get_journal,
     guarded,
     json_value,
     setup_root,
-    status_html,
     wide,
 )
 
@@ -47,21 +48,22 @@ class ReflectionView(Exercise):
 
     def __init__(self, prompt_id: str, question: str, journal: Journal | None = None) -> None:
         self.journal = get_journal(journal)
-        self.exercise_id = f"reflection:{prompt_id}"
-        saved = self.journal.get(self.exercise_id)
+        self.exercise_id = f"{REFLECTION_PREFIX}{prompt_id}"
+        entry = entries_of(self.journal).reflections.get(prompt_id)
+        saved = entry.text if entry is not None else ""
         self.text = w.Textarea(
-            value=saved if isinstance(saved, str) else "",
+            value=saved,
+            rows=5,
             continuous_update=False,
             placeholder="Write a few sentences. Your answer is saved as you go.",
             **wide(question),
         )
-        self.text.layout.height = "7em"
         self.status = feedback("status")
         self.text.observe(lambda _change: self.save(), names="value")
         super().__init__()
         setup_root(self, "reflection", "Reflect", [self.text, self.status])
         if saved:
-            self.status.value = status_html(OK, "Your earlier answer is back")
+            self.status.value = callout("info", "Your earlier answer is back")
 
     def save(self) -> None:
         """Save the current answer to the journal."""
@@ -69,8 +71,9 @@ class ReflectionView(Exercise):
         @guarded(self.status)
         def run() -> None:
             _check_length(self.text.value, "reflection")
-            self.journal.save(self.exercise_id, self.text.value)
-            self.status.value = status_html(OK, "Saved")
+            entry = ReflectionEntry(self.text.value)
+            self.journal.save(self.exercise_id, json_value(entry.to_json()))
+            self.status.value = callout("info", "Saved")
 
         run()
 
@@ -80,12 +83,13 @@ class RepliesView(Exercise):
 
     def __init__(self, journal: Journal | None = None) -> None:
         self.journal = get_journal(journal)
-        saved = self.journal.get("replies")
-        saved = saved if isinstance(saved, dict) else {}
+        entry = entries_of(self.journal).replies
+        saved = entry.replies if entry is not None else {}
         self.fields = {
             reply_id: w.Textarea(
-                value=saved.get(reply_id) if isinstance(saved.get(reply_id), str) else "",
+                value=saved.get(reply_id, ""),
                 continuous_update=False,
+                rows=3,
                 **wide(prompt),
             )
             for reply_id, prompt in REPLY_PROMPTS.items()
@@ -107,11 +111,11 @@ class RepliesView(Exercise):
             values = {key: str(field.value) for key, field in self.fields.items()}
             for key, value in values.items():
                 _check_length(value, key)
-            self.journal.save("replies", json_value(values))
-            done = sum(1 for value in values.values() if value.strip())
-            self.status.value = status_html(
-                OK, "Saved", escape_html(f"{done} of {len(values)} replies prepared.")
-            )
+            entry = RepliesEntry(values)
+            self.journal.save(REPLIES, json_value(entry.to_json()))
+            done = entry.prepared
+            heading = f"Saved: {done} of {len(values)} replies prepared"
+            self.status.value = callout("correct" if done == len(values) else "partly", heading)
 
         run()
 

@@ -1,27 +1,19 @@
-"""The progress panel: what is done, reset one exercise or all, export the plan."""
+"""The progress panel: what is done, what the plan lacks, export, and (apart) reset."""
 
 from __future__ import annotations
 
-import base64
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from ..loader import course
+from ..plan import plan_html, plan_markdown, plan_missing
+from ..poll import write_card
 from ..progress import course_progress
-from ..textsafe import escape_html
-from ._common import (
-    ERROR,
-    OK,
-    Exercise,
-    feedback,
-    get_journal,
-    guarded,
-    setup_root,
-    status_html,
-    wide,
-)
+from ..views import callout, checklist_html, download_html, missing_html, tag
+from ._common import Exercise, actions, feedback, get_journal, guarded, setup_root, wide
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -32,23 +24,24 @@ PLAN_FILE_STEM = "my-second-call-plan"
 
 
 class ProgressView(Exercise):
-    """A checklist of the course's exercises, with reset and export controls."""
+    """A checklist of exercises, the plan's gaps, export buttons, and a separate reset area."""
 
-    def __init__(self, journal: Journal | None = None, folder: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal | None = None,
+        folder: str | Path | None = None,
+        exercises: Iterable[str] | None = None,
+    ) -> None:
         self.journal = get_journal(journal)
         self.folder = Path(folder) if folder is not None else Path.cwd()
+        wanted = set(exercises) if exercises is not None else None
+        self.exercises = tuple(ex for ex in course().exercises if wanted is None or ex.id in wanted)
+        self._own_only = wanted is not None
         self.checklist = feedback("checklist")
+        self.missing = feedback("missing")
         self.refresh_button = w.Button(
             description="Refresh", icon="refresh", tooltip="Read your journal again"
         )
-        self.choice = w.Dropdown(
-            options=[(ex.label, ex.id) for ex in course().exercises], **wide("Exercise to reset:")
-        )
-        self.reset_button = w.Button(description="Reset this exercise", icon="undo")
-        self.confirm_all = w.Checkbox(
-            value=False, indent=False, **wide("Yes, I want to erase all my answers")
-        )
-        self.reset_all_button = w.Button(description="Reset everything", icon="trash")
         self.export_button = w.Button(
             description="Export my plan", button_style="primary", icon="download"
         )
@@ -57,15 +50,37 @@ class ProgressView(Exercise):
             icon="bar-chart",
             tooltip="Your scenario, quiz scores and role-play endings only; nothing you typed",
         )
-        self.card_button.layout.width = "auto"
         self.status = feedback("status")
         self.download = w.HTML("")
         self.download.add_class("sc-download")
+        self.choice = w.Dropdown(
+            options=[(ex.label, ex.id) for ex in self.exercises], **wide("Exercise to reset:")
+        )
+        self.reset_button = w.Button(description="Reset this exercise", icon="undo")
+        self.confirm_all = w.Checkbox(
+            value=False, indent=False, **wide("Yes, I want to erase all my answers")
+        )
+        self.reset_all_button = w.Button(description="Reset everything", icon="trash")
+        self.reset_all_button.disabled = True
+        self.confirm_all.observe(
+            lambda _c: setattr(self.reset_all_button, "disabled", not self.confirm_all.value),
+            names="value",
+        )
         self.refresh_button.on_click(lambda _b: self.refresh())
         self.reset_button.on_click(lambda _b: self.reset_one())
         self.reset_all_button.on_click(lambda _b: self.reset_everything())
         self.export_button.on_click(lambda _b: self.export())
         self.card_button.on_click(lambda _b: self.export_card())
+        danger = w.VBox(
+            [
+                w.HTML(tag("p", tag("strong", "Start over"))),
+                self.choice,
+                actions(self.reset_button),
+                self.confirm_all,
+                actions(self.reset_all_button, danger=True),
+            ]
+        )
+        danger.add_class("sc-danger-zone")
         super().__init__()
         setup_root(
             self,
@@ -73,40 +88,30 @@ class ProgressView(Exercise):
             "Your progress",
             [
                 self.checklist,
-                self.refresh_button,
-                self.choice,
-                self.reset_button,
-                self.confirm_all,
-                self.reset_all_button,
-                self.export_button,
-                self.card_button,
+                actions(self.refresh_button),
+                self.missing,
+                actions(self.export_button, self.card_button),
                 self.status,
                 self.download,
+                danger,
             ],
         )
         self.refresh()
 
     def refresh(self) -> None:
-        """Show which exercises are done, read fresh from the journal."""
+        """Show which exercises are done and what the plan lacks, read fresh from the journal."""
 
         @guarded(self.status)
         def run() -> None:
-            items = course_progress(self.journal.answers())
-            done = sum(item.done for item in items)
-            rows = "".join(
-                f"<li>{OK + ' Done' if item.done else '○ To do'}: "
-                f"{escape_html(item.label)} <small>(notebook {escape_html(item.notebook)})"
-                "</small></li>"
-                for item in items
-            )
-            self.checklist.value = (
-                f"<p><strong>{done} of {len(items)} exercises done.</strong></p><ul>{rows}</ul>"
-            )
+            answers = self.journal.answers()
+            wanted = {ex.id for ex in self.exercises}
+            items = [item for item in course_progress(answers) if item.id in wanted]
+            self.checklist.value = checklist_html(items, show_notebook=not self._own_only)
+            own = wanted if self._own_only else None
+            self.missing.value = missing_html(plan_missing(answers, own))
             messages = self.journal.messages
             if messages:
-                self.status.value = status_html(
-                    "⚠", "Note about your journal", escape_html(" ".join(messages))
-                )
+                self.status.value = callout("warn", "Note about your journal", " ".join(messages))
 
         run()
 
@@ -118,8 +123,8 @@ class ProgressView(Exercise):
             exercise_id = str(self.choice.value)
             self.journal.reset(exercise_id)
             self.refresh()
-            label = dict((ex.id, ex.label) for ex in course().exercises)[exercise_id]
-            self.status.value = status_html(OK, "Reset", escape_html(f"{label} is cleared."))
+            label = {ex.id: ex.label for ex in self.exercises}[exercise_id]
+            self.status.value = callout("info", "Reset", f"{label} is cleared.")
 
         run()
 
@@ -129,72 +134,69 @@ class ProgressView(Exercise):
         @guarded(self.status)
         def run() -> None:
             if not self.confirm_all.value:
-                self.status.value = status_html(
-                    ERROR, "Nothing was erased", "Tick the box above first to confirm."
+                self.status.value = callout(
+                    "warn", "Nothing was erased", "Tick the box above first to confirm."
                 )
                 return
             self.journal.reset_all()
             self.confirm_all.value = False
             self.refresh()
-            self.status.value = status_html(OK, "All answers erased")
+            self.status.value = callout("info", "All answers erased")
 
         run()
 
     def export_card(self) -> None:
         """Write an anonymous poll card next to the notebook and offer a download."""
-        guarded(self.status)(lambda: _export_card(self))()
+
+        @guarded(self.status)
+        def run() -> None:
+            path = write_card(self.journal.answers(), self.folder)
+            self.download.value = download_html(
+                path.name, "application/json", path.read_bytes(), "Download your poll card"
+            )
+            self.status.value = callout(
+                "info",
+                "Poll card exported",
+                f"Saved as {path.name}. It holds your scenario, quiz scores and role-play "
+                "endings, and nothing you typed. Hand it to your facilitator.",
+            )
+
+        run()
 
     def export(self) -> None:
         """Write the plan next to the notebook as HTML and Markdown, and offer a download."""
 
         @guarded(self.status)
         def run() -> None:
-            from ..plan import plan_html, plan_markdown
-
             answers = self.journal.answers()
             page = plan_html(answers)
-            markdown_text = plan_markdown(answers)
             self.folder.mkdir(parents=True, exist_ok=True)
             html_path = self.folder / f"{PLAN_FILE_STEM}.html"
             md_path = self.folder / f"{PLAN_FILE_STEM}.md"
             html_path.write_text(page, encoding="utf-8")
-            md_path.write_text(markdown_text, encoding="utf-8")
-            encoded = base64.b64encode(page.encode("utf-8")).decode("ascii")
-            self.download.value = (
-                f"<p><a download='{PLAN_FILE_STEM}.html' "
-                f"href='data:text/html;charset=utf-8;base64,{encoded}'>"
-                "Download your plan (printable HTML page)</a></p>"
+            md_path.write_text(plan_markdown(answers), encoding="utf-8")
+            self.download.value = download_html(
+                html_path.name,
+                "text/html;charset=utf-8",
+                page.encode("utf-8"),
+                "Download your plan (printable page)",
             )
-            self.status.value = status_html(
-                OK,
+            self.status.value = callout(
+                "info",
                 "Plan exported",
-                escape_html(f"Saved as {html_path.name} and {md_path.name} next to this notebook."),
+                f"Saved as {html_path.name} and {md_path.name} next to this notebook.",
             )
 
         run()
 
 
-def _export_card(view: ProgressView) -> None:
-    from ..poll import write_card
-
-    path = write_card(view.journal.answers(), view.folder)
-    encoded = base64.b64encode(path.read_bytes()).decode("ascii")
-    view.download.value = (
-        f"<p><a download='{escape_html(path.name)}' "
-        f"href='data:application/json;base64,{encoded}'>Download your poll card</a></p>"
-    )
-    view.status.value = status_html(
-        OK,
-        "Poll card exported",
-        escape_html(
-            f"Saved as {path.name}. It holds your scenario, quiz scores and role-play endings, "
-            "and nothing you typed. Hand it to your facilitator."
-        ),
-    )
-
-
 def progress_panel(
-    journal: Journal | None = None, folder: str | Path | None = None
+    journal: Journal | None = None,
+    folder: str | Path | None = None,
+    exercises: Iterable[str] | None = None,
 ) -> ProgressView:
-    """Return the progress panel; exports go to ``folder`` (default: the notebook's folder)."""
-    return ProgressView(journal, folder)
+    """Return the progress panel; exports go to ``folder`` (default: the notebook's folder).
+
+    ``exercises`` limits the checklist to these exercise ids (the Voilà app's own, say).
+    """
+    return ProgressView(journal, folder, exercises)

@@ -6,11 +6,21 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ..entries import QUIZ_PREFIX, QuizEntry
 from ..errors import CourseInputError
 from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, QuizAttempt, Result
-from ..render import result_html
-from ..textsafe import escape_html
-from ._common import Exercise, feedback, get_journal, guarded, setup_root, status_html, wide
+from ..views import callout, result_html, score_html, tag
+from ._common import (
+    Exercise,
+    actions,
+    entries_of,
+    feedback,
+    get_journal,
+    guarded,
+    json_value,
+    setup_root,
+    wide,
+)
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -27,9 +37,7 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         self.question = question
         self._on_check = on_check
         self.controls: dict[str, w.Widget] = {}
-        prompt = w.HTML(
-            f"<p><strong>Question {number}.</strong> {escape_html(question.prompt)}</p>"
-        )
+        prompt = w.HTML(tag("p", [tag("strong", f"Question {number}."), " ", question.prompt]))
         if isinstance(question, MultipleChoice):
             hint = w.HTML("<p><em>Tick every answer that applies.</em></p>")
             for option in question.options:
@@ -67,7 +75,7 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         self.check_button.on_click(lambda _b: self.check())
         self.retry_button.on_click(lambda _b: self.retry())
         super().__init__(
-            [prompt, *body, w.HBox([self.check_button, self.retry_button]), self.feedback]
+            [prompt, *body, actions(self.check_button, self.retry_button), self.feedback]
         )
         self.add_class("sc-question")
         self.add_class(f"sc-question-{question.kind}")
@@ -124,7 +132,7 @@ class QuestionView(w.VBox):  # type: ignore[misc]
     def retry(self) -> None:
         """Clear the feedback so the learner can answer again."""
         self._on_check(self.question.id, None)
-        self.feedback.value = status_html("↺", "Try again", "Change your answer, then check it.")
+        self.feedback.value = callout("info", "Try again", "Change your answer, then check it.")
         self.retry_button.disabled = True
 
 
@@ -134,7 +142,7 @@ class QuizView(Exercise):
     def __init__(self, quiz_data: Quiz, journal: Journal | None = None) -> None:
         self.journal = get_journal(journal)
         self.quiz = quiz_data
-        self.exercise_id = f"quiz:{quiz_data.id}"
+        self.exercise_id = f"{QUIZ_PREFIX}{quiz_data.id}"
         self.attempt = QuizAttempt(quiz_data)
         self.score = feedback("score")
         self.questions = [
@@ -142,7 +150,7 @@ class QuizView(Exercise):
             for number, question in enumerate(quiz_data.questions, 1)
         ]
         super().__init__()
-        intro = w.HTML(f"<p>{escape_html(quiz_data.intro)}</p>") if quiz_data.intro else None
+        intro = w.HTML(tag("p", quiz_data.intro)) if quiz_data.intro else None
         setup_root(
             self,
             "quiz",
@@ -166,25 +174,23 @@ class QuizView(Exercise):
         else:
             result = self.attempt.answer(question_id, answer)
         self._show_score()
-        self.journal.save(self.exercise_id, self.attempt.to_dict())
+        entry = QuizEntry(self.attempt.score(), self.attempt.out_of(), self.attempt.to_dict())
+        self.journal.save(self.exercise_id, json_value(entry.to_json()))
         return result
 
     def _show_score(self) -> None:
         done = len(self.attempt.results)
-        self.score.value = (
-            f"<p role='status'><strong>Score: {self.attempt.score()} of "
-            f"{self.attempt.out_of()} correct</strong> ({done} answered)</p>"
-        )
+        self.score.value = score_html(self.attempt.score(), self.attempt.out_of(), done)
 
     def _restore(self) -> None:
-        saved = self.journal.get(self.exercise_id)
-        if not isinstance(saved, dict):
+        saved = entries_of(self.journal).quizzes.get(self.quiz.id)
+        if saved is None:
             return
         try:
-            self.attempt = QuizAttempt.from_dict(self.quiz, saved)
+            self.attempt = QuizAttempt.from_dict(self.quiz, saved.attempt)
         except CourseInputError:
             return
-        answers = saved.get("answers")
+        answers = saved.attempt.get("answers")
         for view in self.questions:
             result = self.attempt.result(view.question.id)
             if result is not None and isinstance(answers, dict):

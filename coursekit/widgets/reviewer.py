@@ -6,19 +6,19 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..progress import saved_scenario
-from ..render import cues_html, review_html
+from ..entries import DRAFT, DraftEntry, ReviewEntry, ReviewMoveEntry
 from ..review import Review, review_draft
+from ..views import cues_html, review_callout
 from ._common import (
-    OK,
     Exercise,
-    as_dict,
+    actions,
+    entries_of,
     feedback,
     get_journal,
     guarded,
     json_value,
+    scenario_note,
     setup_root,
-    status_html,
     wide,
 )
 
@@ -27,30 +27,47 @@ if TYPE_CHECKING:
 
 __all__ = ["ReviewerView", "draft_reviewer"]
 
-EXERCISE_ID = "draft"
+EXERCISE_ID = DRAFT
+
+
+def review_entry(review: Review) -> ReviewEntry:
+    """Return the journal entry of a review."""
+    return ReviewEntry(
+        tuple(
+            ReviewMoveEntry(m.id, m.covered, m.evidence or "", m.tip or "") for m in review.moves
+        ),
+        review.order_ok,
+        review.order_note,
+    )
 
 
 class ReviewerView(Exercise):
-    """Write a draft, review it against the scenario's moves, and keep it in the journal."""
+    """Write a draft, review it against the scenario's moves, and keep it in the journal.
+
+    The scenario follows the learner's classification unless the notebook asks for one.
+    """
 
     def __init__(self, journal: Journal | None = None, scenario: int | None = None) -> None:
         self.journal = get_journal(journal)
-        saved = as_dict(self.journal.get(EXERCISE_ID))
+        entries = entries_of(self.journal)
+        saved = entries.draft
+        self.classified = entries.scenario
         if scenario not in (1, 2):
-            scenario = saved_scenario(saved, self.journal.get("situation"))
+            scenario = self.classified or (saved.scenario if saved else None) or 1
         self.scenario = w.ToggleButtons(
             options=[("Scenario 1", 1), ("Scenario 2", 2)],
             value=scenario,
             description="Review against:",
             style={"description_width": "initial"},
         )
+        self.scenario_note = w.HTML(scenario_note(scenario, self.classified))
         self.text = w.Textarea(
-            value=saved.get("text") if isinstance(saved.get("text"), str) else "",
+            value=saved.text if saved else "",
             placeholder="Write what you would say on the call, in your own words.",
             continuous_update=False,
+            rows=7,
             **wide("Your draft:"),
         )
-        self.text.layout.height = "10em"
         self.review_button = w.Button(
             description="Review my draft", button_style="primary", icon="search"
         )
@@ -64,13 +81,22 @@ class ReviewerView(Exercise):
             self,
             "reviewer",
             "Review your draft",
-            [self.scenario, self.text, self.review_button, self.result, self.cues],
+            [
+                self.scenario,
+                self.scenario_note,
+                self.text,
+                actions(self.review_button),
+                self.result,
+                self.cues,
+            ],
         )
         if self.text.value:
             self.run_review()
 
     def _scenario_changed(self) -> None:
-        self.cues.value = cues_html(int(self.scenario.value))
+        chosen = int(self.scenario.value)
+        self.cues.value = cues_html(chosen)
+        self.scenario_note.value = scenario_note(chosen, self.classified)
         if self.text.value:
             self.run_review()
 
@@ -81,18 +107,9 @@ class ReviewerView(Exercise):
         def run() -> None:
             review = review_draft(self.text.value, int(self.scenario.value))
             self.review = review
-            self.journal.save(
-                EXERCISE_ID,
-                json_value(
-                    {
-                        "scenario": review.scenario,
-                        "text": self.text.value,
-                        "review": review.to_dict(),
-                    }
-                ),
-            )
-            symbol = OK if review.covered_count == len(review.moves) and review.order_ok else "◐"
-            self.result.value = status_html(symbol, review.summary(), review_html(review))
+            entry = DraftEntry(review.scenario, self.text.value, review_entry(review))
+            self.journal.save(EXERCISE_ID, json_value(entry.to_json()))
+            self.result.value = review_callout(review)
 
         run()
 

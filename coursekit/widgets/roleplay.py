@@ -1,4 +1,4 @@
-"""The role-play widget: the manager's line, the learner's choices, feedback, go back, debrief."""
+"""The role-play widget: the call as a chat transcript, the current choices below it."""
 
 from __future__ import annotations
 
@@ -6,10 +6,29 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
 from ..errors import CourseInputError
-from ..roleplay import Roleplay, RoleplaySession, Step
-from ..textsafe import escape_html
-from ._common import Exercise, feedback, get_journal, guarded, setup_root, status_html, wide
+from ..roleplay import Roleplay, RoleplaySession
+from ..views import (
+    Turn,
+    announce_html,
+    callout,
+    debrief_html,
+    session_turns,
+    tag,
+    transcript_html,
+)
+from ._common import (
+    Exercise,
+    actions,
+    entries_of,
+    feedback,
+    get_journal,
+    guarded,
+    json_value,
+    setup_root,
+    wide,
+)
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -18,15 +37,20 @@ __all__ = ["RoleplayView", "roleplay"]
 
 
 class RoleplayView(Exercise):
-    """A branching call: pick what to say, see how it lands, step back, read the debrief."""
+    """A branching call: the transcript so far, what to say next, go back, start again.
+
+    :attr:`turns` is the transcript as data; a line typed in the learner's own words can be
+    appended to it like a chosen one and shown with :meth:`show_transcript`.
+    """
 
     def __init__(self, data: Roleplay, journal: Journal | None = None) -> None:
         self.journal = get_journal(journal)
         self.data = data
-        self.exercise_id = f"roleplay:{data.id}"
+        self.exercise_id = f"{ROLEPLAY_PREFIX}{data.id}"
         self.session = RoleplaySession(data)
-        self.manager = feedback("manager")
-        self.manager.add_class("sc-manager-line")
+        self.turns: list[Turn] = []
+        self.transcript = feedback("transcript")
+        self.transcript.add_class("sc-manager-line")
         self.choices = w.RadioButtons(options=[], value=None, **wide("What do you say?"))
         self.choices.add_class("sc-choices")
         self.say_button = w.Button(description="Say it", button_style="primary", icon="comment")
@@ -40,7 +64,7 @@ class RoleplayView(Exercise):
         super().__init__()
         first_cue = data.node(data.start_id).cue
         intro = (
-            w.HTML(f"<p>{escape_html(data.situation)}</p>")
+            w.HTML(tag("p", data.situation))
             if data.situation and data.situation != first_cue
             else None
         )
@@ -50,11 +74,11 @@ class RoleplayView(Exercise):
             data.title,
             [
                 *([intro] if intro else []),
-                self.manager,
-                self.choices,
-                w.HBox([self.say_button, self.back_button, self.restart_button]),
-                self.last_step,
+                self.transcript,
                 self.debrief,
+                self.choices,
+                actions(self.say_button, self.back_button, self.restart_button),
+                self.last_step,
             ],
         )
         self._restore()
@@ -66,15 +90,17 @@ class RoleplayView(Exercise):
         self.say()
 
     def say(self) -> None:
-        """Say the selected choice and show how the manager takes it."""
+        """Say the selected choice; it joins the transcript with how the manager takes it."""
 
         @guarded(self.last_step)
         def run() -> None:
             if self.choices.value is None:
                 raise CourseInputError("choice", "pick what you want to say first")
-            step = self.session.choose(str(self.choices.value))
+            self.session.choose(str(self.choices.value))
             self._save()
-            self.render(step)
+            self.render()
+            # The feedback sits under the line it judges; screen readers also hear it here.
+            self.last_step.value = announce_html(self.turns[-2])
 
         run()
 
@@ -86,9 +112,9 @@ class RoleplayView(Exercise):
             if self.session.back():
                 self._save()
                 self.render()
-                self.last_step.value = status_html("↶", "Went back one step")
+                self.last_step.value = callout("info", "Went back one step")
             else:
-                self.last_step.value = status_html("ℹ", "You are at the start of the call")
+                self.last_step.value = callout("info", "You are at the start of the call")
 
         run()
 
@@ -103,47 +129,45 @@ class RoleplayView(Exercise):
 
         run()
 
-    def render(self, step: Step | None = None) -> None:
-        """Show the current node: the manager's line and the learner's options or the debrief."""
+    def append_turn(self, turn: Turn) -> None:
+        """Add a line to the transcript (a line typed in the learner's own words, say)."""
+        self.turns.append(turn)
+        self.show_transcript()
+        self.last_step.value = announce_html(turn)
+
+    def show_transcript(self) -> None:
+        """Redraw the transcript from :attr:`turns`."""
+        self.transcript.value = transcript_html(self.turns)
+
+    def render(self) -> None:
+        """Show the call so far, then the learner's options or the debrief."""
+        self.turns = session_turns(self.session)
+        self.show_transcript()
         node = self.session.current
-        cue = f"<p><em>{escape_html(node.cue)}</em></p>" if node.cue else ""
-        self.manager.value = (
-            f"{cue}<p><strong>Manager:</strong> “{escape_html(node.speaker_line)}”</p>"
-        )
         self.back_button.disabled = not self.session.path
+        self.last_step.value = ""
         if node.ending is not None:
             self.choices.options = []
             self.choices.layout.display = "none"
             self.say_button.disabled = True
-            lines = "".join(
-                f"<li>{escape_html(line)}</li>" for line in self.session.debrief().lines
-            )
-            self.debrief.value = status_html(
-                "🏁", f"Call over: {node.ending.title}", f"<ul>{lines}</ul>"
-            )
+            self.debrief.value = debrief_html(self.session.debrief())
         else:
             self.choices.layout.display = None
             self.choices.options = [(choice.text, choice.id) for choice in node.choices]
             self.choices.value = None
             self.say_button.disabled = False
             self.debrief.value = ""
-        if step is not None:
-            self.last_step.value = status_html(
-                step.symbol,
-                step.label,
-                f"<p>{escape_html(step.feedback)}</p><p><em>{escape_html(step.consequence)}</em></p>",
-            )
-        elif not self.session.path:
-            self.last_step.value = ""
 
     def _save(self) -> None:
-        self.journal.save(self.exercise_id, self.session.to_dict())
+        data = self.session.to_dict()
+        entry = RoleplayEntry.from_json(data) or RoleplayEntry()
+        self.journal.save(self.exercise_id, json_value(entry.to_json()))
 
     def _restore(self) -> None:
-        saved = self.journal.get(self.exercise_id)
-        if isinstance(saved, dict):
+        saved = entries_of(self.journal).roleplays.get(self.data.id)
+        if saved is not None:
             try:
-                self.session = RoleplaySession.from_dict(self.data, saved)
+                self.session = RoleplaySession.from_dict(self.data, saved.to_json())
             except CourseInputError:
                 self.session = RoleplaySession(self.data)
 

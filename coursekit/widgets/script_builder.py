@@ -6,20 +6,20 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from ..entries import SCRIPT, SCRIPT_INPUTS, ScriptEntry, ScriptInputsEntry
 from ..errors import CourseInputError
 from ..loader import script_wording
-from ..progress import saved_scenario
 from ..script import FIELDS, Script, ScriptInputs, build_script
+from ..views import callout, script_html
 from ._common import (
-    OK,
     Exercise,
-    as_dict,
+    entries_of,
     feedback,
     get_journal,
     guarded,
     json_value,
+    scenario_note,
     setup_root,
-    status_html,
     wide,
 )
 
@@ -28,52 +28,62 @@ if TYPE_CHECKING:
 
 __all__ = ["ScriptBuilderView", "script_builder"]
 
-EXERCISE_ID = "script"
-INPUTS_ID = "script_inputs"
+EXERCISE_ID = SCRIPT
+INPUTS_ID = SCRIPT_INPUTS
 _SHORT_FIELDS = ("manager_name",)
 _SCENARIO_2_FIELDS = ("misstep", "cost_to_manager")
 
 
 class ScriptBuilderView(Exercise):
-    """Text fields, a live script preview and a plain-text copy, autosaved to the journal."""
+    """Text fields, a live script preview and a plain-text copy, autosaved to the journal.
+
+    The scenario follows the learner's classification unless the notebook asks for one to
+    practise; the builder says which it is.
+    """
 
     def __init__(self, journal: Journal | None = None, scenario: int | None = None) -> None:
         self.journal = get_journal(journal)
-        saved = as_dict(self.journal.get(INPUTS_ID))
-        inputs = as_dict(saved.get("inputs"))
-        if scenario is None:
-            scenario = saved_scenario(saved, self.journal.get("situation"))
+        entries = entries_of(self.journal)
+        saved = entries.script_inputs or ScriptInputsEntry()
+        self.classified = entries.scenario
+        follows = scenario not in (1, 2)
+        if scenario not in (1, 2):
+            scenario = self.classified or saved.scenario or 1
+        # Following the classification re-saves a script written for the other scenario.
+        stale = follows and entries.script is not None and entries.script.scenario != scenario
         self.fields: dict[str, w.Text | w.Textarea] = {}
         for name in FIELDS:
-            value = inputs.get(name) if isinstance(inputs.get(name), str) else ""
             cls = w.Text if name in _SHORT_FIELDS else w.Textarea
-            prompt = script_wording().prompts[name]
-            control = cls(value=value, continuous_update=True, **wide(prompt))
+            control = cls(
+                value=saved.inputs.get(name, ""),
+                continuous_update=True,
+                **wide(script_wording().prompts[name]),
+            )
             if cls is w.Textarea:
-                control.layout.height = "4.5em"
+                control.rows = 3
             self.fields[name] = control
         self.scenario = w.ToggleButtons(
             options=[("Scenario 1", 1), ("Scenario 2", 2)],
-            value=scenario if scenario in (1, 2) else 1,
+            value=scenario,
             description="Your scenario:",
             style={"description_width": "initial"},
             tooltips=["You declined clearly and respectfully", "You didn't handle it well"],
         )
+        self.scenario_note = w.HTML()
         self.channel = w.RadioButtons(
             options=[("A phone call", "phone"), ("A face-to-face meeting", "meeting")],
-            value=saved.get("channel") if saved.get("channel") in ("phone", "meeting") else "phone",
+            value=saved.channel,
             **wide("How will you get back in touch?"),
         )
         self.variant = w.Dropdown(
             options=[("Wording A", 0), ("Wording B", 1), ("Wording C", 2)],
-            value=saved.get("variant") if saved.get("variant") in (0, 1, 2) else 0,
+            value=saved.variant,
             **wide("Connecting sentences:"),
         )
         self.preview = feedback("preview")
         self.plain_text = w.Textarea(
-            value="", disabled=False, **wide("Plain text to copy (select all, then copy):")
+            value="", disabled=False, rows=8, **wide("Plain text to copy (select all, then copy):")
         )
-        self.plain_text.layout.height = "12em"
         self.status = feedback("status")
         self.script: Script | None = None
         for control in (*self.fields.values(), self.scenario, self.channel, self.variant):
@@ -86,17 +96,18 @@ class ScriptBuilderView(Exercise):
             "Build your call script",
             [
                 self.scenario,
+                self.scenario_note,
                 self.channel,
                 *[self.fields[name] for name in FIELDS if name not in _SCENARIO_2_FIELDS],
                 self._scenario_2_box,
                 self.variant,
+                self.status,
                 w.HTML("<p><strong>Preview</strong> (updates as you type):</p>"),
                 self.preview,
                 self.plain_text,
-                self.status,
             ],
         )
-        self.refresh(save=False)
+        self.refresh(save=stale)
 
     def answers(self) -> dict[str, str]:
         """Return the learner's current answers, by field."""
@@ -112,14 +123,10 @@ class ScriptBuilderView(Exercise):
         def run() -> None:
             scenario = int(self.scenario.value)
             answers = self.answers()
-            saved_inputs = json_value(
-                {
-                    "inputs": answers,
-                    "scenario": scenario,
-                    "channel": str(self.channel.value),
-                    "variant": int(self.variant.value),
-                }
+            inputs = ScriptInputsEntry(
+                answers, scenario, str(self.channel.value), int(self.variant.value)
             )
+            self.scenario_note.value = scenario_note(scenario, self.classified)
             self._scenario_2_box.layout.display = None if scenario == 2 else "none"
             try:
                 script = build_script(
@@ -131,21 +138,38 @@ class ScriptBuilderView(Exercise):
             except CourseInputError:
                 self.script = None
                 if save:  # keep what was typed, even when it cannot make a script yet
-                    self.journal.save(INPUTS_ID, saved_inputs)
+                    self.journal.save(INPUTS_ID, json_value(inputs.to_json()))
                 raise
             self.script = script
-            self.preview.value = script.to_html()
+            self.preview.value = script_html(script)
             self.plain_text.value = script.spoken()
-            if save:  # one write for both answers: one lock, one file replace
-                self.journal.save_many({INPUTS_ID: saved_inputs, EXERCISE_ID: script.to_dict()})
-            missing = len(script.missing)
-            label = "Saved" if save else "Ready"
-            note = (
-                f"{missing} answer(s) still to fill in; the preview shows where."
-                if missing
-                else "Every part of your script is filled in."
+            entry = ScriptEntry(
+                scenario=script.scenario,
+                text=script.spoken(),
+                moves=tuple((line.move_id, line.text) for line in script.lines),
+                missing=script.missing,
+                channel=script.channel,
+                aim=script.aim,
             )
-            self.status.value = status_html(OK, label, note)
+            if save:  # one write for both answers: one lock, one file replace
+                self.journal.save_many(
+                    {
+                        INPUTS_ID: json_value(inputs.to_json()),
+                        EXERCISE_ID: json_value(entry.to_json()),
+                    }
+                )
+            missing = len(script.missing)
+            saved_word = "Saved. " if save else ""
+            if missing:
+                self.status.value = callout(
+                    "partly",
+                    f"{missing} answer{'s' if missing > 1 else ''} still to fill in",
+                    f"{saved_word}The preview shows where, marked “[add: …]”.",
+                )
+            else:
+                self.status.value = callout(
+                    "correct", "Every part of your script is filled in", saved_word.strip()
+                )
 
         run()
 
@@ -153,5 +177,8 @@ class ScriptBuilderView(Exercise):
 def script_builder(
     journal: Journal | None = None, scenario: int | None = None
 ) -> ScriptBuilderView:
-    """Return the script builder, restored from the journal (scenario taken from it if unset)."""
+    """Return the script builder, restored from the journal.
+
+    Its scenario is the learner's classification unless ``scenario`` asks to practise one.
+    """
     return ScriptBuilderView(journal, scenario)

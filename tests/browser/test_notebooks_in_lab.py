@@ -23,8 +23,8 @@ import content_names
 import pytest
 from pages import LAB, assert_gates, error_outputs, log_console_errors, open_notebook, run_all
 
-from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice, answer_key
 from coursekit.loader import quizzes
+from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice, answer_key
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(600)]
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"

@@ -1,0 +1,206 @@
+"""What the exercises show: a classification, a script, a review, a graded answer, a score.
+
+>>> from coursekit.classify import classify
+>>> page = classification_html(classify({"missteps": ["went_silent"]}))
+>>> "Scenario 2" in page and "went_silent" not in page
+True
+"""
+
+from __future__ import annotations
+
+from ..classify import Classification
+from ..knowledge import knowledge
+from ..quiz import Result
+from ..review import LIMITS, Review, describe_cues
+from ..script import Script
+from .feedback import Kind, callout, status_html
+from .markup import Html, esc, tag
+from .teaching import scenario_badge, surface
+
+__all__ = [
+    "OUTCOME_REACTIONS",
+    "classification_html",
+    "cues_html",
+    "order_state",
+    "result_html",
+    "review_callout",
+    "review_html",
+    "review_surface",
+    "scenario_note",
+    "score_html",
+    "script_html",
+]
+
+#: Reactions that are something that may have happened, not a feeling.
+OUTCOME_REACTIONS = frozenset({"position_filled"})
+_REPAIRS = ("own_misstep", "invite_response", "permission")
+_ORDER: dict[str, tuple[Kind, str]] = {
+    "ok": ("correct", "Order: repair first"),
+    "wrong": ("notyet", "Order: not yet repair first"),
+    "unchecked": ("info", "Order: not checked yet"),
+}
+
+
+def classification_html(result: Classification) -> Html:
+    """Return a classification: badge, how the manager may feel, the moves, why, next step."""
+    feelings = [
+        tag("li", [tag("strong", r.label), ": ", r.why])
+        for r in result.reactions
+        if r.id not in OUTCOME_REACTIONS
+    ]
+    outcomes = [
+        tag("li", [tag("strong", "The role may already be filled"), ": ", r.why])
+        for r in result.reactions
+        if r.id in OUTCOME_REACTIONS
+    ]
+    moves = [tag("li", [tag("strong", m.title), " — ", m.guidance]) for m in result.moves]
+    return Html(
+        tag(
+            "p",
+            [scenario_badge(result.scenario), " ", knowledge().scenarios[result.scenario].title],
+        )
+        + (tag("p", "How the manager may feel:") + tag("ul", feelings) if feelings else "")
+        + (tag("p", "What may have happened:") + tag("ul", outcomes) if outcomes else "")
+        + tag("p", "Your moves, in order:")
+        + tag("ol", moves)
+        + tag("p", "Why:")
+        + tag("ul", [tag("li", reason) for reason in result.reasons])
+        + tag("p", [tag("strong", "Next step: "), result.next_step])
+    )
+
+
+def script_html(script: Script, heading: str = "Your call script") -> Html:
+    """Return a script as a block in the body font: one numbered paragraph per move."""
+    items = []
+    for line in script.lines:
+        parts = []
+        for kind, value in line.parts:
+            if kind == "learner":
+                parts.append(tag("bdi", value, cls="sc-learner"))
+            elif kind == "prompt":
+                parts.append(tag("em", f"[add: {value}]", cls="sc-prompt"))
+            else:
+                parts.append(esc(value))
+        items.append(tag("li", [tag("strong", line.title), tag("p", parts)]))
+    return tag(
+        "section",
+        [tag("h3", [heading, " ", scenario_badge(script.scenario)]), tag("ol", items)],
+        cls="sc-script",
+        aria_label=heading,
+    )
+
+
+def scenario_note(chosen: int, classified: int | None) -> Html:
+    """Say where the scenario comes from: the learner's classification, or a deliberate choice."""
+    if classified is None:
+        return callout(
+            "info",
+            f"Scenario {chosen}",
+            "Choose the scenario that fits you; once you classify your situation, this follows it.",
+            live=False,
+        )
+    if chosen == classified:
+        return callout(
+            "info",
+            f"Scenario {chosen}: your situation",
+            "This follows your classification.",
+            live=False,
+        )
+    return callout(
+        "info",
+        f"Practising Scenario {chosen}",
+        f"Your own situation is Scenario {classified}; you chose to practise the "
+        "other one. Your plan keeps your classification.",
+        live=False,
+    )
+
+
+def order_state(review: Review) -> str:
+    """Return ``"ok"``, ``"wrong"`` or ``"unchecked"`` for a review's repair-first order."""
+    covered = {check.id for check in review.moves if check.covered}
+    if review.scenario == 1:
+        return "ok"
+    if not review.order_ok:
+        return "wrong"
+    return "ok" if "explain_change" in covered and covered & set(_REPAIRS) else "unchecked"
+
+
+def review_html(review: Review) -> Html:
+    """Return a review: one callout line per move with evidence or a tip, then the order."""
+    rows = []
+    for check in review.moves:
+        if check.covered:
+            rows.append(
+                callout(
+                    "correct",
+                    f"Covered: {check.title}",
+                    ["You wrote: “", check.evidence or "", "”"],
+                    live=False,
+                )
+            )
+        else:
+            rows.append(
+                callout("notyet", f"Missing: {check.title}", ["Tip: ", check.tip or ""], live=False)
+            )
+    state = order_state(review)
+    if review.scenario == 2:
+        kind, heading = _ORDER[state]
+        rows.append(callout(kind, heading, review.order_note, live=False))
+    return Html("".join(rows))
+
+
+def review_callout(review: Review) -> Html:
+    """Return the whole review as one callout whose heading matches its lines."""
+    done = review.covered_count == len(review.moves) and order_state(review) == "ok"
+    kind: Kind = "correct" if done else "partly" if review.covered_count else "notyet"
+    return callout(kind, review.summary(), review_html(review))
+
+
+def cues_html(scenario: int) -> Html:
+    """Return, in a collapsible block, what the reviewer looks for and its limits."""
+    parts = [
+        tag(
+            "li",
+            [knowledge().moves[m].title, tag("ul", [tag("li", cue) for cue in describe_cues(m)])],
+        )
+        for m in knowledge().scenarios[scenario].move_ids
+    ]
+    return tag(
+        "details",
+        [
+            tag("summary", "What the reviewer looks for, and its limits"),
+            tag("ul", parts),
+            tag("p", LIMITS),
+        ],
+    )
+
+
+def result_html(result: Result) -> Html:
+    """Return a graded answer as a callout: heading, feedback lines, explanation."""
+    body = [tag("ul", [tag("li", line) for line in result.feedback])]
+    if result.explanation:
+        body.append(tag("p", [tag("em", "Why: "), result.explanation]))
+    return status_html(result.symbol, result.label, body)
+
+
+def score_html(score: int, out_of: int, answered: int) -> Html:
+    """Return the quiz's running score in words."""
+    return tag(
+        "p",
+        [tag("strong", f"Score: {score} of {out_of} correct"), f" ({answered} answered)"],
+        role="status",
+    )
+
+
+def review_surface(review: Review, draft: str, heading: str) -> Html:
+    """Return a draft as a quoted block followed by its review (for worked examples)."""
+    return surface(
+        tag("h4", heading),
+        tag(
+            "blockquote",
+            [tag("p", para) for para in draft.split("\n\n") if para.strip()],
+            cls="sc-quoted",
+        ),
+        review_callout(review),
+        label=heading,
+    )

@@ -1,0 +1,77 @@
+"""The feedback design: callouts with an icon, a heading and a coloured left border.
+
+Each kind has its own icon and heading word, so no signal relies on colour alone, and a
+callout's heading always agrees with its body.
+
+>>> print(callout("correct", "Correct", "Well done."))  # doctest: +NORMALIZE_WHITESPACE
+<div class="sc-callout sc-callout-correct" role="status" aria-live="polite"><p
+class="sc-callout-heading"><span class="sc-callout-icon" aria-hidden="true">✓</span>
+Correct</p><div class="sc-callout-body">Well done.</div></div>
+>>> kind_for_symbol("◐")
+'partly'
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .markup import Content, Html, esc, tag
+
+__all__ = [
+    "ICONS",
+    "KIND_WORDS",
+    "Kind",
+    "callout",
+    "kind_for_symbol",
+    "status_html",
+]
+
+Kind = Literal["correct", "partly", "notyet", "info", "warn"]
+
+#: The icon of each kind of feedback.
+ICONS: dict[str, str] = {
+    "correct": "✓",
+    "partly": "◐",
+    "notyet": "✗",
+    "info": "ℹ",
+    "warn": "⚠",
+}
+
+#: What each kind means in words (a heading for callouts that have no other).
+KIND_WORDS: dict[str, str] = {
+    "correct": "Correct",
+    "partly": "Partly there",
+    "notyet": "Not yet",
+    "info": "Note",
+    "warn": "Please check",
+}
+
+_SYMBOL_KINDS: dict[str, Kind] = {
+    "✓": "correct",
+    "◐": "partly",
+    "✗": "notyet",
+    "⚠": "warn",
+}
+
+
+def kind_for_symbol(symbol: str) -> Kind:
+    """Return the callout kind for an engine's sign (✓ ◐ ✗ ⚠; anything else is info)."""
+    return _SYMBOL_KINDS.get(symbol.strip(), "info")
+
+
+def callout(kind: Kind, heading: Content, body: Content = None, *, live: bool = True) -> Html:
+    """Return a feedback callout: icon, heading and an optional body."""
+    icon = tag("span", ICONS[kind], cls="sc-callout-icon", aria_hidden="true")
+    body_html = tag("div", body, cls="sc-callout-body") if body else Html("")
+    return tag(
+        "div",
+        [tag("p", [icon, " ", esc(heading)], cls="sc-callout-heading"), body_html],
+        cls=f"sc-callout sc-callout-{kind}",
+        role="status" if live else None,
+        aria_live="polite" if live else None,
+    )
+
+
+def status_html(symbol: str, label: Content, body: Content = None) -> Html:
+    """Return a callout chosen by an engine's sign (✓ ◐ ✗ ⚠, else info)."""
+    return callout(kind_for_symbol(symbol), label, body)

@@ -1,0 +1,313 @@
+"""The learner's plan as Markdown, read from their typed journal entries, ids shown as words.
+
+>>> page = plan_markdown(read_entries({"situation": {"scenario": 1},
+...                                    "reflection:why_now": "*Soon*"}))
+>>> page.splitlines()[0]
+'# My Second Call plan'
+>>> "Scenario 1: You declined clearly and respectfully" in page, "\\\\*Soon\\\\*" in page
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..entries import (
+    DRAFT,
+    REPLIES,
+    REPLY_IDS,
+    SCRIPT,
+    SITUATION,
+    DraftEntry,
+    Entries,
+    ReviewEntry,
+    read_entries,
+)
+from ..knowledge import knowledge
+from ..loader import quizzes, roleplays, script_wording
+from ..textsafe import escape_markdown
+from .exercises import OUTCOME_REACTIONS
+
+__all__ = [
+    "PLAN_TITLE",
+    "REPLY_LABELS",
+    "missing_by_exercise",
+    "missing_items",
+    "plan_markdown",
+    "read_entries",
+]
+
+#: The plan's title, in Markdown and HTML.
+PLAN_TITLE = "My Second Call plan"
+#: How the plan names each likely reply.
+REPLY_LABELS: Mapping[str, str] = {
+    "filled": "If the role has been filled",
+    "open_wary": "If they are open but wary",
+    "open_glad": "If they are open and glad",
+}
+
+_NOT_DONE = "_Not done yet._"
+_ORDERED_PAREN = re.compile(r"^(\d+)\)")
+_LEADING_NUMBER = re.compile(r"^\d+[_\-\s]+(?=\S)")
+_REPAIRS = {"own_misstep", "invite_response", "permission"}
+
+
+def _line(line: str) -> str:
+    """Escape one line of learner text, including line starts Markdown would reinterpret."""
+    escaped = escape_markdown(line.strip())
+    if escaped[:1] in ("=", "~"):
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    return _ORDERED_PAREN.sub(r"\1&#41;", escaped)
+
+
+def _inline(text: str) -> str:
+    """Escape learner text shown inside a sentence (line breaks become spaces)."""
+    return escape_markdown(" ".join(text.split()))
+
+
+def _quote(text: str) -> list[str]:
+    """Return learner text as a Markdown block quote, keeping its line breaks."""
+    lines = [_line(line) for line in text.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    block = []
+    for index, line in enumerate(lines):
+        follows = index + 1 < len(lines) and bool(lines[index + 1])
+        block.append(">" if not line else f"> {line}  " if follows else f"> {line}")
+    return [*block, ""]
+
+
+def _name(name: str) -> str:
+    """Turn an id such as ``"01_dilemma"`` into a readable name (``"Dilemma"``)."""
+    words = " ".join(_LEADING_NUMBER.sub("", name).replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+def _label(table: Mapping[str, object], item_id: str) -> str:
+    known = table.get(item_id)
+    for attribute in ("label", "title"):
+        label = getattr(known, attribute, None)
+        if isinstance(label, str):
+            return escape_markdown(label)
+    return _inline(item_id)
+
+
+def _bullets(heading: str, items: list[str]) -> list[str]:
+    return [f"**{heading}**", "", *(f"- {item}" for item in items), ""] if items else []
+
+
+def _scenario_line(number: int | None) -> str:
+    return (
+        f"Scenario {number}: {escape_markdown(knowledge().scenarios[number].title)}"
+        if number
+        else ""
+    )
+
+
+def _situation(entries: Entries) -> list[str]:
+    lines = ["## My situation", ""]
+    entry = entries.situation
+    if entry is None or entry.scenario is None:
+        return [*lines, _NOT_DONE, ""]
+    scenario = knowledge().scenarios[entry.scenario]
+    lines += [f"**{_scenario_line(entry.scenario)}.** {escape_markdown(scenario.summary)}", ""]
+    feelings = [
+        _label(knowledge().reactions, r) for r in entry.reactions if r not in OUTCOME_REACTIONS
+    ]
+    lines += _bullets(
+        "What went wrong when I declined:",
+        [_label(knowledge().missteps, m) for m in entry.missteps],
+    )
+    lines += _bullets("How the manager may feel:", feelings)
+    if any(r in OUTCOME_REACTIONS for r in entry.reactions):
+        lines += ["**What may have happened:** the role may already be filled.", ""]
+    lines += _bullets("The moves I will make:", [_label(knowledge().moves, m) for m in entry.moves])
+    lines += _bullets("Why this scenario:", [_inline(r) for r in entry.reasons])
+    if entry.next_step.strip():
+        lines += [f"**My next step:** {_inline(entry.next_step)}", ""]
+    return lines
+
+
+def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
+    if written_for is None:
+        return []
+    line = f"Written for {_scenario_line(written_for)}."
+    if entries.scenario is not None and written_for != entries.scenario:
+        line += (
+            f" You chose to practise this one; your own situation is Scenario {entries.scenario}."
+        )
+    order = [
+        escape_markdown(knowledge().moves[m].title)
+        for m in knowledge().scenarios[written_for].move_ids
+    ]
+    return (
+        [line, "", f"Moves, in order: {'; '.join(order)}.", ""] if kind == "script" else [line, ""]
+    )
+
+
+def _script(entries: Entries) -> list[str]:
+    lines = ["## My script", ""]
+    entry = entries.script
+    if entry is None:
+        return [*lines, _NOT_DONE, ""]
+    return [*lines, *_follows("script", entry.scenario, entries), *_quote(entry.text)]
+
+
+def _replies(entries: Entries) -> list[str]:
+    lines = ["## Replies I prepared", ""]
+    replies = entries.replies.replies if entries.replies is not None else {}
+    extra = [key for key in replies if key not in REPLY_IDS]
+    found = False
+    for reply_id in (*REPLY_IDS, *extra):
+        label = escape_markdown(REPLY_LABELS.get(reply_id) or _name(reply_id))
+        text = replies.get(reply_id, "")
+        if not text.strip():
+            lines += [f"**{label}:** {_NOT_DONE}", ""] if reply_id in REPLY_IDS else []
+            continue
+        found = True
+        lines += [f"**{label}:**", "", *_quote(text)]
+    return lines if found else ["## Replies I prepared", "", _NOT_DONE, ""]
+
+
+def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
+    if review.order_ok is None:
+        return None
+    covered = {m.id for m in review.moves if m.covered}
+    checked = (
+        scenario == 1
+        or not review.moves
+        or ("explain_change" in covered and bool(covered & _REPAIRS))
+    )
+    note = f": {_inline(review.order_note)}" if review.order_note.strip() else ""
+    if not review.order_ok:
+        if not note and scenario in (1, 2):
+            order = ", then ".join(
+                knowledge().moves[m].title for m in knowledge().scenarios[scenario].move_ids
+            )
+            note = f": the moves are not yet in the column's order; try: {order}"
+        return f"✗ Not in order{note}"
+    if not checked:
+        return f"ℹ Order not checked yet{note}"
+    return f"✓ In order{note or ': the moves come in the order the column gives them'}"
+
+
+def _draft(entries: Entries) -> list[str]:
+    lines = ["## My reviewed draft", ""]
+    entry: DraftEntry | None = entries.draft
+    if entry is None or not entry.text.strip():
+        return [*lines, _NOT_DONE, ""]
+    lines += [*_follows("draft", entry.scenario, entries), *_quote(entry.text)]
+    items = []
+    review = entry.review
+    for move in review.moves if review is not None else ():
+        title = _label(knowledge().moves, move.id) if move.id else "A move"
+        line = f"{'✓ Covered' if move.covered else '✗ Not yet covered'}: {title}"
+        if move.evidence.strip():
+            line += f" — you wrote: “{_inline(move.evidence)}”"
+        if move.tip.strip():
+            line += f" — tip: {_inline(move.tip)}"
+        items.append(line)
+    order = _order_line(review, entry.scenario) if review is not None else None
+    items += [order] if order else []
+    if not items:
+        return [*lines, "**Review:** _Not reviewed yet._", ""]
+    return [*lines, *_bullets("Review:", items)]
+
+
+def _reflections(entries: Entries) -> list[str]:
+    lines = ["## My reflections", ""]
+    found = [(k, e.text) for k, e in entries.reflections.items() if e.text.strip()]
+    for key, text in found:
+        lines += [f"### {_inline(_name(key))}", "", *_quote(text)]
+    return lines if found else [*lines, _NOT_DONE, ""]
+
+
+def _quizzes(entries: Entries) -> list[str]:
+    known = quizzes()
+    items = [
+        f"- {_inline(known[k].title if k in known else _name(k))}: {e.score} out of {e.out_of}"
+        for k, e in entries.quizzes.items()
+    ]
+    return ["## Quiz scores", "", *(items or [_NOT_DONE]), ""]
+
+
+def _roleplays(entries: Entries) -> list[str]:
+    items = [
+        f"- {_inline(roleplays()[k].title if k in roleplays() else _name(k))}: "
+        f"ended with “{_inline(e.ending)}” after {len(e.path)} "
+        f"{'choice' if len(e.path) == 1 else 'choices'}"
+        for k, e in entries.roleplays.items()
+        if e.ending.strip()
+    ]
+    return ["## Role-play endings", "", *(items or [_NOT_DONE]), ""]
+
+
+def missing_by_exercise(entries: Entries) -> list[tuple[str, str]]:
+    """Return what the plan still lacks as (exercise id, what to do) pairs, in words."""
+    items = []
+    if entries.scenario is None:
+        items.append((SITUATION, "Classify your situation, so the plan knows your scenario."))
+    script = entries.script
+    if script is None:
+        items.append((SCRIPT, "Build your call script."))
+    else:
+        if script.missing:
+            named = "; ".join(
+                script_wording().prompts.get(f, _name(f)).rstrip("?") for f in script.missing
+            )
+            items.append((SCRIPT, f"Fill in the rest of your script: {named}."))
+        if entries.scenario is not None and script.scenario not in (None, entries.scenario):
+            items.append(
+                (
+                    SCRIPT,
+                    f"Your script is written for Scenario {script.scenario}, but "
+                    f"your situation is Scenario {entries.scenario}: rebuild it if you "
+                    "meant to.",
+                )
+            )
+    prepared = entries.replies.prepared if entries.replies is not None else 0
+    if prepared < len(REPLY_IDS):
+        items.append((REPLIES, f"Prepare your replies ({prepared} of {len(REPLY_IDS)} done)."))
+    draft = entries.draft
+    if draft is None or not draft.text.strip():
+        items.append((DRAFT, "Write a draft and review it."))
+    elif draft.review is None:
+        items.append((DRAFT, "Review your draft."))
+    return items
+
+
+def missing_items(entries: Entries) -> list[str]:
+    """Return, in words, what the plan still lacks (empty when everything is in place)."""
+    return [text for _exercise, text in missing_by_exercise(entries)]
+
+
+def _checklist(entries: Entries) -> list[str]:
+    missing = missing_items(entries)
+    if not missing:
+        return ["**Everything is in place.**", ""]
+    return ["## Still to do", "", *(f"- ☐ {escape_markdown(item)}" for item in missing), ""]
+
+
+def plan_markdown(entries: Entries) -> str:
+    """Return the learner's plan as Markdown, with every piece of learner text escaped."""
+    lines = [
+        f"# {PLAN_TITLE}",
+        "",
+        "My situation, my script in my own words, the replies I prepared and my reviewed draft.",
+        "",
+        *_checklist(entries),
+        *_situation(entries),
+        *_script(entries),
+        *_replies(entries),
+        *_draft(entries),
+        *_reflections(entries),
+        *_quizzes(entries),
+        *_roleplays(entries),
+        "---",
+        "",
+        f"_Based on {escape_markdown(knowledge().attribution())}_",
+    ]
+    return "\n".join(lines) + "\n"

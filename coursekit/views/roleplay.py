@@ -1,0 +1,131 @@
+"""The role-play as a chat transcript: the manager's lines, the learner's, feedback on each.
+
+A transcript is a list of :class:`Turn` values, so a turn the learner types in their own words
+can be appended exactly like a chosen one.
+
+>>> from coursekit.loader import roleplays
+>>> from coursekit.roleplay import RoleplaySession
+>>> call = roleplays()["call_scenario1"]
+>>> session = RoleplaySession.replay(call, call.worked_path[:1])
+>>> [turn.speaker for turn in session_turns(session)]
+['manager', 'you', 'manager']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..roleplay import Debrief, Roleplay, RoleplaySession, Step
+from .feedback import Kind, callout, kind_for_symbol
+from .markup import Html, tag
+from .teaching import surface
+
+__all__ = [
+    "Turn",
+    "announce_html",
+    "Verdict",
+    "debrief_html",
+    "path_html",
+    "session_turns",
+    "step_turn",
+    "transcript_html",
+]
+
+
+_OUTCOME_KINDS: dict[str, Kind] = {"good": "correct", "mixed": "partly", "poor": "notyet"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Feedback attached to one of the learner's lines."""
+
+    kind: Kind
+    heading: str
+    body: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One line of the call: who speaks, what they say, a stage cue, and any feedback."""
+
+    speaker: str  # "manager" or "you"
+    text: str
+    cue: str = ""
+    verdict: Verdict | None = None
+    typed: bool = False
+
+
+def step_turn(step: Step) -> Turn:
+    """Return the learner's turn for a step, with how it landed attached."""
+    body = tuple(t for t in (step.feedback, step.consequence) if t)
+    if step.fork:
+        return Turn("you", step.choice.text, verdict=Verdict("info", "Rehearsal", body))
+    return Turn(
+        "you", step.choice.text, verdict=Verdict(kind_for_symbol(step.symbol), step.label, body)
+    )
+
+
+def session_turns(session: RoleplaySession) -> list[Turn]:
+    """Return the call so far as turns: each manager line, then what the learner said."""
+    node = session.roleplay.start
+    turns = [Turn("manager", node.speaker_line, node.cue)]
+    for step in session.history:
+        turns.append(step_turn(step))
+        turns.append(Turn("manager", step.node.speaker_line, step.node.cue))
+    return turns
+
+
+def _turn_html(number: int, turn: Turn, manager: str) -> Html:
+    you = "You (in your own words)" if turn.typed else "You"
+    who = f"{manager if turn.speaker == 'manager' else you}:"
+    verdict = (
+        callout(
+            turn.verdict.kind,
+            turn.verdict.heading,
+            [tag("p", line) for line in turn.verdict.body],
+            live=False,
+        )
+        if turn.verdict is not None
+        else Html("")
+    )
+    cue = tag("p", turn.cue, cls="sc-cue") if turn.cue else Html("")
+    return tag(
+        "li",
+        [cue, tag("span", who, cls="sc-who"), tag("p", f"“{turn.text}”"), verdict],
+        cls=f"sc-turn sc-turn-{turn.speaker}",
+        aria_label=f"Line {number}, {who.rstrip(':')}",
+    )
+
+
+def transcript_html(turns: Sequence[Turn], manager: str = "Manager") -> Html:
+    """Return the transcript: one list item per line, feedback under the line it judges."""
+    items = [_turn_html(n, turn, manager) for n, turn in enumerate(turns, 1)]
+    return tag("ol", items, cls="sc-transcript", aria_label="The call so far")
+
+
+def announce_html(turn: Turn) -> Html:
+    """Return a one-line status on how the learner's last line landed (details are above)."""
+    verdict = turn.verdict
+    if verdict is None:
+        return Html("")
+    return callout(verdict.kind, f"{verdict.heading}. The feedback is under your line above.")
+
+
+def debrief_html(debrief: Debrief) -> Html:
+    """Return the end-of-call debrief as a callout: how it ended and what to take away."""
+    kind = _OUTCOME_KINDS.get(debrief.ending.outcome, "partly")
+    return callout(
+        kind,
+        f"Call over: {debrief.ending.title}",
+        tag("ul", [tag("li", line) for line in debrief.lines]),
+    )
+
+
+def path_html(roleplay: Roleplay, path: Iterable[str]) -> Html:
+    """Return a worked walk through a role-play as a transcript, with its debrief."""
+    session = RoleplaySession.replay(roleplay, path)
+    parts = [tag("h4", roleplay.title), transcript_html(session_turns(session))]
+    if session.is_over:
+        parts.append(debrief_html(session.debrief()))
+    return surface(*parts, label=f"Worked path: {roleplay.title}")

@@ -1,0 +1,185 @@
+"""Teaching surfaces: move cards, scenario badges, reactions, missteps, lessons and quotes.
+
+>>> "Reaffirm" in moves_html(1) and "reaffirm" not in moves_html(1).lower().split("reaffirm")[0]
+True
+>>> print(scenario_badge(2))
+<span class="sc-badge sc-badge-2">Scenario 2</span>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..knowledge import Lesson, knowledge
+from .markup import Html, esc, tag
+
+__all__ = [
+    "attribution_html",
+    "commenter_html",
+    "lessons_html",
+    "missteps_html",
+    "move_card",
+    "moves_html",
+    "quote_html",
+    "quotes_html",
+    "reactions_html",
+    "scenario_badge",
+    "scenario_heading",
+    "scenarios_html",
+    "surface",
+]
+
+
+def surface(*parts: Html, label: str | None = None) -> Html:
+    """Wrap teaching fragments in the course's surface (its styles apply inside)."""
+    return tag("section", list(parts), cls="sc-surface", aria_label=label)
+
+
+def scenario_badge(number: int) -> Html:
+    """Return a badge naming the scenario (its border style differs too, not only its text)."""
+    return tag("span", f"Scenario {number}", cls=f"sc-badge sc-badge-{number}")
+
+
+def scenario_heading(number: int) -> Html:
+    """Return the scenario's badge followed by its title."""
+    return tag("p", [scenario_badge(number), " ", knowledge().scenarios[number].title])
+
+
+def move_card(number: int, move_id: str) -> Html:
+    """Return one move as a card: step number, title, why and how (no ids)."""
+    move = knowledge().moves[move_id]
+    return tag(
+        "li",
+        [
+            tag("h4", [tag("span", number, cls="sc-step"), move.title]),
+            tag(
+                "dl",
+                [tag("dt", "Why"), tag("dd", move.purpose), tag("dt", "How"), tag("dd", move.how)],
+            ),
+        ],
+        cls="sc-card sc-move",
+    )
+
+
+def moves_html(scenario: int) -> Html:
+    """Return a scenario's moves, in order, as cards."""
+    cards = [move_card(n, m) for n, m in enumerate(knowledge().scenarios[scenario].move_ids, 1)]
+    return surface(
+        scenario_heading(scenario),
+        tag("ol", cards, cls="sc-cards", style="list-style: none; padding: 0"),
+        label=f"The moves of Scenario {scenario}",
+    )
+
+
+def scenarios_html() -> Html:
+    """Return both scenarios with their summary and their moves' titles in order."""
+    cards = []
+    for scenario in knowledge().scenarios.values():
+        titles = [tag("li", knowledge().moves[m].title) for m in scenario.move_ids]
+        cards.append(
+            tag(
+                "div",
+                [scenario_heading(scenario.number), tag("p", scenario.summary), tag("ol", titles)],
+                cls="sc-card",
+            )
+        )
+    return surface(*cards, label="The two scenarios")
+
+
+def reactions_html() -> Html:
+    """Return the ways the manager may feel, each with what tends to cause it."""
+    cards = [
+        tag("div", [tag("h4", r.label), tag("p", r.trigger)], cls="sc-card")
+        for r in knowledge().reactions.values()
+    ]
+    return surface(*cards, label="How the manager may feel")
+
+
+def missteps_html() -> Html:
+    """Return the missteps that make a decline Scenario 2, with an example of each."""
+    cards = [
+        tag("div", [tag("h4", m.label), tag("p", ["For example: ", m.example])], cls="sc-card")
+        for m in knowledge().missteps.values()
+    ]
+    return surface(*cards, label="Missteps")
+
+
+def quote_html(quote_id: str) -> Html:
+    """Return a quotation as a block quote with who said it, and where."""
+    quote = knowledge().quotes[quote_id]
+    where = ", in " if quote.speaker == knowledge().source.author else ", in a reader comment on "
+    return tag(
+        "blockquote",
+        [
+            tag("p", f"“{quote.text}”"),
+            tag(
+                "footer",
+                [
+                    "— ",
+                    tag("span", quote.speaker, cls="sc-who"),
+                    where,
+                    tag("cite", knowledge().source.title),
+                ],
+            ),
+        ],
+        cls="sc-quote",
+    )
+
+
+def _topic_label(topic: str) -> str:
+    return (
+        knowledge().themes[topic].label
+        if topic in knowledge().themes
+        else knowledge().moves[topic].title
+    )
+
+
+_STANCE_WORDS = {"supports": "backs the column", "challenges": "pushes back", "adds": "adds"}
+
+
+def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
+    topics = [*lesson.supports, *lesson.challenges]
+    about = (
+        tag("p", ["On: ", "; ".join(_topic_label(t) for t in topics)], cls="sc-cue")
+        if topics
+        else Html("")
+    )
+    who = tag("span", lesson.commenter, cls="sc-who") if show_who else Html("")
+    stance = tag("span", _STANCE_WORDS[lesson.stance], cls="sc-stance")
+    return tag("li", [tag("p", [who, stance]), tag("p", lesson.text), about], cls="sc-card")
+
+
+def lessons_html(topic: str) -> Html:
+    """Return the commenters' lessons on a move or theme, each with who said it."""
+    cards = [_lesson_card(lesson) for lesson in knowledge().lessons_for(topic)]
+    return surface(
+        tag("h4", f"What the commenters say: {_topic_label(topic)}"),
+        tag("ul", cards, style="list-style: none; padding: 0"),
+        label="Lessons from the comments",
+    )
+
+
+def commenter_html(name: str, quote_id: str | None = None) -> Html:
+    """Return one commenter's story in brief and their lessons, with a quote if given."""
+    person = knowledge().commenters[name]
+    cards = [
+        _lesson_card(knowledge().lessons[lesson_id], show_who=False)
+        for lesson_id in person.lesson_ids
+    ]
+    return surface(
+        *([quote_html(quote_id)] if quote_id else []),
+        tag("h4", [tag("span", person.name, cls="sc-who"), f" ({person.role})"]),
+        tag("p", person.story),
+        tag("ul", cards, style="list-style: none; padding: 0"),
+        label=f"{person.name}'s lessons",
+    )
+
+
+def quotes_html(quote_ids: Iterable[str]) -> Html:
+    """Return several quotations as block quotes."""
+    return surface(*(quote_html(q) for q in quote_ids), label="Quotations")
+
+
+def attribution_html() -> Html:
+    """Return the course's credit line for the column and its comments."""
+    return surface(tag("p", ["Based on ", esc(knowledge().attribution())]), label="Source")
