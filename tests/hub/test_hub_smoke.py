@@ -23,6 +23,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jupyterhub  # noqa: F401  (fails loudly, never skips, when the hub is not installed)
 import pytest
@@ -79,7 +80,8 @@ def run_learner(hub: RunningHub, name: str, password: str, index: int) -> dict[s
     learner.start_server()
     ready = time.monotonic() - began
     landing = learner.get("/", allow_redirects=False)
-    assert landing.headers["Location"].endswith(f"/user/{name}/lab/tree/00_start_here.ipynb")
+    landing_path = urlsplit(landing.headers["Location"]).path
+    assert landing_path.endswith(f"/user/{name}/lab/tree/00_start_here.ipynb"), landing_path
     kernel = learner.kernel(NOTEBOOK)
     try:
         for source in learner.code_cells(NOTEBOOK):
