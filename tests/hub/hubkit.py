@@ -1,11 +1,8 @@
-"""Harness for the hub smoke test: JupyterHub, its proxy, learners' servers, kernels, accounts.
+"""Harness for the hub smoke test: the hub on loopback ports, learners, kernels, accounts.
 
-Everything listens on 127.0.0.1. The hub runs ``deploy/jupyterhub_config.py`` in one of its two
-account modes: ``workshop`` (a shared password; every server runs as this OS user in its own
-home folder) or ``accounts`` (system accounts made for the test, PAM passwords, the hub as
-root). Learners log in through the login form and use their own API token for the hub, the
-room service, their server and their kernel's websocket (JSON wire protocol). Every process the
-hub starts is tracked with psutil (memory peak; stopped by process id at the end).
+Learners log in through the login form and use their own API token for the hub, the room
+service, their server and their kernel's websocket (JSON wire protocol, no jupyter_client).
+Every process the hub starts is tracked with psutil: peak memory, and stopped by process id.
 """
 
 from __future__ import annotations
@@ -61,9 +58,6 @@ def session() -> requests.Session:
     return new
 
 
-# --- system accounts (the per-user account mode) -------------------------------------------------
-
-
 def make_accounts(names: list[str], group: str, password: str, homes: Path) -> None:
     """Create system accounts in ``group`` with ``password`` and homes under ``homes``."""
     subprocess.run(["groupadd", "-f", group], check=True)
@@ -81,9 +75,6 @@ def remove_accounts(names: list[str], group: str) -> None:
     subprocess.run(["groupdel", group], capture_output=True, check=False)
 
 
-# --- the hub and everything it starts ------------------------------------------------------------
-
-
 @dataclass
 class RunningHub:
     url: str
@@ -94,9 +85,8 @@ class RunningHub:
     peak: dict[str, int] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
 
-    def log_tail(self, lines: int = 40) -> str:
-        text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        return "\n".join(text.splitlines()[-lines:])
+    def log_tail(self) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-40:])
 
     def sample(self) -> None:
         """Record every process in the hub's tree and the peak memory by kind."""
@@ -232,9 +222,6 @@ def _wait_gone(hub: RunningHub, kinds: set[str] | None) -> None:
     deadline = time.monotonic() + STOP_TIMEOUT
     while hub.alive(kinds) and time.monotonic() < deadline:
         time.sleep(0.1)
-
-
-# --- a learner: login, token, server, kernel ----------------------------------------------------
 
 
 def log_in(hub: RunningHub, name: str, password: str) -> requests.Session:
