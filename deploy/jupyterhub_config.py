@@ -25,6 +25,14 @@ Settings read from the environment (all optional):
     With system accounts: the Unix group whose members may log in (default ``second-call``).
 ``SECOND_CALL_COURSE_DIR``
     Folder whose contents each learner gets a copy of (default: this repository's ``notebooks/``).
+``SECOND_CALL_HUB_FACILITATOR_PASSWORD``
+    Workshop mode: whoever logs in with this password (not the room's) is a facilitator and
+    may read the live room. At least 8 characters, different from the room's password.
+``SECOND_CALL_HUB_FACILITATORS``
+    With system accounts: comma-separated names of the facilitators.
+``SECOND_CALL_ROOM_PORT``, ``SECOND_CALL_ROOM_DATA``
+    The live room service's loopback port (default 8030) and its data folder (default
+    ``second-call-room/`` in the folder the hub is started from).
 
 The proxy is ``deploy/node_modules/.bin/configurable-http-proxy`` when installed there
 (``npm ci --prefix deploy``), else ``configurable-http-proxy`` on ``PATH``.
@@ -42,6 +50,12 @@ _spec = importlib.util.spec_from_file_location("second_call_hub", HERE / "second
 assert _spec is not None and _spec.loader is not None
 second_call_hub = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(second_call_hub)
+_spec = importlib.util.spec_from_file_location(
+    "second_call_room_config", HERE / "second_call_room_config.py"
+)
+assert _spec is not None and _spec.loader is not None
+second_call_room_config = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(second_call_room_config)
 
 c = get_config()  # noqa: F821  (injected by JupyterHub's config loader)
 
@@ -59,13 +73,26 @@ elif shutil.which("configurable-http-proxy") is None:
 
 # --- who may log in -------------------------------------------------------------------------
 _password = os.environ.get("SECOND_CALL_HUB_PASSWORD", "")
+_facilitator_password = os.environ.get("SECOND_CALL_HUB_FACILITATOR_PASSWORD", "")
 if _password:
     c.JupyterHub.authenticator_class = "shared-password"
     c.SharedPasswordAuthenticator.user_password = _password
     c.Authenticator.allow_all = True
+    if _facilitator_password:
+        # The hub's own password groups: this password puts the learner in the facilitators' group.
+        c.SharedPasswordAuthenticator.manage_groups = True
+        c.SharedPasswordAuthenticator.password_groups = {
+            _facilitator_password: [second_call_room_config.FACILITATOR_GROUP]
+        }
 else:
     c.JupyterHub.authenticator_class = "pam"
     c.PAMAuthenticator.allowed_groups = {os.environ.get("SECOND_CALL_HUB_GROUP", "second-call")}
+    _facilitators = [
+        name.strip()
+        for name in os.environ.get("SECOND_CALL_HUB_FACILITATORS", "").split(",")
+        if name.strip()
+    ]
+    c.JupyterHub.load_groups = {second_call_room_config.FACILITATOR_GROUP: {"users": _facilitators}}
 
 # --- how each learner's server runs -----------------------------------------------------------
 _homes = os.environ.get("SECOND_CALL_HUB_HOMES", "")
@@ -91,3 +118,8 @@ c.Spawner.pre_spawn_hook = second_call_hub.pre_spawn_hook
 # A room of learners logging in at once on a small machine: give servers time to start.
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
+
+# --- the live room: a hub service that keeps one anonymous card per learner -------------------
+# Learners (and their servers' tokens) may share a card; only the facilitators' group may read
+# the room. The service's address reaches every learner's kernel as SECOND_CALL_ROOM_URL.
+second_call_room_config.configure(c, os.environ, hub_url=c.JupyterHub.bind_url)

@@ -1,24 +1,17 @@
-"""Harness for the hub smoke test: JupyterHub, its proxy, learners' servers and kernels.
+"""Harness for the hub smoke test: the hub on loopback ports, learners, kernels, accounts.
 
-Everything listens on 127.0.0.1. The hub runs ``deploy/jupyterhub_config.py`` in workshop mode
-(a shared password; every learner's server runs as this OS user in its own home folder). Learners
-log in through the login form and then use their own API token for the hub, their server and
-their kernel's websocket (the JSON wire protocol; no jupyter_client). Every process the hub starts
-is tracked with psutil, for the memory peak and so that all of them can be stopped by process id.
-
-The proxy (configurable-http-proxy) comes from npm: ``npm ci --prefix deploy`` installs it into
-``deploy/node_modules`` when missing; a failed install fails the test, never skips it.
+Learners log in through the login form and use their own API token for the hub, the room
+service, their server and their kernel's websocket (JSON wire protocol, no jupyter_client).
+Every process the hub starts is tracked with psutil: peak memory, and stopped by process id.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import threading
@@ -35,498 +28,323 @@ import websocket
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = REPO_ROOT / "deploy"
-HUB_CONFIG = DEPLOY / "jupyterhub_config.py"
 PROXY_BIN = DEPLOY / "node_modules" / ".bin" / "configurable-http-proxy"
-
-HUB_START_TIMEOUT = 60.0
 SERVER_READY_TIMEOUT = 150.0
 EXECUTE_TIMEOUT = 90.0
 STOP_TIMEOUT = 20.0
 
 
-# --- the proxy from npm ---------------------------------------------------------------------------
-
-
 def ensure_proxy() -> Path:
     """Install configurable-http-proxy into deploy/node_modules when missing; fail if impossible."""
-    if PROXY_BIN.exists():
-        return PROXY_BIN
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.fail("npm is needed to install configurable-http-proxy (apt-get install npm)")
-    command = [npm, "ci", "--prefix", str(DEPLOY), "--no-audit", "--no-fund"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    if result.returncode != 0 or not PROXY_BIN.exists():
-        pytest.fail(
-            f"could not install configurable-http-proxy with {' '.join(command)}:\n"
-            f"{result.stdout}\n{result.stderr}"
-        )
+    if not PROXY_BIN.exists():
+        npm = shutil.which("npm") or pytest.fail("npm is needed for configurable-http-proxy")
+        command = [npm, "ci", "--prefix", str(DEPLOY), "--no-audit", "--no-fund"]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        if done.returncode or not PROXY_BIN.exists():
+            pytest.fail(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
     return PROXY_BIN
 
 
-# --- processes: sampling memory, stopping by process id ----------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+def free_port() -> int:
+    with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def _kind(cmdline: list[str]) -> str:
-    text = " ".join(cmdline)
-    if "configurable-http-proxy" in text:
-        return "proxy"
-    if "jupyterhub.singleuser" in text or "jupyterhub-singleuser" in text:
-        return "server"
-    if "ipykernel" in text:
-        return "kernel"
-    return "other"
+def session() -> requests.Session:
+    """A session that never goes through an HTTP proxy from the environment (loopback only)."""
+    new = requests.Session()
+    new.trust_env = False
+    return new
+
+
+def make_accounts(names: list[str], group: str, password: str, homes: Path) -> None:
+    """Create system accounts in ``group`` with ``password`` and homes under ``homes``."""
+    subprocess.run(["groupadd", "-f", group], check=True)
+    for name in names:
+        home = str(homes / name)
+        subprocess.run(["useradd", "-m", "-d", home, "-G", group, name], check=True)
+    lines = "".join(f"{name}:{password}\n" for name in names)
+    subprocess.run(["chpasswd"], input=lines, text=True, check=True)
+
+
+def remove_accounts(names: list[str], group: str) -> None:
+    """Delete the test's accounts and group (their homes are removed with the test folder)."""
+    for name in names:
+        subprocess.run(["userdel", name], capture_output=True, check=False)
+    subprocess.run(["groupdel", group], capture_output=True, check=False)
 
 
 @dataclass
-class ProcessWatch:
-    """Samples the hub's process tree: peak memory, and every process it ever started."""
-
-    hub_pid: int
-    interval: float = 0.25
+class RunningHub:
+    url: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    room_data: Path
     seen: dict[int, tuple[float, str]] = field(default_factory=dict)
-    peak_total: int = 0
-    peak_by_kind: dict[str, int] = field(default_factory=dict)
-    peak_counts: dict[str, int] = field(default_factory=dict)
+    peak: dict[str, int] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
-    _thread: threading.Thread | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="hub-memory", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self.sample()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            self.sample()
+    def log_tail(self) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-40:])
 
     def sample(self) -> None:
+        """Record every process in the hub's tree and the peak memory by kind."""
         try:
-            hub = psutil.Process(self.hub_pid)
+            hub = psutil.Process(self.process.pid)
             tree = [hub, *hub.children(recursive=True)]
         except psutil.Error:
             return
-        total = 0
         by_kind: dict[str, int] = {}
-        counts: dict[str, int] = {}
-        with self._lock:
-            for process in tree:
-                try:
-                    rss = process.memory_info().rss
-                    if process.pid not in self.seen:
-                        kind = "hub" if process.pid == self.hub_pid else _kind(process.cmdline())
-                        self.seen[process.pid] = (process.create_time(), kind)
-                except psutil.Error:
-                    continue
-                kind = self.seen[process.pid][1]
-                total += rss
-                by_kind[kind] = by_kind.get(kind, 0) + rss
-                counts[kind] = counts.get(kind, 0) + 1
-            if total > self.peak_total:
-                self.peak_total, self.peak_by_kind, self.peak_counts = total, by_kind, counts
-
-    def alive(self) -> list[psutil.Process]:
-        """Every process the hub started (or the hub itself) that still runs."""
-        running = []
-        with self._lock:
-            seen = dict(self.seen)
-        for pid, (created, _kind_name) in seen.items():
+        for proc in tree:
             try:
-                process = psutil.Process(pid)
-                if process.create_time() != created:
-                    continue  # the pid was reused by an unrelated process
-                if process.status() == psutil.STATUS_ZOMBIE:
-                    continue
-                running.append(process)
+                if proc.pid not in self.seen:
+                    text = " ".join(proc.cmdline())
+                    kind = next(
+                        (k for k, part in _KINDS if part in text), "hub" if proc is hub else "other"
+                    )
+                    self.seen[proc.pid] = (proc.create_time(), kind)
+                kind = self.seen[proc.pid][1]
+                by_kind[kind] = by_kind.get(kind, 0) + proc.memory_info().rss
+            except psutil.Error:
+                continue
+        if sum(by_kind.values()) > sum(self.peak.values()):
+            self.peak = by_kind
+
+    def watch(self) -> None:
+        while not self._stop.wait(0.25):
+            self.sample()
+
+    def alive(self, kinds: set[str] | None = None) -> list[psutil.Process]:
+        """Processes the hub started (or the hub) still running, optionally of some kinds."""
+        running = []
+        for pid, (created, kind) in list(self.seen.items()):
+            try:
+                proc = psutil.Process(pid)
+                if proc.create_time() == created and proc.status() != psutil.STATUS_ZOMBIE:
+                    if kinds is None or kind in kinds:
+                        running.append(proc)
             except psutil.Error:
                 continue
         return running
 
 
-def _signal_groups(processes: list[psutil.Process], signum: int) -> None:
-    """Send signum to the process group of each process (never to the test's own group)."""
-    own_group = os.getpgid(0)
-    for process in processes:
+_KINDS = (
+    ("proxy", "configurable-http-proxy"),
+    ("room", "second_call_room.py"),
+    ("server", "jupyterhub.singleuser"),
+    ("kernel", "ipykernel"),
+)
+
+
+def start_hub(tmp: Path, course: Path, env: dict[str, str]) -> RunningHub:
+    """Start the hub with deploy/jupyterhub_config.py on loopback ports; ``env`` picks the mode."""
+    proxy = ensure_proxy()
+    port = free_port()
+    config = tmp / "jupyterhub_config.py"
+    config.write_text(
+        f"c = get_config()  # noqa: F821\n"
+        f"load_subconfig({str(DEPLOY / 'jupyterhub_config.py')!r})  # noqa: F821\n"
+        f"c.JupyterHub.hub_bind_url = 'http://127.0.0.1:{free_port()}'\n"
+        f"c.ConfigurableHTTPProxy.api_url = 'http://127.0.0.1:{free_port()}'\n"
+        f"c.ConfigurableHTTPProxy.command = [{str(proxy)!r}]\n"
+        f"c.ConfigurableHTTPProxy.pid_file = {str(tmp / 'proxy.pid')!r}\n"
+        f"c.JupyterHub.cookie_secret_file = {str(tmp / 'cookie_secret')!r}\n"
+        "c.Spawner.ip = '127.0.0.1'\n",
+        encoding="utf-8",
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTERHUB_", "JPY_"))}
+    clean = {k: v for k, v in clean.items() if not k.startswith(("CONFIGPROXY_", "SECOND_CALL_"))}
+    room_data = tmp / "room"
+    clean.update(
+        env,
+        SECOND_CALL_HUB_URL=f"http://127.0.0.1:{port}",
+        SECOND_CALL_ROOM_PORT=str(free_port()),
+        SECOND_CALL_ROOM_DATA=str(room_data),
+        SECOND_CALL_COURSE_DIR=str(course),
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{clean.get('PATH', '')}",
+    )
+    log_path = tmp / "hub.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+            cwd=tmp,
+            env=clean,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    hub = RunningHub(f"http://127.0.0.1:{port}", process, log_path, room_data)
+    threading.Thread(target=hub.watch, daemon=True).start()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
         try:
-            group = os.getpgid(process.pid)
-            if group != own_group:
-                os.killpg(group, signum)
-            else:
-                os.kill(process.pid, signum)
+            with session() as probe:
+                if probe.get(f"{hub.url}/hub/api/", timeout=5).status_code == 200:
+                    return hub
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.25)
+    stop_hub(hub, [])
+    pytest.fail(f"JupyterHub did not start:\n{hub.log_tail()}")
+
+
+def stop_hub(hub: RunningHub, learners: list[Learner]) -> list[str]:
+    """Each learner stops their server through the hub, then the hub stops; what remains is
+    killed by process group. Returns what was still running after that (must be empty).
+    """
+    hub.sample()
+    for learner in learners:
+        if hub.process.poll() is None:
+            learner.hub_api("DELETE", f"/users/{learner.name}/server")
+    _wait_gone(hub, {"server", "kernel"})
+    hub._stop.set()
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        _signal_groups(hub.alive(), signum)
+        _wait_gone(hub, None)
+    hub.process.wait(timeout=STOP_TIMEOUT)
+    return [f"{hub.seen[p.pid][1]} {p.pid}" for p in hub.alive()]
+
+
+def _signal_groups(processes: list[psutil.Process], signum: int) -> None:
+    """Signal each process's group (never the test's own group), each by its id."""
+    own = os.getpgid(0)
+    for proc in processes:
+        try:
+            group = os.getpgid(proc.pid)
+            os.killpg(group, signum) if group != own else os.kill(proc.pid, signum)
         except (ProcessLookupError, PermissionError):
             continue
 
 
-# --- talking to the hub, the learner's server and their kernel -----------------------------------
+def _wait_gone(hub: RunningHub, kinds: set[str] | None) -> None:
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while hub.alive(kinds) and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
-@dataclass
-class Hub:
-    url: str
-    service_token: str
-    log_path: Path
-
-    def log_tail(self, lines: int = 40) -> str:
-        try:
-            text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return "(no hub log)"
-        return "\n".join(text.splitlines()[-lines:])
-
-    def api(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        with requests.Session() as session:
-            session.trust_env = False
-            headers = {"Authorization": f"token {self.service_token}"}
-            return session.request(
-                method, f"{self.url}/hub/api{path}", headers=headers, timeout=30, **kwargs
-            )
-
-
-def _new_session() -> requests.Session:
-    session = requests.Session()
-    session.trust_env = False  # loopback only, never through an HTTP proxy from the environment
-    return session
-
-
-def _xsrf(session: requests.Session) -> str:
-    values = [cookie.value for cookie in session.cookies if cookie.name == "_xsrf"]
-    assert values, "the hub set no _xsrf cookie"
-    return str(values[-1])
-
-
-def log_in(hub: Hub, name: str, password: str) -> requests.Session:
+def log_in(hub: RunningHub, name: str, password: str) -> requests.Session:
     """Log in through the hub's login form, as a browser does; return the logged-in session."""
-    session = _new_session()
-    page = session.get(f"{hub.url}/hub/login", timeout=30)
-    page.raise_for_status()
-    response = session.post(
+    browser = session()
+    browser.get(f"{hub.url}/hub/login", timeout=30).raise_for_status()
+    reply = browser.post(
         f"{hub.url}/hub/login",
-        data={"username": name, "password": password, "_xsrf": _xsrf(session)},
+        data={"username": name, "password": password, "_xsrf": _xsrf(browser)},
         allow_redirects=False,
         timeout=30,
     )
-    if response.status_code != 302:
-        session.close()
-        raise PermissionError(f"login as {name} refused: HTTP {response.status_code}")
-    return session
+    if reply.status_code != 302:
+        browser.close()
+        raise PermissionError(f"login as {name} refused: HTTP {reply.status_code}")
+    return browser
 
 
-def learner_token(hub: Hub, session: requests.Session, name: str) -> str:
-    """Ask the hub, as the logged-in learner, for an API token of their own."""
-    # The xsrf token is bound to the login, so fetch a page first to get the new one.
-    session.get(f"{hub.url}/hub/home", timeout=30).raise_for_status()
-    response = session.post(
-        f"{hub.url}/hub/api/users/{name}/tokens",
-        json={"note": "hub smoke test", "expires_in": 900},
-        headers={"X-XSRFToken": _xsrf(session), "Referer": f"{hub.url}/hub/home"},
-        timeout=30,
-    )
-    assert response.status_code == 201, f"token for {name}: {response.status_code} {response.text}"
-    return str(response.json()["token"])
+def _xsrf(browser: requests.Session) -> str:
+    return str([cookie.value for cookie in browser.cookies if cookie.name == "_xsrf"][-1])
 
 
 @dataclass
 class Learner:
     name: str
     token: str
-    hub: Hub
-    session: requests.Session = field(default_factory=_new_session)
+    hub: RunningHub
+    http: requests.Session = field(default_factory=session)
 
-    def __post_init__(self) -> None:
-        self.session.headers["Authorization"] = f"token {self.token}"
-
-    @property
-    def server(self) -> str:
-        return f"{self.hub.url}/user/{self.name}"
+    @classmethod
+    def log_in(cls, hub: RunningHub, name: str, password: str) -> Learner:
+        """Log in and ask the hub, as that user, for an API token of their own."""
+        browser = log_in(hub, name, password)
+        with browser:
+            browser.get(f"{hub.url}/hub/home", timeout=30).raise_for_status()
+            reply = browser.post(
+                f"{hub.url}/hub/api/users/{name}/tokens",
+                json={"note": "hub smoke test", "expires_in": 900},
+                headers={"X-XSRFToken": _xsrf(browser), "Referer": f"{hub.url}/hub/"},
+                timeout=30,
+            )
+        assert reply.status_code == 201, f"token for {name}: {reply.status_code} {reply.text}"
+        learner = cls(name, str(reply.json()["token"]), hub)
+        learner.http.headers["Authorization"] = f"token {learner.token}"
+        return learner
 
     def hub_api(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        return self.session.request(method, f"{self.hub.url}/hub/api{path}", timeout=30, **kwargs)
+        return self.http.request(method, f"{self.hub.url}/hub/api{path}", timeout=30, **kwargs)
+
+    def room(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        url = f"{self.hub.url}/services/second-call-room/{path}"
+        return self.http.request(method, url, timeout=30, allow_redirects=False, **kwargs)
 
     def start_server(self) -> None:
-        response = self.hub_api("POST", f"/users/{self.name}/server")
-        assert response.status_code in (201, 202), (
-            f"starting {self.name}'s server: {response.status_code} {response.text}"
-        )
-
-    def wait_until_ready(self) -> None:
+        reply = self.hub_api("POST", f"/users/{self.name}/server")
+        assert reply.status_code in (201, 202), f"{self.name}: {reply.status_code} {reply.text}"
         deadline = time.monotonic() + SERVER_READY_TIMEOUT
         while time.monotonic() < deadline:
             model = self.hub_api("GET", f"/users/{self.name}").json()
-            server = model.get("servers", {}).get("")
-            if server and server.get("ready"):
+            if model.get("servers", {}).get("", {}).get("ready"):
                 return
-            if not model.get("pending") and not server:
-                raise AssertionError(f"{self.name}'s server stopped while starting")
+            assert model.get("pending") or model.get("servers"), f"{self.name}'s server stopped"
             time.sleep(0.5)
-        raise AssertionError(f"{self.name}'s server was not ready in {SERVER_READY_TIMEOUT} s")
+        raise AssertionError(f"{self.name}'s server was not ready in time")
 
     def get(self, path: str, **kwargs: Any) -> requests.Response:
-        return self.session.get(f"{self.server}{path}", timeout=30, **kwargs)
+        return self.http.get(f"{self.hub.url}/user/{self.name}{path}", timeout=30, **kwargs)
 
-    def notebook_cells(self, path: str) -> list[str]:
-        response = self.get(f"/api/contents/{path}", params={"content": "1", "type": "notebook"})
-        assert response.status_code == 200, f"{self.name} cannot open {path}: {response.text}"
-        cells = response.json()["content"]["cells"]
-        sources = []
-        for cell in cells:
-            if cell["cell_type"] != "code":
-                continue
-            source = cell["source"]
-            sources.append(source if isinstance(source, str) else "".join(source))
-        return sources
+    def code_cells(self, path: str) -> list[str]:
+        reply = self.get(f"/api/contents/{path}", params={"content": "1", "type": "notebook"})
+        assert reply.status_code == 200, f"{self.name} cannot open {path}: {reply.text}"
+        cells = reply.json()["content"]["cells"]
+        return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
 
-    def open_notebook_kernel(self, path: str) -> Kernel:
+    def kernel(self, path: str) -> Kernel:
         """Open the notebook as JupyterLab does: a session whose kernel runs beside it."""
-        response = self.session.post(
-            f"{self.server}/api/sessions",
+        reply = self.http.post(
+            f"{self.hub.url}/user/{self.name}/api/sessions",
             json={"path": path, "name": path, "type": "notebook", "kernel": {"name": "python3"}},
             timeout=60,
         )
-        assert response.status_code == 201, f"{self.name}: session: {response.text}"
-        kernel_id = response.json()["kernel"]["id"]
-        url = self.server.replace("http://", "ws://", 1)
+        assert reply.status_code == 201, f"{self.name}: session: {reply.text}"
+        url = f"{self.hub.url}/user/{self.name}".replace("http://", "ws://", 1)
         connection = websocket.create_connection(
-            f"{url}/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}",
+            f"{url}/api/kernels/{reply.json()['kernel']['id']}/channels",
             header=[f"Authorization: token {self.token}"],
             timeout=EXECUTE_TIMEOUT,
-            http_no_proxy=["127.0.0.1", "localhost"],
+            http_no_proxy=["127.0.0.1"],
         )
         return Kernel(connection, self.name)
 
 
 @dataclass
-class Execution:
-    status: str
-    stdout: str
-    error: str
-
-
 class Kernel:
     """A kernel reached over the server's websocket (the JSON wire protocol, no jupyter_client)."""
 
-    def __init__(self, connection: websocket.WebSocket, username: str) -> None:
-        self.connection = connection
-        self.username = username
-        self.session_id = uuid.uuid4().hex
+    connection: websocket.WebSocket
+    username: str
 
-    def close(self) -> None:
-        self.connection.close()
-
-    def execute(self, code: str) -> Execution:
+    def run(self, code: str) -> str:
+        """Execute code; return its stdout, or fail the test with the kernel's error."""
         msg_id = uuid.uuid4().hex
-        self.connection.send(
-            json.dumps(
-                {
-                    "header": {
-                        "msg_id": msg_id,
-                        "msg_type": "execute_request",
-                        "username": self.username,
-                        "session": self.session_id,
-                        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                        "version": "5.3",
-                    },
-                    "parent_header": {},
-                    "metadata": {},
-                    "content": {
-                        "code": code,
-                        "silent": False,
-                        "store_history": True,
-                        "user_expressions": {},
-                        "allow_stdin": False,
-                        "stop_on_error": True,
-                    },
-                    "channel": "shell",
-                    "buffers": [],
-                }
-            )
-        )
-        stdout: list[str] = []
-        errors: list[str] = []
-        status = ""
-        idle = False
+        header = {"msg_id": msg_id, "msg_type": "execute_request", "username": self.username}
+        header.update(session=uuid.uuid4().hex, date="2025-01-01T00:00:00Z", version="5.3")
+        content = {"code": code, "silent": False, "allow_stdin": False, "stop_on_error": True}
+        message = {"header": header, "parent_header": {}, "metadata": {}, "content": content}
+        self.connection.send(json.dumps({**message, "channel": "shell", "buffers": []}))
+        stdout, errors, replied, idle = [], [], False, False
         deadline = time.monotonic() + EXECUTE_TIMEOUT
-        while not (status and idle):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{self.username}: no reply to {code!r}")
-            message = _decode(self.connection.recv())
-            if message.get("parent_header", {}).get("msg_id") != msg_id:
+        while not (replied and idle):
+            assert time.monotonic() < deadline, f"{self.username}: no reply to {code!r}"
+            raw = self.connection.recv()
+            if not isinstance(raw, str):
+                continue  # binary frames carry widget buffers, never our replies
+            reply = json.loads(raw)
+            if reply.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
-            kind = message["header"]["msg_type"]
-            content = message.get("content", {})
-            if kind == "stream" and content.get("name") == "stdout":
-                stdout.append(content["text"])
-            elif kind == "error":
-                errors.append(f"{content.get('ename')}: {content.get('evalue')}")
-            elif kind == "status" and content.get("execution_state") == "idle":
-                idle = True
-            elif kind == "execute_reply":
-                status = content.get("status", "")
-                if status == "error":
-                    errors.append(f"{content.get('ename')}: {content.get('evalue')}")
-        return Execution(status, "".join(stdout), "\n".join(errors))
-
-
-def _decode(raw: str | bytes) -> dict[str, Any]:
-    """Decode a websocket message: JSON text, or the binary framing used when buffers ride along."""
-    if isinstance(raw, str):
-        return dict(json.loads(raw))
-    count = struct.unpack("!i", raw[:4])[0]
-    offsets = struct.unpack("!" + "I" * count, raw[4 : 4 * (count + 1)])
-    end = offsets[1] if count > 1 else len(raw)
-    return dict(json.loads(raw[offsets[0] : end].decode("utf-8")))
-
-
-# --- the hub itself -------------------------------------------------------------------------------
-
-
-@dataclass
-class RunningHub:
-    hub: Hub
-    process: subprocess.Popen[bytes]
-    watch: ProcessWatch
-    homes: Path
-    course: Path
-    log_file: Any
-
-
-def start_hub(tmp: Path, course: Path, password: str) -> RunningHub:
-    """Start JupyterHub with deploy/jupyterhub_config.py in workshop mode, on loopback ports.
-
-    Learners' homes are ``tmp/homes/<name>``; ``course`` is the folder copied to each learner;
-    ``password`` is the room's shared password. A service token (``hub.service_token``) may
-    list users and stop servers.
-    """
-    proxy = ensure_proxy()
-    assert HUB_CONFIG.is_file(), f"missing {HUB_CONFIG}"
-    homes = tmp / "homes"
-    port, hub_port, api_port = _free_port(), _free_port(), _free_port()
-    service_token = secrets.token_hex(32)
-    config = tmp / "jupyterhub_config.py"
-    config.write_text(
-        f"""
-import os
-_deploy = {str(HUB_CONFIG)!r}
-if not os.path.isfile(_deploy):
-    raise SystemExit("missing " + _deploy)
-c = get_config()  # noqa: F821
-load_subconfig(_deploy)  # noqa: F821
-assert c.Spawner.pre_spawn_hook, "deploy/jupyterhub_config.py did not load"
-
-c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
-c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
-c.ConfigurableHTTPProxy.command = [{str(proxy)!r}]
-c.ConfigurableHTTPProxy.pid_file = {str(tmp / "proxy.pid")!r}
-c.JupyterHub.pid_file = {str(tmp / "hub.pid")!r}
-c.JupyterHub.db_url = "sqlite:///{tmp / "jupyterhub.sqlite"}"
-c.JupyterHub.cookie_secret_file = {str(tmp / "cookie_secret")!r}
-c.Spawner.ip = "127.0.0.1"
-c.JupyterHub.services = [{{"name": "hub-smoke-test", "api_token": {service_token!r}}}]
-c.JupyterHub.load_roles = [
-    {{
-        "name": "hub-smoke-test",
-        "scopes": ["list:users", "read:users", "admin:servers"],
-        "services": ["hub-smoke-test"],
-    }}
-]
-""",
-        encoding="utf-8",
-    )
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("JUPYTERHUB_", "CONFIGPROXY_", "SECOND_CALL_", "JPY_"))
-    }
-    env.update(
-        SECOND_CALL_HUB_HOMES=str(homes),
-        SECOND_CALL_HUB_PASSWORD=password,
-        SECOND_CALL_COURSE_DIR=str(course),
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
-    )
-    log_path = tmp / "hub.log"
-    log_file = open(log_path, "wb")  # noqa: SIM115  (closed in stop_hub)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jupyterhub", "-f", str(config)],
-        cwd=tmp,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    watch = ProcessWatch(process.pid)
-    watch.start()
-    hub = Hub(f"http://127.0.0.1:{port}", service_token, log_path)
-    running = RunningHub(hub, process, watch, homes, course, log_file)
-    deadline = time.monotonic() + HUB_START_TIMEOUT
-    while True:
-        if process.poll() is not None:
-            stop_hub(running, ())
-            pytest.fail(f"JupyterHub exited with {process.returncode}:\n{hub.log_tail()}")
-        try:
-            if hub.api("GET", "/").status_code == 200:
-                return running
-        except requests.ConnectionError:
-            pass
-        if time.monotonic() > deadline:
-            stop_hub(running, ())
-            pytest.fail(f"JupyterHub did not answer in {HUB_START_TIMEOUT} s:\n{hub.log_tail()}")
-        time.sleep(0.25)
-
-
-def stop_hub(running: RunningHub, names: tuple[str, ...]) -> dict[str, Any]:
-    """Stop the learners' servers and the hub gracefully, then kill what remains by process group.
-
-    Returns what was still running after the graceful stop (``graceful_left``) and after the
-    kill (``left``, which must be empty).
-    """
-    watch = running.watch
-    watch.sample()
-    if running.process.poll() is None:
-        for name in names:  # ask the hub to stop each server, as an admin would
-            try:
-                running.hub.api("DELETE", f"/users/{name}/server")
-            except requests.RequestException:
-                pass
-        _wait_until_gone(watch, {"server", "kernel"})
-    watch.stop()
-    # The hub, its proxy and every server each lead their own process group: stop them by pid.
-    hub_process = [p for p in watch.alive() if p.pid == running.process.pid]
-    _signal_groups(hub_process, signal.SIGTERM)
-    try:
-        running.process.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        _signal_groups(hub_process, signal.SIGKILL)
-        running.process.wait(timeout=STOP_TIMEOUT)
-    _wait_until_gone(watch, {"proxy"})
-    graceful_left = [f"{watch.seen[p.pid][1]} {p.pid}" for p in watch.alive()]
-    for signum in (signal.SIGTERM, signal.SIGKILL):
-        _signal_groups(watch.alive(), signum)
-        _wait_until_gone(watch, None, timeout=5.0)
-    running.log_file.close()
-    return {
-        "graceful_left": graceful_left,
-        "left": [f"{watch.seen[p.pid][1]} {p.pid}" for p in watch.alive()],
-    }
-
-
-def _wait_until_gone(
-    watch: ProcessWatch, kinds: set[str] | None, timeout: float = STOP_TIMEOUT
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not [p for p in watch.alive() if kinds is None or watch.seen[p.pid][1] in kinds]:
-            return
-        time.sleep(0.1)
+            kind, body = reply["header"]["msg_type"], reply.get("content", {})
+            if kind == "stream" and body.get("name") == "stdout":
+                stdout.append(body["text"])
+            elif kind in ("error", "execute_reply") and body.get("status", "error") == "error":
+                errors.append(f"{body.get('ename')}: {body.get('evalue')}")
+            replied = replied or kind == "execute_reply"
+            idle = idle or (kind == "status" and body.get("execution_state") == "idle")
+        assert not errors, f"{self.username}: {code[:60]!r}: {errors}"
+        return "".join(stdout)

@@ -11,9 +11,12 @@ from typing import Any
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
-pytestmark = pytest.mark.client
+from coursekit.room import room_card
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = REPO_ROOT / "deploy"
+
+pytestmark = [pytest.mark.client, pytest.mark.timeout(60)]
 
 
 def _load_hub_helpers() -> ModuleType:
@@ -100,7 +103,13 @@ def test_hook_gives_each_learner_their_own_folder_and_journal(
 
 
 def _load_config(monkeypatch: pytest.MonkeyPatch, **env: str) -> Any:
-    for key in ("SECOND_CALL_HUB_HOMES", "SECOND_CALL_HUB_PASSWORD", "SECOND_CALL_HUB_URL"):
+    for key in (
+        "SECOND_CALL_HUB_HOMES",
+        "SECOND_CALL_HUB_PASSWORD",
+        "SECOND_CALL_HUB_URL",
+        "SECOND_CALL_HUB_FACILITATOR_PASSWORD",
+        "SECOND_CALL_HUB_FACILITATORS",
+    ):
         monkeypatch.delenv(key, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -132,3 +141,65 @@ def test_config_without_settings_uses_system_accounts(monkeypatch: pytest.Monkey
     assert c.JupyterHub.spawner_class == "localprocess"
     assert c.JupyterHub.bind_url == "http://:8000"
     assert c.PAMAuthenticator.allowed_groups == {"second-call"}
+
+
+def test_config_starts_the_room_service_with_a_facilitator_only_scope(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = _load_config(
+        monkeypatch,
+        SECOND_CALL_HUB_HOMES=str(tmp_path / "homes"),
+        SECOND_CALL_HUB_PASSWORD="room-password",
+        SECOND_CALL_HUB_FACILITATOR_PASSWORD="lead-password",
+    )
+    (service,) = c.JupyterHub.services
+    assert service["name"] == "second-call-room" and service["command"][-1].endswith(
+        "second_call_room.py"
+    )
+    roles = {role["name"]: role for role in c.JupyterHub.load_roles}
+    access = "access:services!service=second-call-room"
+    assert roles["user"]["scopes"] == ["self", access]
+    assert roles["second-call-facilitator"]["scopes"] == ["custom:second-call:room", access]
+    assert roles["second-call-facilitator"]["groups"] == ["second-call-facilitators"]
+    assert "custom:second-call:room" in c.JupyterHub.custom_scopes
+    assert c.SharedPasswordAuthenticator.password_groups == {
+        "lead-password": ["second-call-facilitators"]
+    }
+    assert c.Spawner.environment["SECOND_CALL_ROOM_URL"].endswith("/services/second-call-room/")
+
+
+def test_config_with_system_accounts_names_the_facilitators(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    c = _load_config(monkeypatch, SECOND_CALL_HUB_FACILITATORS="ada, bo")
+    assert c.JupyterHub.load_groups == {"second-call-facilitators": {"users": ["ada", "bo"]}}
+
+
+def _load_room_service() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("room_under_test", DEPLOY / "second_call_room.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_room_store_keeps_one_nameless_card_per_learner(tmp_path: Path) -> None:
+    room = _load_room_service()
+    store = room.RoomStore(tmp_path / "room")
+    first = room_card({"situation": {"scenario": 1}}, card_id="c1")
+    assert store.put("amara", first) == (201, "added")
+    assert store.put("amara", {**first, "card_id": "c2", "scenario": 2}) == (200, "replaced")
+    assert store.put("bruno", {**first, "card_id": "c2"})[0] == 409  # someone else's card
+    assert store.put("bruno", {**first, "card_id": "c3"}) == (201, "added")
+    cards = store.cards()
+    assert sorted(card["card_id"] for card in cards.values()) == ["c2", "c3"]
+    assert store.refused == {"a duplicate of a card already counted": 1}
+    # A new store on the same folder keeps the salt: the same learner still replaces.
+    again = room.RoomStore(tmp_path / "room")
+    assert again.key("amara") == store.key("amara") != again.key("bruno")
+    for path in (tmp_path / "room").rglob("*"):
+        assert not path.name.startswith(".tmp-")
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert "amara" not in text and "bruno" not in text
+    assert (tmp_path / "room" / "salt").stat().st_mode & 0o077 == 0

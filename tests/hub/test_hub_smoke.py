@@ -1,19 +1,26 @@
-"""Smoke test: a room of learners on one JupyterHub, each with their own course copy and journal.
+"""Smoke test: a room of learners on one JupyterHub, their own journals, and the live room.
 
-Starts JupyterHub with ``deploy/jupyterhub_config.py`` (workshop mode: one shared password; every
-learner's server runs as this OS user but in its own home folder) on loopback ports, logs in five
-learners through the login form, starts their servers, runs notebook 03 in each learner's own
-kernel over the kernel websocket, saves an answer, and checks that every learner sees their own
-journal and nobody else's, through their kernel and on disk. Everything the hub started is
-stopped by process id at the end. Wall time and peak memory are printed (never asserted).
-
-The harness lives in ``hubkit.py`` beside this file.
+Starts JupyterHub with ``deploy/jupyterhub_config.py`` on loopback ports, in each of its two
+account modes: ``workshop`` (a shared password; every server runs as this OS user in its own
+home folder) and ``accounts`` (system accounts with their own passwords; needs root). Five
+learners log in through the login form, run notebook 03 in their own kernel, save answers and
+share their card with the room twice through the course's "Share with the room" button. Then:
+every learner sees only their own journal; the facilitator's room view counts five; a learner
+asking the room service for the summary or a card gets 403; a sixth, hostile card is refused
+with its reason; the room service's files hold no name. Everything the hub started is stopped
+by process id. Wall time and peak memory are printed (never asserted).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import secrets
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,206 +29,198 @@ from urllib.parse import urlsplit
 
 import jupyterhub  # noqa: F401  (fails loudly, never skips, when the hub is not installed)
 import pytest
-from hubkit import REPO_ROOT, Hub, Learner, learner_token, log_in, start_hub, stop_hub
+from hubkit import (
+    REPO_ROOT,
+    Learner,
+    RunningHub,
+    log_in,
+    make_accounts,
+    remove_accounts,
+    start_hub,
+    stop_hub,
+)
 
 from coursekit.journal import Journal
+from coursekit.room import RoomLink, fetch_room
+from coursekit.room_view import room_html
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(900)]  # five learners on two cores
 COURSE_NOTEBOOKS = REPO_ROOT / "notebooks"
 
-#: The notebook every learner runs.
 NOTEBOOK = "03_which_scenario.ipynb"
-#: The exercise id the classifier widget saves the learner's situation under.
-EXERCISE_ID = "situation"
-#: Where each learner's server opens (deploy/jupyterhub_config.py's Spawner.default_url).
-START_URL_SUFFIX = "/lab/tree/00_start_here.ipynb"
-#: The folder in each learner's home holding their copy of the course.
-COURSE_FOLDER = "second-call"
-
-#: Names chosen so that none is part of another: a leak shows up as a name in the wrong file.
-LEARNERS = ("amara", "bruno", "chen", "dalia", "emeka")
+#: Names chosen so that none is part of another, nor of a hex salt or hash.
+NAMES = ["amara", "bruno", "chen", "dalia", "emeka"]
+FACILITATOR = "fiona"
 PASSWORD = "second-call-room-" + secrets.token_hex(4)
+FACILITATOR_PASSWORD = "second-call-lead-" + secrets.token_hex(4)
 
-#: Answers through the course's own widgets in the learner's kernel, as the learner would:
-#: the classifier (saved as "situation") and a reflection holding the learner's name, so a
-#: leak between journals shows up as a name in the wrong file.
-ANSWER_CODE = (
-    "from coursekit import widgets as cw\n"
-    "_view = cw.situation_classifier()\n"
-    "_view.misstep_boxes['went_silent'].value = {silent!r}\n"
-    "_view.days.value = {days!r}\n"
-    "_view.classify_button.click()\n"
-    "_note = cw.reflection('hub_check', 'Who is answering?')\n"
-    "_note.text.value = {name!r}\n"
-)
-#: Reads the learner's journal back through their own kernel.
-READ_CODE = (
-    "import json\n"
-    "from coursekit.journal import Journal\n"
-    "_journal = Journal()\n"
-    "print(json.dumps({'path': str(_journal.path), 'answers': _journal.answers()}))\n"
-)
-
-
-def expected_answer(name: str) -> dict[str, Any]:
-    """The situation each learner classifies: scenarios alternate and days differ per learner."""
-    index = LEARNERS.index(name)
-    return {"silent": index % 2 == 1, "days": 10 + index, "name": name}
+#: In the learner's kernel: answer through the course's widgets (the classifier, a reflection
+#: holding the learner's name), share twice, try to read the room, and report.
+LEARNER_CODE = """
+import json, os
+from coursekit import widgets as cw
+from coursekit.journal import Journal
+from coursekit.widgets.room import room_view, share_with_room
+_view = cw.situation_classifier()
+_view.misstep_boxes['went_silent'].value = {silent!r}
+_view.days.value = {days!r}
+_view.classify_button.click()
+cw.reflection('hub_check', 'Who is answering?').text.value = {name!r}
+_share = share_with_room()
+_share.button.click()
+_first = _share.status.value
+_share.button.click()
+print(json.dumps({{'path': str(Journal().path), 'answers': Journal().answers(),
+    'first': _first, 'again': _share.status.value, 'room': room_view().status.value,
+    'room_files_readable': os.access({room!r}, os.R_OK)}}))
+"""
 
 
-def course_folder(tmp: Path) -> Path:
-    """Return the folder the hub copies to every learner: the real notebooks/."""
-    return COURSE_NOTEBOOKS
-
-
-
-def run_learner(hub: Hub, name: str) -> dict[str, Any]:
-    """One learner's visit: log in, start, open notebook 03, answer, read the journal back."""
-    timings: dict[str, float] = {}
+def run_learner(hub: RunningHub, name: str, password: str, index: int) -> dict[str, Any]:
+    """One learner's visit: log in, start, run notebook 03, answer, share, read back."""
     began = time.monotonic()
-    session = log_in(hub, name, PASSWORD)
-    try:
-        token = learner_token(hub, session, name)
-    finally:
-        session.close()
-    learner = Learner(name, token, hub)
+    learner = Learner.log_in(hub, name, password)
     learner.start_server()
-    learner.wait_until_ready()
-    timings["ready"] = time.monotonic() - began
-
-    # The server opens on the course's first notebook.
+    ready = time.monotonic() - began
     landing = learner.get("/", allow_redirects=False)
-    assert landing.status_code in (301, 302), f"{name}: {landing.status_code}"
     landing_path = urlsplit(landing.headers["Location"]).path
-    assert landing_path.endswith(f"/user/{name}{START_URL_SUFFIX}"), landing.headers
-
-    # Run every code cell of the learner's copy of notebook 03 in their own kernel, then answer.
-    cells = learner.notebook_cells(NOTEBOOK)
-    kernel = learner.open_notebook_kernel(NOTEBOOK)
+    assert landing_path.endswith(f"/user/{name}/lab/tree/00_start_here.ipynb"), landing_path
+    kernel = learner.kernel(NOTEBOOK)
     try:
-        for number, source in enumerate(cells, start=1):
-            result = kernel.execute(source)
-            assert result.status == "ok", f"{name}: {NOTEBOOK} code cell {number}: {result.error}"
-        answer = expected_answer(name)
-        saved = kernel.execute(ANSWER_CODE.format(**answer))
-        assert saved.status == "ok", f"{name}: saving the answer: {saved.error}"
-        read = kernel.execute(READ_CODE)
-        assert read.status == "ok", f"{name}: reading the journal: {read.error}"
+        for source in learner.code_cells(NOTEBOOK):
+            kernel.run(source)
+        code = LEARNER_CODE.format(
+            silent=index % 2 == 1, days=10 + index, name=name, room=str(hub.room_data)
+        )
+        seen = json.loads(kernel.run(code).strip().splitlines()[-1])
     finally:
-        kernel.close()
-    timings["done"] = time.monotonic() - began
-    seen_by_kernel = json.loads(read.stdout.strip().splitlines()[-1])
-    return {"learner": learner, "journal": seen_by_kernel, "timings": timings}
+        kernel.connection.close()
+    return {"learner": learner, "seen": seen, "ready": ready, "done": time.monotonic() - began}
 
 
-def check_learner(tmp: Path, course: Path, result: dict[str, Any], index: int) -> None:
-    """The learner's journal is theirs alone, through their kernel and on disk."""
+def check_learner(homes: Path, names: list[str], result: dict[str, Any], index: int) -> None:
+    """Their journal is theirs alone; they shared; the room and a neighbour are closed to them."""
     learner: Learner = result["learner"]
-    name = learner.name
-    home = tmp / "homes" / name
-    journal_file = home / ".second-call" / "journal.json"
-    seen = result["journal"]
-    others = [other for other in LEARNERS if other != name]
-
-    # Through the learner's own kernel: their journal, in their own home, holding their answer.
+    name, seen = learner.name, result["seen"]
+    journal_file = homes / name / ".second-call" / "journal.json"
     assert Path(seen["path"]) == journal_file, seen
-    expected = expected_answer(name)
-    situation = seen["answers"][EXERCISE_ID]
-    assert situation["scenario"] == (2 if expected["silent"] else 1), seen
-    assert situation["situation"]["time_since_days"] == expected["days"], seen
+    assert seen["answers"]["situation"]["scenario"] == (2 if index % 2 else 1), seen
     assert seen["answers"]["reflection:hub_check"] == name, seen
-    assert set(seen["answers"]) == {EXERCISE_ID, "reflection:hub_check"}, seen
-    assert not any(other in json.dumps(seen["answers"]) for other in others), seen
-
-    # On disk: the same file, with nobody else's answers in it.
-    assert journal_file.is_file()
     assert Journal(journal_file).answers() == seen["answers"]
     text = journal_file.read_text(encoding="utf-8")
-    assert not any(other in text for other in others), text
-
-    # Their own copy of the course, not a link to the shared one.
-    copy = home / COURSE_FOLDER / NOTEBOOK
-    assert copy.is_file() and not copy.is_symlink()
-    assert copy.stat().st_ino != (course / NOTEBOOK).stat().st_ino
-
-    # Another learner's server is closed to them.
-    neighbour = LEARNERS[(index + 1) % len(LEARNERS)]
-    response = learner.session.get(
-        f"{learner.hub.url}/user/{neighbour}/api/contents/{NOTEBOOK}",
-        allow_redirects=False,
-        timeout=30,
-    )
-    assert response.status_code in (403, 404), (
-        f"{name} reached {neighbour}'s server: HTTP {response.status_code}"
-    )
+    assert not any(other in text for other in names if other != name), text
+    # Shared, then shared again: the second card replaced the first.
+    assert "Shared with the room" in seen["first"], seen["first"]
+    assert "Shared again" in seen["again"] and "replaced" in seen["again"], seen["again"]
+    # The room view in a learner's kernel is refused, and so are direct requests.
+    assert "Only a facilitator may read the room" in seen["room"], seen["room"]
+    for path in ("summary", "cards", f"cards/{names[(index + 1) % len(names)]}"):
+        reply = learner.room("GET", path)
+        assert reply.status_code == 403, f"{name} GET {path}: {reply.status_code} {reply.text}"
+    neighbour = names[(index + 1) % len(names)]
+    reply = learner.http.get(f"{learner.hub.url}/user/{neighbour}/api/contents", timeout=30)
+    assert reply.status_code in (403, 404), f"{name} reached {neighbour}'s server"
 
 
-def test_each_learner_keeps_their_own_course_and_journal(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def check_room(hub: RunningHub, learners: list[Learner], facilitator: Learner) -> str:
+    """The facilitator counts five; a hostile sixth card is refused; no file holds a name."""
+    hostile = learners[0]
+    card = {"format": "second-call-poll-card", "version": 1, "card_id": "h0", "scenario": 1}
+    card.update(quizzes={}, roleplays={}, note="<script>alert('room')</script>")
+    reply = hostile.room("POST", "cards", json=card)
+    assert reply.status_code == 400, reply.text
+    assert reply.json()["reason"] == "The card has fields a card never has.", reply.text
+    assert hostile.room("POST", "cards", data=b"{" * 30_000).status_code == 413
+    link = RoomLink(f"{hub.url}/services/second-call-room/", facilitator.token)
+    room, problem = fetch_room(link)
+    assert room is not None, problem
+    assert room.counted == len(learners), room
+    assert room.summary.scenarios == {"Scenario 1": 3, "Scenario 2": 2}, room.summary
+    assert any("has fields a card never has" in note for note in room.skipped), room.skipped
+    page = room_html(room, "Live from the hub.")
+    assert "Cards counted: 5" in page and "<script" not in page
+    # The service's folder: five cards, a salt, nothing naming anyone; private to the service.
+    files = [p for p in hub.room_data.rglob("*") if p.is_file()]
+    assert len(list((hub.room_data / "cards").glob("*.json"))) == len(learners), files
+    names = [learner.name for learner in learners] + [facilitator.name]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not any(name in text for name in names), path
+    assert stat.S_IMODE(hub.room_data.stat().st_mode) == 0o700
+    return page
+
+
+@pytest.mark.parametrize("mode", ["workshop", "accounts"])
+def test_a_room_of_learners_on_the_hub(
+    mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    if mode == "accounts":
+        _require_accounts_mode()
     began = time.monotonic()
-    course = course_folder(tmp_path)
-    running = start_hub(tmp_path, course, PASSWORD)
-    hub = running.hub
-    hub_up = time.monotonic() - began
+    suffix = secrets.token_hex(2)
+    names = NAMES if mode == "workshop" else [f"sc{n}{suffix}" for n in NAMES]
+    facilitator_name = FACILITATOR if mode == "workshop" else f"sc{FACILITATOR}{suffix}"
+    group = f"second-call-{suffix}"
+    homes = Path(tempfile.mkdtemp(prefix="second-call-homes-"))
+    homes.chmod(0o755)
+    if mode == "workshop":
+        env = {"SECOND_CALL_HUB_HOMES": str(homes), "SECOND_CALL_HUB_PASSWORD": PASSWORD}
+        env["SECOND_CALL_HUB_FACILITATOR_PASSWORD"] = FACILITATOR_PASSWORD
+    else:
+        make_accounts([*names, facilitator_name], group, PASSWORD, homes)
+        env = {"SECOND_CALL_HUB_GROUP": group, "SECOND_CALL_HUB_FACILITATORS": facilitator_name}
     results: dict[str, dict[str, Any]] = {}
-    all_done: float | None = None
-    stop_report: dict[str, Any] = {}
+    left: list[str] = ["(not stopped)"]
+    hub = start_hub(tmp_path, REPO_ROOT / "notebooks", env)
     try:
-        with pytest.raises(PermissionError):  # a wrong password is refused
+        with pytest.raises(PermissionError):
             log_in(hub, "intruder", PASSWORD + "-wrong")
-
-        with ThreadPoolExecutor(max_workers=len(LEARNERS)) as pool:
-            futures = {name: pool.submit(run_learner, hub, name) for name in LEARNERS}
+        with ThreadPoolExecutor(max_workers=len(names)) as pool:
+            futures = {
+                n: pool.submit(run_learner, hub, n, PASSWORD, i) for i, n in enumerate(names)
+            }
             for name, future in futures.items():
                 try:
                     results[name] = future.result()
                 except Exception as error:
-                    log = hub.log_tail()
-                    raise AssertionError(f"{name}: {error}\n--- hub log ---\n{log}") from error
-        all_done = time.monotonic() - began
-
-        for index, name in enumerate(LEARNERS):
-            check_learner(tmp_path, course, results[name], index)
-        journals = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("journal.json"))
-        assert journals == [Path("homes", n, ".second-call", "journal.json") for n in LEARNERS]
+                    raise AssertionError(f"{name}: {error}\n{hub.log_tail()}") from error
+        for index, name in enumerate(names):
+            check_learner(homes, names, results[name], index)
+            # With system accounts the service's files are out of a learner's reach.
+            assert results[name]["seen"]["room_files_readable"] is (mode == "workshop")
+        facilitator_password = FACILITATOR_PASSWORD if mode == "workshop" else PASSWORD
+        facilitator = Learner.log_in(hub, facilitator_name, facilitator_password)
+        check_room(hub, [r["learner"] for r in results.values()], facilitator)
     finally:
-        for result in results.values():
-            result["learner"].session.close()
-        stopping = time.monotonic()
-        stop_report = stop_hub(running, LEARNERS)
-        stop_report["seconds"] = time.monotonic() - stopping
-        wall = time.monotonic() - began
+        left = stop_hub(hub, [r["learner"] for r in results.values()])
+        if mode == "accounts":
+            remove_accounts([*names, facilitator_name], group)
+        shutil.rmtree(homes, ignore_errors=True)
         with capsys.disabled():
-            print(_summary(running.watch, wall, hub_up, all_done, results, stop_report))
-    assert not stop_report["left"], f"processes left running: {stop_report['left']}"
-    assert running.process.returncode is not None
+            print(_summary(mode, hub, time.monotonic() - began, results))
+    assert not left, f"processes left running: {left}"
 
 
-def _summary(
-    watch: Any,
-    wall: float,
-    hub_up: float,
-    all_done: float | None,
-    results: dict[str, dict[str, Any]],
-    stop_report: dict[str, Any],
-) -> str:
+def _require_accounts_mode() -> None:
+    """Skip, saying why, where this machine cannot host system accounts' servers at all."""
+    if os.geteuid() != 0:
+        pytest.skip("system accounts can only be made as root (the workshop mode still runs)")
+    probe = ["runuser", "-u", "nobody", "--", sys.executable, "-c", "import jupyterhub"]
+    done = subprocess.run(probe, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(
+            f"other accounts cannot run this Python ({sys.executable}: {done.stderr.strip()}); "
+            "install the course where every account can read it to test this mode"
+        )
+
+
+def _summary(mode: str, hub: RunningHub, wall: float, results: dict[str, Any]) -> str:
     mib = 1024 * 1024
-    parts = ", ".join(
-        f"{kind} {watch.peak_by_kind[kind] / mib:.0f} MiB x{watch.peak_counts[kind]}"
-        for kind in sorted(watch.peak_by_kind)
-    )
-    done = f", all learners done {all_done:.1f} s" if all_done is not None else ""
-    lines = [
-        f"\n[hub smoke] {len(LEARNERS)} learners: wall time {wall:.1f} s (hub up {hub_up:.1f} s"
-        f"{done}, stopping everything {stop_report['seconds']:.1f} s); "
-        f"peak RSS {watch.peak_total / mib:.0f} MiB ({parts}); "
-        f"left after graceful stop: {stop_report.get('graceful_left') or 'none'}"
-    ]
+    parts = ", ".join(f"{kind} {rss / mib:.0f} MiB" for kind, rss in sorted(hub.peak.items()))
+    lines = [f"\n[hub smoke {mode}] wall {wall:.1f} s; peak RSS by kind: {parts}"]
     for name, result in results.items():
-        timings = result["timings"]
         lines.append(
-            f"[hub smoke]   {name}: server ready {timings['ready']:.1f} s, "
-            f"notebook run and journal read back {timings['done']:.1f} s"
+            f"[hub smoke {mode}]   {name}: ready {result['ready']:.1f} s, done "
+            f"{result['done']:.1f} s"
         )
     return "\n".join(lines)
