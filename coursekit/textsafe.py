@@ -87,7 +87,9 @@ def escape_html(text: str) -> str:
 
 def escape_markdown(text: str) -> str:
     """Escape text so Markdown (and HTML rendered from it) shows it literally."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Control characters never show, and Python-Markdown uses some as internal placeholders.
+    escaped = _CONTROL.sub("", text)
+    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _MD_ANYWHERE.sub(r"\\\1", escaped)
     escaped = _MD_LINE_START.sub(r"\1\\\2", escaped)
     return _MD_ORDERED.sub(r"\1\\.", escaped)
