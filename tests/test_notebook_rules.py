@@ -55,7 +55,9 @@ def id_pattern(name: str) -> re.Pattern[str]:
     word = re.escape(name)
     if "_" in name:
         return re.compile(rf"(?<![\w-]){word}(?![\w-])")
-    return re.compile(rf"(\[{word}\]|\({word}\)|`{word}`|\"{word}\"|'{word}'|<code>{word}|={word}\b)")
+    dressed = [rf"\[{word}\]", rf"\({word}\)", f"`{word}`", f'"{word}"', f"'{word}'",
+               f"<code>{word}", rf"={word}\b"]
+    return re.compile("|".join(dressed))
 
 
 PATTERNS = [(name, id_pattern(name)) for name in ids()]
@@ -75,7 +77,8 @@ def output_texts(output: dict[str, Any]) -> list[str]:
     """Return the text a learner may see in one output: stream text, plain text and HTML."""
     texts: list[str] = []
     if "text" in output:
-        texts.append("".join(output["text"]) if isinstance(output["text"], list) else output["text"])
+        text = output["text"]
+        texts.append("".join(text) if isinstance(text, list) else str(text))
     for mime in ("text/plain", "text/html", "text/markdown"):
         value = output.get("data", {}).get(mime)
         if value is not None:
