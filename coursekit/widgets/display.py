@@ -143,7 +143,11 @@ def show_quote(*quote_ids: str) -> Shown:
 
 
 def show_lessons(topic: str, quote_id: str | None = None) -> Shown:
-    """Show the commenters' lessons on a move or theme, each with who said it, then a quote."""
+    """Show the commenters' lessons on a move or theme, each with who said it, then a quote.
+
+    >>> "reasoning makes sense" in repr(show_lessons("explain_change", quote_id="reasoning"))
+    True
+    """
     return _show(lessons_html(topic, quote_id))
 
 
@@ -161,6 +165,10 @@ def show_cases(cases: Mapping[str, Situation], full: bool = False) -> Shown:
     """Show short cases: each one's scenario, how the manager may feel, and the first move.
 
     With ``full``, each case shows its whole classification: all moves, why, and the next step.
+
+    >>> cases = {"A week later": Situation(time_since_days=7)}
+    >>> "Next step" in repr(show_cases(cases)), "Next step" in repr(show_cases(cases, full=True))
+    (False, True)
     """
     results = [(title, classify(situation)) for title, situation in cases.items()]
     if full:
