@@ -155,3 +155,27 @@ def test_the_id_check_catches_ids() -> None:
     assert caught("missteps: went_silent")
     assert not caught("The manager may feel hurt, or flattered.")
     assert not caught("Reaffirm your original feelings; give permission to weigh it.")
+
+
+@pytest.mark.parametrize("name", learner_notebooks())
+def test_the_notebook_says_how_to_start(name: str) -> None:
+    first = source(load(name)["cells"][0])
+    if name.startswith("app/"):  # Voilà runs the app page itself
+        assert "How to start:" in first
+    else:
+        assert "**Run this notebook:** menu **Run → Run All Cells**" in first
+
+
+@pytest.mark.parametrize("name", learner_notebooks())
+def test_one_imports_cell_first(name: str) -> None:
+    cells = code_cells(name)
+    importing = [i for i, c in cells if re.search(r"^(from|import) ", source(c), re.M)]
+    assert importing == [cells[0][0]], f"one imports cell, the first code cell: {importing}"
+
+
+def test_the_lite_site_loads_the_course_with_no_cell() -> None:
+    config = json.loads((NOTEBOOKS.parent / "lite" / "jupyter-lite.json").read_text("utf-8"))
+    kernel = config["jupyter-config-data"]["litePluginSettings"][
+        "@jupyterlite/pyodide-kernel-extension:kernel"
+    ]
+    assert "coursekit" in kernel["loadPyodideOptions"]["packages"]
