@@ -1,11 +1,13 @@
 """How the reviewer reads a sentence: spelling, typos, negation and bare mentions.
 
 The rules are data in ``coursekit/content/review/language.toml``: texting forms and common
-misspellings, which words negate and how far, and what a bare mention looks like.
+misspellings, which words negate and how far, and what a bare mention looks like. Two fixed
+rules sit in code: "should of" is read "should have", and a question mark after a word is set
+apart ("you ?") so a cue can ask for a question.
 
 >>> sentence = read("tbh i shouldnt of ghosted u")
 >>> sentence.folded
-"tbh i shouldn't of ghosted you"
+"tbh i shouldn't have ghosted you"
 >>> negated(read("I'm not going to pretend I'm sorry"), 31)
 True
 >>> negated(read("I can't tell you how sorry I am"), 20)
@@ -31,6 +33,9 @@ _TOKEN = re.compile(r"\w[\w']*")
 _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
 _CLAUSE_MARK = re.compile(r"[;:()–—]")  # splits a sentence into parts for `same_clause`
+#: "should of" is read as "should have" (not in "would of course").
+_SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
+_QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
 _CLAUSE_WORD = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
 
 
@@ -173,7 +178,8 @@ class Sentence:
 
 def read(text: str) -> Sentence:
     """Read one sentence: fold it, then respell each word."""
-    folded = soften(_TOKEN.sub(lambda m: _respell(m.group()), fold(text)), softener())
+    respelled = _SHOULD_OF.sub(r"\1 have", _TOKEN.sub(lambda m: _respell(m.group()), fold(text)))
+    folded = soften(_QUESTION.sub(" ?", respelled), softener())
     starts = tuple(m.start() for m in WORD.finditer(folded))
     marks = [m.start() for m in _CLAUSE_MARK.finditer(folded)]
     marks += [m.start() for m in _CLAUSE_WORD.finditer(folded)]
