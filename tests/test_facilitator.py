@@ -1,0 +1,125 @@
+"""The facilitator's surfaces: agendas a facilitator can run, answer keys with every option,
+the room as a chart with numbers, and a guide notebook with no code in the way."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from coursekit.agenda import NOTE_LABELS, Agenda, AgendaBlock
+from coursekit.loader import course, quizzes
+from coursekit.quiz import MultipleChoice, SingleChoice
+from coursekit.views.facilitator import agenda_html, answer_keys_html, bar_chart_html
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "notebooks" / "facilitator" / "facilitator_guide.ipynb"
+
+
+def _cells() -> list[dict[str, object]]:
+    cells: list[dict[str, object]] = json.loads(GUIDE.read_text(encoding="utf-8"))["cells"]
+    return cells
+
+
+def _source(cell: dict[str, object]) -> str:
+    text = cell["source"]
+    return "".join(text) if isinstance(text, list) else str(text)
+
+
+@pytest.mark.parametrize("minutes", [60, 90])
+def test_agenda_blocks_list_notebook_activity_and_discussion_and_add_up(minutes: int) -> None:
+    agenda = course().agenda(minutes)
+    assert agenda.total == minutes == sum(b.activity_minutes + b.discussion_minutes
+                                          for b in agenda.blocks)
+    numbers = {entry.number for entry in course().notebooks}
+    for block in agenda.blocks:
+        assert block.activity and block.activity_minutes > 0
+        assert block.discussion_minutes >= 0
+        assert not block.notebook or block.notebook in numbers
+    assert sum(b.discussion_minutes for b in agenda.blocks) >= minutes // 6, "time to discuss"
+    assert any(not b.notebook and "Transition" in b.activity for b in agenda.blocks)
+    page = agenda_html(agenda)
+    for header in ("Notebook", "Activity (min)", "Discussion (min)", "Teaching notes"):
+        assert header in page
+    assert f"Total {minutes} min" in page
+
+
+def test_sixty_covers_deciding_classifying_the_moves_and_a_pair_roleplay() -> None:
+    sixty = [block.notebook for block in course().agenda(60).blocks]
+    assert {"01", "03", "07"} <= set(sixty)
+    assert set(sixty) & {"04", "05"}
+    assert sixty.index("01") < sixty.index("03") < sixty.index("07"), "in course order"
+    pair = course().agenda(60).blocks[sixty.index("07")]
+    assert "pair" in pair.activity.lower()
+
+
+def test_ninety_adds_the_push_back_and_the_meeting() -> None:
+    sixty = {block.notebook for block in course().agenda(60).blocks}
+    ninety = course().agenda(90).blocks
+    assert sixty - {""} <= {block.notebook for block in ninety}
+    assert "06" in {block.notebook for block in ninety}
+    meeting = [b for b in ninety if b.notebook == "07" and "meeting" in b.activity.lower()]
+    assert meeting, "a block for the face-to-face meeting role-play"
+    assert "course's own" in meeting[0].notes, "the meeting is labelled as the course's advice"
+    push_back = next(b for b in ninety if b.notebook == "06")
+    assert "Steve W" in push_back.notes
+
+
+@pytest.mark.parametrize("minutes", [60, 90])
+def test_every_block_has_teaching_notes_ask_watch_for_timing(minutes: int) -> None:
+    for block in course().agenda(minutes).blocks:
+        labels = [label for label, text in block.note_parts() if text]
+        assert labels == list(NOTE_LABELS), f"{block.activity}: notes need {NOTE_LABELS}"
+
+
+def test_notes_without_labels_stay_whole() -> None:
+    assert AgendaBlock("x", 1, 0, "Just a note.").note_parts() == (("", "Just a note."),)
+    assert Agenda(5, "Tiny", ()).total == 0
+
+
+def test_answer_keys_show_every_option_right_or_wrong_and_why() -> None:
+    page = answer_keys_html(quizzes().values())
+    for quiz in quizzes().values():
+        for question in quiz.questions:
+            if isinstance(question, SingleChoice | MultipleChoice):
+                for option in question.options:
+                    assert _escaped(option.text) in page
+                    assert _escaped(option.feedback) in page or _escaped(
+                        str(getattr(option, "why", ""))) in page
+    assert "✓ Right" in page and "✗ Wrong" in page, "icon and word, not colour alone"
+
+
+def _escaped(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def test_bar_chart_writes_each_number_beside_its_bar() -> None:
+    chart = bar_chart_html("Which scenario", {"Scenario 1": 3, "Scenario 2": 1})
+    assert re.search(r"Scenario 1</span>.*?>3</span>", chart)
+    assert re.search(r"Scenario 2</span>.*?>1</span>", chart)
+    assert "No data yet" in bar_chart_html("Empty", {})
+
+
+def test_guide_has_hidden_code_no_print_and_rendered_surfaces() -> None:
+    cells = _cells()
+    code = [cell for cell in cells if cell["cell_type"] == "code"]
+    assert code
+    for cell in code:
+        meta = cell["metadata"]
+        assert isinstance(meta, dict) and meta.get("jupyter", {}).get("source_hidden") is True
+        assert "print(" not in _source(cell)
+        for output in cell.get("outputs", []):  # type: ignore[attr-defined]
+            assert output["output_type"] != "stream", "no printed output"
+            assert output["output_type"] != "error"
+    text = "\n".join(_source(cell) for cell in cells)
+    for call in ("cw.show_agenda(60)", "cw.show_agenda(90)", "cw.show_answer_keys(",
+                 "cw.show_room("):
+        assert call in text
+    assert "workshop app" in text.lower() and "Lite site" in text
+    assert any(
+        cell["metadata"].get("second_call", {}).get("slot") == "room_view"  # type: ignore[union-attr]
+        for cell in cells
+    ), "a marked place for the live room view"
