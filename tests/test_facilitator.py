@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from coursekit.agenda import NOTE_LABELS, Agenda, AgendaBlock
-from coursekit.loader import course, quizzes
+from coursekit.fallbacks import FALLBACK_KINDS, fallback_markdown
+from coursekit.knowledge import knowledge
+from coursekit.loader import course, quizzes, roleplays
 from coursekit.quiz import MultipleChoice, SingleChoice
 from coursekit.views.facilitator import agenda_html, answer_keys_html, bar_chart_html
 
@@ -123,3 +125,61 @@ def test_guide_has_hidden_code_no_print_and_rendered_surfaces() -> None:
         cell["metadata"].get("second_call", {}).get("slot") == "room_view"  # type: ignore[union-attr]
         for cell in cells
     ), "a marked place for the live room view"
+
+
+# Static fallbacks ---------------------------------------------------------------------------
+
+#: Widgets whose fallback is notebook prose, not generated: a reflection's question and a reply's
+#: prompt are written in the notebook, and the app's panel counts only the app's exercises.
+HAND_WRITTEN = ("cw.reflection(", "cw.replies(", "cw.progress_panel(\n")
+NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb")
+                   if ".ipynb_checkpoints" not in p.parts and "facilitator" not in p.parts)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_widget_is_followed_by_a_generated_fallback(path: Path) -> None:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for index, cell in enumerate(cells):
+        text = _source(cell)
+        if cell["cell_type"] != "code" or not re.search(r"^cw\.(?!show_)\w+\(", text, re.M):
+            continue
+        if any(call in text for call in HAND_WRITTEN):
+            continue
+        tag = cells[index + 1]["metadata"].get("second_call", {}).get("fallback", "")
+        assert tag.partition(":")[0] in FALLBACK_KINDS, (
+            f"{path.name} cell {index + 1} should be a generated fallback cell: give it metadata "
+            '{"second_call": {"fallback": "<kind>:<id>"}} and run '
+            ".venv/bin/python scripts/refresh_notebooks.py --fallbacks-only"
+        )
+        assert _source(cells[index + 1]) == fallback_markdown(tag)
+
+
+@pytest.mark.parametrize("quiz_id", sorted(quizzes()))
+def test_quiz_fallback_lists_every_option_then_a_collapsed_key(quiz_id: str) -> None:
+    text = fallback_markdown(f"quiz:{quiz_id}")
+    questions, _, key = text.partition("<details><summary>Answer key")
+    assert key, "the key is inside its own collapsed block"
+    for question in quizzes()[quiz_id].questions:
+        assert question.prompt in questions
+        if isinstance(question, SingleChoice | MultipleChoice):
+            for option in question.options:
+                assert option.text in questions and option.feedback in key
+    assert "✓" not in questions and "Right:" not in questions, "no answers before the key"
+
+
+@pytest.mark.parametrize("tag", ["classifier", "builder", "builder:1", "builder:2", "reviewer",
+                                 "reviewer:1", "reviewer:2", "progress",
+                                 *(f"roleplay:{r}" for r in roleplays())])
+def test_generated_fallbacks_are_collapsed_words_without_ids_or_terminal(tag: str) -> None:
+    text = fallback_markdown(tag)
+    assert text.startswith("<details><summary>") and text.endswith("</details>")
+    assert "coursekit " not in text and "terminal" not in text
+    ids = [*knowledge().moves, *knowledge().missteps, *knowledge().reactions]
+    for content_id in ids:
+        assert "_" not in content_id or content_id not in text, "ids that are not words"
+
+
+def test_unknown_fallback_tags_are_refused() -> None:
+    for tag in ("builder:3", "classifier:x", "nothing", "quiz:nope"):
+        with pytest.raises(KeyError):
+            fallback_markdown(tag)
