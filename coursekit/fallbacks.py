@@ -88,7 +88,8 @@ def _in_order(roleplay: Roleplay) -> list[str]:
 
 
 def roleplay_markdown(roleplay_id: str) -> str:
-    """Return a role-play's fallback: the situation, each point of the call, and the endings."""
+    """Return a role-play's fallback: the situation, each point of the call with the replies to
+    choose from (how each lands in a collapsed block), and the endings."""
     roleplay = roleplays()[roleplay_id]
     lines = ["<details><summary>Can't see the role-play? Read its branches here</summary>", "",
              f"**The situation:** {roleplay.situation}", ""]
@@ -103,11 +104,14 @@ def roleplay_markdown(roleplay_id: str) -> str:
             lines += [f"- {choice.text}" for choice in node.choices]
         else:
             lines += [f"**The manager:** “{node.speaker_line}”", "", "Your possible replies:", ""]
+            lines += [f"- {_LETTERS[i]}. “{choice.text}”" for i, choice in enumerate(node.choices)]
+            lines += ["", "<details><summary>How each reply lands</summary>", ""]
             lines += [
-                f"- {QUALITY_LABELS.get(choice.quality, choice.quality)}: “{choice.text}” "
+                f"- {_LETTERS[i]}. **{QUALITY_LABELS.get(choice.quality, choice.quality)}.** "
                 f"{choice.feedback}"
-                for choice in node.choices
+                for i, choice in enumerate(node.choices)
             ]
+            lines += ["", "</details>"]
         lines.append("")
     lines += ["**How it can end:**", "", *endings]
     return "\n".join([*lines, "</details>"])
