@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,19 @@ def test_unknown_fallback_tags_are_refused() -> None:
     for tag in ("builder:3", "classifier:x", "nothing", "quiz:nope"):
         with pytest.raises(KeyError):
             fallback_markdown(tag)
+
+
+def test_refresh_check_reports_a_stale_fallback_and_names_the_fix(tmp_path: Path) -> None:
+    notebook = json.loads((ROOT / "notebooks" / "03_which_scenario.ipynb").read_text("utf-8"))
+    for cell in notebook["cells"]:
+        if cell["metadata"].get("second_call", {}).get("fallback"):
+            cell["source"] = "<details>hand-edited</details>"
+    stale = tmp_path / "03_which_scenario.ipynb"
+    stale.write_text(json.dumps(notebook), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "refresh_notebooks.py"), "--check", str(stale)],
+        capture_output=True, text=True, check=False, cwd=ROOT, timeout=60,
+    )
+    assert done.returncode == 1
+    assert "out of date" in done.stdout and "--fallbacks-only" in done.stdout
+    assert "hand-edited" in stale.read_text(encoding="utf-8"), "--check changes nothing"
