@@ -46,7 +46,7 @@ def test_agenda_blocks_list_notebook_activity_and_discussion_and_add_up(minutes:
     assert sum(b.discussion_minutes for b in agenda.blocks) >= minutes // 6, "time to discuss"
     assert any(not b.notebook and "Transition" in b.activity for b in agenda.blocks)
     page = agenda_html(agenda)
-    for header in ("Notebook", "Activity (min)", "Discussion (min)", "Teaching notes"):
+    for header in ("Notebook", "Activity (min)", "Discussion (min)", "teaching notes below"):
         assert header in page
     assert f"Total {minutes} min" in page
 

@@ -48,16 +48,23 @@ def _notes(block: AgendaBlock) -> Html:
 def agenda_html(agenda: Agenda) -> Html:
     """Return a workshop agenda as a table: when, notebook, activity and discussion minutes,
     what happens, and the block's teaching notes (what to ask, what to watch for, timing)."""
-    rows = [
+    # One group per block: its times and what happens, then its teaching notes across the
+    # table, so the notes stay readable in a narrow column of text.
+    groups = [
         tag(
-            "tr",
+            "tbody",
             [
-                tag("td", f"{item.start}–{item.start + item.block.minutes}"),
-                tag("td", item.block.notebook or "—"),
-                tag("td", item.block.activity_minutes),
-                tag("td", item.block.discussion_minutes),
-                tag("td", item.block.activity),
-                tag("td", _notes(item.block)),
+                tag(
+                    "tr",
+                    [
+                        tag("th", f"{item.start}–{item.start + item.block.minutes}", scope="row"),
+                        tag("td", item.block.notebook or "—"),
+                        tag("td", item.block.activity_minutes),
+                        tag("td", item.block.discussion_minutes),
+                        tag("td", tag("strong", item.block.activity)),
+                    ],
+                ),
+                tag("tr", tag("td", _notes(item.block), colspan=5)),
             ],
         )
         for item in agenda.timed()
@@ -69,8 +76,7 @@ def agenda_html(agenda: Agenda) -> Html:
             tag("th", "Notebook", scope="col"),
             tag("th", "Activity (min)", scope="col"),
             tag("th", "Discussion (min)", scope="col"),
-            tag("th", "What happens", scope="col"),
-            tag("th", "Teaching notes", scope="col"),
+            tag("th", "What happens (teaching notes below)", scope="col"),
         ],
     )
     activity = sum(block.activity_minutes for block in agenda.blocks)
@@ -82,7 +88,6 @@ def agenda_html(agenda: Agenda) -> Html:
             tag("td", activity),
             tag("td", discussion),
             tag("td", ""),
-            tag("td", ""),
         ],
     )
     table = tag(
@@ -90,7 +95,7 @@ def agenda_html(agenda: Agenda) -> Html:
         [
             tag("caption", f"{agenda.title} ({agenda.minutes} minutes)"),
             tag("thead", head),
-            tag("tbody", rows),
+            *groups,
             tag("tfoot", foot),
         ],
         cls="sc-agenda",
@@ -107,7 +112,8 @@ def option_why(option: Option) -> str:
 
 def _verdict(correct: bool) -> Html:
     """Return "✓ Right" or "✗ Wrong": an icon and a word, so it never rests on colour."""
-    return tag("strong", f"{CORRECT} Right" if correct else f"{WRONG} Wrong")
+    return tag("strong", f"{CORRECT} Right" if correct else f"{WRONG} Wrong",
+               style="white-space: nowrap")
 
 
 def _key_rows(question: Question) -> list[Html]:
@@ -120,7 +126,8 @@ def _key_rows(question: Question) -> list[Html]:
         ]
     if isinstance(question, Ordering):
         return [
-            tag("tr", [tag("td", item.text), tag("td", tag("strong", f"Place {place}")),
+            tag("tr", [tag("td", item.text),
+                       tag("td", tag("strong", f"Place {place}", style="white-space: nowrap")),
                        tag("td", item.feedback)])
             for place, item in enumerate(question.items, 1)
         ]
