@@ -26,6 +26,7 @@ from .knowledge import knowledge
 from .loader import course, quizzes, roleplays, script_wording
 from .quiz import CORRECT, WRONG, Matching, MultipleChoice, Ordering, Question, SingleChoice
 from .roleplay import QUALITY_LABELS, Roleplay
+from .views.facilitator import option_why
 
 __all__ = ["FALLBACK_KINDS", "fallback_markdown"]
 
@@ -51,7 +52,7 @@ def _key(number: int, question: Question) -> list[str]:
     if isinstance(question, SingleChoice | MultipleChoice):
         lines += [
             f"- {_LETTERS[i]}. {CORRECT if option.correct else WRONG} "
-            f"{'Right' if option.correct else 'Wrong'}: {option.feedback}"
+            f"{'Right' if option.correct else 'Wrong'}: {option_why(option)}"
             for i, option in enumerate(question.options)
         ]
     elif isinstance(question, Ordering):
