@@ -220,3 +220,8 @@ def test_option_why_prefers_a_why_from_the_content_and_falls_back_to_feedback() 
     assert option_why(WithWhy("a", "Call now", True, "Right.", "The column: now.")) == (
         "The column: now.")
     assert option_why(WithWhy("a", "Call now", True, "Right.")) == "Right."
+
+
+def test_percent_bars_are_drawn_against_a_hundred() -> None:
+    chart = bar_chart_html("Average quiz score", {"Check": 50}, "%", scale=100)
+    assert "width: 50%" in chart and ">50%</span>" in chart

@@ -177,14 +177,19 @@ def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
     return surface(*tables, label="Answer keys")
 
 
-def bar_chart_html(title: str, counts: Mapping[str, int], unit: str = "") -> Html:
-    """Return a bar chart in HTML: each bar labelled, its number written beside it."""
+def bar_chart_html(
+    title: str, counts: Mapping[str, int], unit: str = "", scale: int | None = None
+) -> Html:
+    """Return a bar chart in HTML: each bar labelled, its number written beside it.
+
+    Bars are drawn against ``scale`` (100 for percentages) or, by default, the largest value.
+    """
     if not counts:
         return tag("figure", [tag("figcaption", title), tag("p", "No data yet.")], cls="sc-chart")
-    top = max(counts.values()) or 1
+    top = scale or max(counts.values()) or 1
     rows = []
     for label, value in counts.items():
-        width = round(100 * value / top)
+        width = min(100, round(100 * value / top))
         rows.append(
             tag(
                 "div",
@@ -217,7 +222,7 @@ def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]
         parts.append(tag("ul", [tag("li", message) for message in found.messages]))
     parts.append(bar_chart_html("Which scenario the room is in", summary.scenarios))
     quizzes = {titles.get(k, k): v for k, v in summary.quiz_percent.items()}
-    parts.append(bar_chart_html("Average quiz score", quizzes, "%"))
+    parts.append(bar_chart_html("Average quiz score", quizzes, "%", scale=100))
     for name, counts in summary.endings.items():
         named = {titles.get(ending, ending): count for ending, count in counts.items()}
         parts.append(bar_chart_html(f"How “{titles.get(name, name)}” ended", named))
