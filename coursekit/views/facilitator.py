@@ -93,7 +93,7 @@ def agenda_html(agenda: Agenda) -> Html:
     table = tag(
         "table",
         [
-            tag("caption", f"{agenda.title} ({agenda.minutes} minutes)"),
+            tag("caption", f"{agenda.minutes}-minute workshop: {agenda.title}"),
             tag("thead", head),
             *groups,
             tag("tfoot", foot),
