@@ -10,6 +10,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,12 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "notebooks" / "facilitator" / "facilitator_guide.ipynb"
 
 
-def _cells() -> list[dict[str, object]]:
-    cells: list[dict[str, object]] = json.loads(GUIDE.read_text(encoding="utf-8"))["cells"]
+def _cells() -> list[dict[str, Any]]:
+    cells: list[dict[str, Any]] = json.loads(GUIDE.read_text(encoding="utf-8"))["cells"]
     return cells
 
 
-def _source(cell: dict[str, object]) -> str:
+def _source(cell: dict[str, Any]) -> str:
     text = cell["source"]
     return "".join(text) if isinstance(text, list) else str(text)
 
@@ -121,7 +122,7 @@ def test_guide_has_hidden_code_no_print_and_rendered_surfaces() -> None:
         meta = cell["metadata"]
         assert isinstance(meta, dict) and meta.get("jupyter", {}).get("source_hidden") is True
         assert "print(" not in _source(cell)
-        for output in cell.get("outputs", []):  # type: ignore[attr-defined]
+        for output in cell.get("outputs", []):
             assert output["output_type"] != "stream", "no printed output"
             assert output["output_type"] != "error"
     text = "\n".join(_source(cell) for cell in cells)
@@ -130,7 +131,7 @@ def test_guide_has_hidden_code_no_print_and_rendered_surfaces() -> None:
         assert call in text
     assert "workshop app" in text.lower() and "Lite site" in text
     assert any(
-        cell["metadata"].get("second_call", {}).get("slot") == "room_view"  # type: ignore[union-attr]
+        cell["metadata"].get("second_call", {}).get("slot") == "room_view"
         for cell in cells
     ), "a marked place for the live room view"
 
