@@ -190,3 +190,15 @@ def test_an_author_can_pin_the_order(tmp_path: Path) -> None:
     question = quiz.questions[0]
     ids = tuple(f"o{n}" for n in range(5))
     assert {shown_order(question, seed) for seed in ("x", "y", "z", "w")} == {ids}
+
+
+def test_a_journal_that_cannot_be_written_still_gets_an_order() -> None:
+    class ReadOnly:
+        def get(self, exercise_id: str, /) -> object:
+            return None
+
+        def save(self, exercise_id: str, value: str, /) -> None:
+            raise OSError("read-only")
+
+    seed = learner_seed(ReadOnly())
+    assert seed and orders(seed)

@@ -71,7 +71,10 @@ def learner_seed(
     if isinstance(saved, str) and saved:
         return saved
     seed = secrets.token_hex(8)
-    journal.save(ORDER_SEED_KEY, seed)
+    try:
+        journal.save(ORDER_SEED_KEY, seed)
+    except (OSError, ValueError):
+        pass  # a journal that can't be written still gets an order, just not a kept one
     return seed
 
 
