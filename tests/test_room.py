@@ -23,7 +23,7 @@ from coursekit.room import (
     room_link,
     share_request,
 )
-from coursekit.room_view import room_html
+from coursekit.views.room import live_room_html
 from coursekit.widgets.room import room_view, share_with_room
 
 pytestmark = pytest.mark.timeout(60)
@@ -135,7 +135,7 @@ def test_the_room_skips_bad_cards_with_reasons_and_never_shows_their_markup() ->
         "it is too large to be a poll card.",
         "it is not a Second Call poll card.",
     ]
-    page = room_html(room, "Read from uploads.")
+    page = live_room_html(room, "Read from uploads.")
     assert "Cards counted: 2" in page and "Skipped: 5" in page
     assert "<script" not in page and "<i>evil" not in page and "&lt;i&gt;evil" in page
     assert "Make it easy" in page or "easy" in page.lower()

@@ -42,7 +42,7 @@ from hubkit import (
 
 from coursekit.journal import Journal
 from coursekit.room import RoomLink, fetch_room
-from coursekit.room_view import room_html
+from coursekit.views.room import live_room_html
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(900)]  # five learners on two cores
 COURSE_NOTEBOOKS = REPO_ROOT / "notebooks"
@@ -132,12 +132,12 @@ def check_room(hub: RunningHub, learners: list[Learner], facilitator: Learner) -
     assert reply.json()["reason"] == "The card has fields a card never has.", reply.text
     assert hostile.room("POST", "cards", data=b"{" * 30_000).status_code == 413
     link = RoomLink(f"{hub.url}/services/second-call-room/", facilitator.token)
-    room, problem = fetch_room(link)
-    assert room is not None, problem
+    room, code, problem = fetch_room(link)
+    assert room is not None and code == 200, problem
     assert room.counted == len(learners), room
     assert room.summary.scenarios == {"Scenario 1": 3, "Scenario 2": 2}, room.summary
     assert any("has fields a card never has" in note for note in room.skipped), room.skipped
-    page = room_html(room, "Live from the hub.")
+    page = live_room_html(room, "Live from the hub.")
     assert "Cards counted: 5" in page and "<script" not in page
     # The service's folder: five cards, a salt, nothing naming anyone; private to the service.
     files = [p for p in hub.room_data.rglob("*") if p.is_file()]
