@@ -24,7 +24,7 @@ from ..poll import titles
 from ..room import Room
 from .facilitator import bar_chart_html
 from .feedback import callout
-from .markup import Html, tag
+from .markup import Content, Html, tag
 from .teaching import surface
 
 __all__ = ["live_room_html", "room_problem_callout", "share_callout"]
@@ -39,7 +39,7 @@ CARD_HOLDS = (
 def live_room_html(room: Room, source: str = "") -> Html:
     """Return the room view: cards counted, why any were skipped, then one chart per question."""
     named = titles()
-    count = [tag("strong", f"Cards counted: {room.counted}")]
+    count: list[Content] = [tag("strong", f"Cards counted: {room.counted}")]
     if source:
         count.append(f" — {source}")
     parts = [tag("p", count, cls="sc-room-count")]
