@@ -324,7 +324,9 @@ def test_the_live_room_view_refreshes_and_is_refused_kindly(fake_room: dict[str,
     ]
     view = cw.room_view(env=fake_room, interval_ms=5_000)
     assert view.room is not None and view.room.counted == 1
-    assert view.ticker.playing and view.ticker.interval == 5_000
+    assert not view.ticker.playing and view.ticker.interval == 5_000
+    view.ticker._view_count = 1  # the browser shows the view: the automatic refresh starts
+    assert view.ticker.playing
     assert view.ticker.description and view.refresh_button.description == "Refresh"
     view.ticker.value += 1  # a tick of the automatic refresh
     assert view.room.counted == 2 and "Cards counted: 2" in view.view.value
@@ -333,7 +335,8 @@ def test_the_live_room_view_refreshes_and_is_refused_kindly(fake_room: dict[str,
     view.refresh_button.click()
     assert "Only a facilitator may read the room" in view.status.value
     assert "Cards counted: 2" in view.view.value, "a refusal keeps the last reading on screen"
-    view.ticker.playing = False
+    view.ticker._view_count = 0  # the notebook is closed: no more ticks
+    assert not view.ticker.playing
 
 
 def _upload(name: str, content: bytes) -> dict[str, Any]:

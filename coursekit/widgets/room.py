@@ -115,7 +115,10 @@ class RoomView(Exercise):
                 description="Refresh", icon="refresh", tooltip="Read the room again"
             )
             self.refresh_button.on_click(lambda _button: self.refresh())
-            # Ticks in the browser only while the notebook is open; each tick reads the room.
+            # Ticks in the browser only while the view is on screen; each tick reads the room.
+            # The browser's Play starts its timer only when ``playing`` changes while a view
+            # exists, so it is started each time a view appears (``_view_count``) and paused
+            # when the last one goes.
             self.ticker = w.Play(
                 value=0,
                 min=0,
@@ -124,10 +127,12 @@ class RoomView(Exercise):
                 interval=interval_ms,
                 repeat=True,
                 description="Automatic refresh",
-                playing=True,
+                playing=False,
             )
             self.ticker.layout.display = "none"
             self.ticker.observe(lambda _change: self.refresh(), names="value")
+            self.ticker.observe(self._views_changed, names="_view_count")
+            self.ticker._view_count = 0
             every = f"{round(interval_ms / 1000)} seconds"
             note = w.HTML(tag("p", f"Live from the hub; reads the room again every {every}."))
             controls = [note, actions(self.refresh_button), self.ticker]
@@ -144,6 +149,13 @@ class RoomView(Exercise):
             controls = [w.HTML(tag("p", note)), self.upload]
             self.show(read_room([]), "No cards yet.")
         setup_root(self, "room", "What the room chose", [*controls, self.status, self.view])
+
+    def _views_changed(self, change: Mapping[str, object]) -> None:
+        """Start the automatic refresh when a view appears; pause it when none is left."""
+        views = change.get("new")
+        self.ticker.playing = False
+        if isinstance(views, int) and views > 0:
+            self.ticker.playing = True
 
     def show(self, room: Room, source: str) -> None:
         self.room = room
