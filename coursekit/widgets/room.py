@@ -107,7 +107,7 @@ class RoomView(Exercise):
         self.link = room_link(env)
         self.room: Room | None = None
         self.view = w.HTML(value="")
-        self.view.add_class("sc-room")
+        self.view.add_class("sc-room-view")
         self.status = feedback()
         controls: list[w.Widget]
         if self.link is not None:
