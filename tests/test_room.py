@@ -63,7 +63,10 @@ def _typed_journal(path: Path) -> Journal:
             typed += 1
     views[2].review_button.click()
     for view in views:
-        if isinstance(view, cw.RoleplayView):  # walk each call to an ending
+        if isinstance(view, cw.RoleplayView):  # a typed turn where offered, then to an ending
+            say_own = getattr(view, "say_own", None)
+            if callable(say_own):
+                say_own(f"I said {MARKER}: I made the wrong call and I am sorry. <b>here</b>")
             for _step in range(20):
                 options = list(view.choices.options)
                 if not options:
