@@ -160,9 +160,11 @@ def test_no_hub_means_no_link_and_a_friendly_message(tmp_path: Path) -> None:
         room_link({"SECOND_CALL_ROOM_URL": "file:///etc/passwd", "JUPYTERHUB_API_TOKEN": "t"})
         is None
     )
-    share = share_with_room(Journal(tmp_path / "j.json"), env={})
+    share = share_with_room(Journal(tmp_path / "j.json"), env={}, folder=tmp_path)
     share.button.click()
     assert "No live room here" in share.status.value
+    assert "Download your poll card" in share.download.value
+    assert len(list(tmp_path.glob("second-call-card-*.json"))) == 1
     view = room_view(env={})
     assert "Cards counted: 0" in view.view.value
 
