@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .entries import REPLY_IDS
+
 __all__ = ["FIELDS", "SCRIPT_PHRASES", "ScriptField", "ScriptWording"]
 
 #: The learner's answers a script is built from, in the order the builder asks for them.
@@ -36,15 +38,15 @@ SCRIPT_PHRASES: Mapping[str, Mapping[str, int]] = {
     "invite_response": {"lead": 3},
     "permission": {"lead": 3},
     "reasons": dict.fromkeys(
-        ("scenario1", "scenario2", "filled", "open", "today", "recent", "late", "meeting", "phone"),
-        1,
+        "scenario1 scenario2 filled open today recent late meeting phone".split(), 1
     ),
     "reaction_why": dict.fromkeys(
-        ("flattered", "showed_enthusiasm", "delayed_reply", "went_silent", "other_offence",
-         "filled", "unknown_late", "unknown"),
+        "flattered showed_enthusiasm delayed_reply went_silent other_offence filled unknown_late "
+        "unknown".split(),
         1,
     ),
     "next_step": {"filled": 1, "phone": 1, "meeting": 1},
+    "replies": dict.fromkeys(REPLY_IDS, 1),
 }
 
 

@@ -13,6 +13,7 @@ from ..views import callout, classification_html
 from ._common import (
     Exercise,
     actions,
+    channel_choice,
     entries_of,
     feedback,
     get_journal,
@@ -33,7 +34,6 @@ _ROLE_OPTIONS = [
     ("It is still open", "open"),
     ("It has been filled", "filled"),
 ]
-_CHANNEL_OPTIONS = [("A phone call", "phone"), ("A face-to-face meeting", "meeting")]
 
 
 class ClassifierView(Exercise):
@@ -49,9 +49,7 @@ class ClassifierView(Exercise):
         self.role_status = w.Dropdown(
             options=_ROLE_OPTIONS, value="unknown", **wide("Is the role still open?")
         )
-        self.channel = w.RadioButtons(
-            options=_CHANNEL_OPTIONS, value="phone", **wide("How will you get back in touch?")
-        )
+        self.channel = channel_choice("phone")
         self.classify_button = w.Button(
             description="Show my scenario",
             button_style="primary",

@@ -13,11 +13,13 @@ from ..script import FIELDS, Script, ScriptInputs, build_script
 from ..views import callout, script_html
 from ._common import (
     Exercise,
+    channel_choice,
     entries_of,
     feedback,
     get_journal,
     guarded,
     json_value,
+    scenario_choice,
     scenario_note,
     setup_root,
     wide,
@@ -62,19 +64,13 @@ class ScriptBuilderView(Exercise):
             if cls is w.Textarea:
                 control.rows = 3
             self.fields[name] = control
-        self.scenario = w.ToggleButtons(
-            options=[("Scenario 1", 1), ("Scenario 2", 2)],
-            value=scenario,
-            description="Your scenario:",
-            style={"description_width": "initial"},
-            tooltips=["You declined clearly and respectfully", "You didn't handle it well"],
+        self.scenario = scenario_choice(
+            scenario,
+            "Your scenario:",
+            ["You declined clearly and respectfully", "You didn't handle it well"],
         )
         self.scenario_note = w.HTML()
-        self.channel = w.RadioButtons(
-            options=[("A phone call", "phone"), ("A face-to-face meeting", "meeting")],
-            value=saved.channel,
-            **wide("How will you get back in touch?"),
-        )
+        self.channel = channel_choice(saved.channel)
         self.variant = w.Dropdown(
             options=[("Wording A", 0), ("Wording B", 1), ("Wording C", 2)],
             value=saved.variant,
