@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .entries import SituationEntry
 from .errors import CourseInputError
 from .knowledge import knowledge
 from .loader import script_wording
@@ -176,6 +177,23 @@ class Classification:
             "aim": self.aim,
             "next_step": self.next_step,
         }
+
+    def to_entry(self) -> SituationEntry:
+        """Return the classification as the journal's entry, with the situation it came from.
+
+        >>> classify({"missteps": []}).to_entry().to_json()["situation"]["channel"]
+        'phone'
+        """
+        return SituationEntry(
+            self.scenario,
+            self.missteps,
+            self.reaction_ids,
+            self.move_ids,
+            self.reasons,
+            self.aim,
+            self.next_step,
+            self.situation.to_dict(),
+        )
 
 
 def classify(situation: Situation | Mapping[str, object]) -> Classification:

@@ -188,8 +188,6 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     """
     persona = personas()[persona_id]
     result = classify(persona.situation)
-    situation: dict[str, object] = dict(result.to_dict())
-    situation["situation"] = persona.situation.to_dict()
     script = build_script(
         persona.answers,
         scenario=result.scenario,
@@ -200,7 +198,7 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     roleplay_id = f"call_scenario{result.scenario}"
     session = RoleplaySession.replay(roleplays()[roleplay_id], roleplays()[roleplay_id].worked_path)
     return {
-        "situation": situation,
+        "situation": result.to_entry().to_json(),
         "script": script.to_dict(),
         "draft": {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
         f"roleplay:{roleplay_id}": session.to_dict(),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from ..classify import Classification, Situation, classify
-from ..entries import SITUATION, SituationEntry
+from ..entries import SITUATION
 from ..knowledge import knowledge
 from ..views import callout, classification_html
 from ._common import (
@@ -97,17 +97,7 @@ class ClassifierView(Exercise):
             self.classification = None
             result = classify(self.situation())
             self.classification = result
-            entry = SituationEntry(
-                scenario=result.scenario,
-                missteps=result.missteps,
-                reactions=result.reaction_ids,
-                moves=result.move_ids,
-                reasons=result.reasons,
-                aim=result.aim,
-                next_step=result.next_step,
-                situation=result.situation.to_dict(),
-            )
-            self.journal.save(EXERCISE_ID, json_value(entry.to_json()))
+            self.journal.save(EXERCISE_ID, json_value(result.to_entry().to_json()))
             self.result.value = callout(
                 "info", f"Scenario {result.scenario} — saved", classification_html(result)
             )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from ..entries import SCRIPT, SCRIPT_INPUTS, ScriptEntry, ScriptInputsEntry
+from ..entries import SCRIPT, SCRIPT_INPUTS, ScriptInputsEntry
 from ..errors import CourseInputError
 from ..loader import script_wording
 from ..script import FIELDS, Script, ScriptInputs, build_script
@@ -139,19 +139,11 @@ class ScriptBuilderView(Exercise):
             self.script = script
             self.preview.value = script_html(script)
             self.plain_text.value = script.spoken()
-            entry = ScriptEntry(
-                scenario=script.scenario,
-                text=script.spoken(),
-                moves=tuple((line.move_id, line.text) for line in script.lines),
-                missing=script.missing,
-                channel=script.channel,
-                aim=script.aim,
-            )
             if save:  # one write for both answers: one lock, one file replace
                 self.journal.save_many(
                     {
                         INPUTS_ID: json_value(inputs.to_json()),
-                        EXERCISE_ID: json_value(entry.to_json()),
+                        EXERCISE_ID: json_value(script.to_dict()),
                     }
                 )
             missing = len(script.missing)
