@@ -39,9 +39,9 @@ def test_import_coursekit_stays_light() -> None:
 # are not reached yet, so they are asserted as ratchets at the figures reached: lower them as the
 # library shrinks, never raise them.
 MAX_MODULE_LINES = 400
-MAX_TOTAL_LINES = 10_470  # physical lines; target 6,000
-MAX_CODE_LINES = 7_340  # lines with code, not blank, comment or docstring; target 6,000
-MAX_STRING_SHARE = 0.236  # target 0.15
+MAX_TOTAL_LINES = 10_380  # physical lines (10,684 before issue 10 #6); target 6,000
+MAX_CODE_LINES = 7_250  # code lines, not blank, comment or docstring (7,557 before); target 6,000
+MAX_STRING_SHARE = 0.233  # 27.2% before; target 0.15
 
 _SKIPPED = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
             tokenize.ENDMARKER}
