@@ -89,9 +89,7 @@ def check_callouts_differ(page: Any) -> None:
     assert right["border"].endswith("solid") and not right["border"].startswith("0px"), seen
 
 
-def test_scenario_flows_from_03_to_the_plan_in_08(
-    page: Any, lab: Callable[[str], str]
-) -> None:
+def test_scenario_flows_from_03_to_the_plan_in_08(page: Any, lab: Callable[[str], str]) -> None:
     open_notebook(page, lab("03_which_scenario.ipynb"))
     run_all(page)
     assert_gates(page, "03", LAB)
