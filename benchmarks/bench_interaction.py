@@ -8,8 +8,9 @@ the script builder, two draft reviewers (a 300-word and a 2,000-word Scenario 1 
 lacking a move: see _drafts.py), the first role-play, and for each of them a baseline: a bare
 ipywidgets Button whose click sets an ipywidgets HTML to the very HTML that exercise's last
 interaction sent to its HTML widgets (so both sides draw the same markup, in the same style
-sheet). Before a baseline sample the focus leaves the exercise, untimed, so work a blur
-triggers in the exercise (syncing and saving a text box) is not charged to the baseline.
+sheet). Before each timed click the button gets the focus, untimed, on both sides: leaving a
+text box syncs and saves it, and JupyterLab's own focus handling (slow when the focus comes
+from outside the notebook) would otherwise land inside one side's timed click.
 
 Each sample is measured in the page: from the input event (mousedown or keydown, its
 ``event.timeStamp``) to the last change inside the exercise's box, once nothing has changed for
@@ -163,8 +164,9 @@ class Steps:
         selector = f".bench-{name}"
         if name == "classify":
             box.locator("input[type=checkbox]").first.click()  # the scenario flips each rep
-            settle(self.page)
             button = box.locator(PRIMARY_BUTTON).first
+            button.focus()
+            settle(self.page)
             return timed(self.page, selector, "mousedown", button.click)
         if name == "script":
             field = box.locator("textarea").first
@@ -177,9 +179,11 @@ class Steps:
             text = self.drafts[name][self.rep % 2]  # the missing move alternates
             field = box.locator("textarea").first
             field.fill(text)
-            field.blur()  # the draft reaches the kernel now, untimed (see README)
-            settle(self.page)
             button = box.locator(PRIMARY_BUTTON).first
+            # Focus moves to the button: the draft reaches the kernel now, untimed (see README),
+            # and the timed click, as the baseline's, moves no focus.
+            button.focus()
+            settle(self.page)
             return timed(self.page, selector, "mousedown", button.click)
         if name == "roleplay":
             choices = box.locator("input[type=radio]")
@@ -187,17 +191,18 @@ class Steps:
                 box.get_by_role("button", name="Start again").click()
                 settle(self.page)
             box.locator("input[type=radio]").first.click()
-            settle(self.page)
             button = box.locator(PRIMARY_BUTTON).first
+            button.focus()
+            settle(self.page)
             return timed(self.page, selector, "mousedown", button.click)
         raise ValueError(name)
 
     def baseline(self, name: str) -> float:
         selector = f".bench-base-{name}"
         button = self.page.locator(selector).locator("button").first
-        # Leave the exercise's text box now, untimed: a blur syncs (and saves) its answer,
-        # work that would otherwise land inside the baseline's timed click.
-        self.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        # Focus the button first, untimed: leaving the exercise's text box syncs (and saves)
+        # its answer, work that would otherwise land inside the baseline's timed click.
+        button.focus()
         settle(self.page)
         return timed(self.page, selector, "mousedown", button.click)
 
