@@ -80,10 +80,12 @@ def answer_quiz_question(page: Any, quiz_id: str, number: int = 0) -> Any:
             text = next(i.text for i in question.items if i.id == item_id)
             selects.nth(place).select_option(label=text)
     elif isinstance(question, Matching):
-        selects = view.locator("select")
-        for index, item in enumerate(question.left):
+        for item in question.left:  # rows show in the learner's own order: find each by its label
             target = next(t.text for t in question.right if t.id == item.match)
-            selects.nth(index).select_option(label=target)
+            row = view.locator(".widget-dropdown").filter(
+                has=page.locator("label", has_text=item.text)
+            )
+            row.locator("select").select_option(label=target)
     page.wait_for_timeout(300)  # let the widget models sync before the click
     button(view, "Check answer").click()
     expect_text(view.locator(".sc-feedback"), "✓ Correct")
