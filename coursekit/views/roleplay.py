@@ -58,6 +58,9 @@ class Turn:
 
 def step_turn(step: Step) -> Turn:
     """Return the learner's turn for a step, with how it landed attached."""
+    if step.typed is not None:
+        verdict = Verdict(kind_for_symbol(step.symbol), step.label, step.typed.feedback_lines)
+        return Turn("you", step.typed.text, verdict=verdict, typed=True)
     body = tuple(t for t in (step.feedback, step.consequence) if t)
     if step.fork:
         return Turn("you", step.choice.text, verdict=Verdict("info", "Rehearsal", body))
