@@ -2,10 +2,13 @@
 
 At a decision the learner may type what they would say. The turn is reviewed (with
 :func:`coursekit.review.review_turn`) for the move(s) the decision is about — the moves of its
-strong choice — and the call goes on along the branch that review supports: every move made
-leads where the strong choice leads, some where the okay choice leads, none where the weak one
-leads. So the manager's next line answers what was actually said. Everything here is pure and
-deterministic: the same words at the same decision always take the same branch.
+strong choice — and for any other move a prepared reply there makes (such as an apology nobody
+needs in Scenario 1). The call goes on along the branch that review supports: every decision
+move made leads where the strong choice leads, some where the okay choice leads, none where
+the weak one leads; a branch whose prepared reply makes a move outside the decision that the
+learner did not make is passed over for the next one. So the manager's next line answers what
+was actually said. Everything here is pure and deterministic: the same words at the same
+decision always take the same branch.
 
 >>> from coursekit.loader import roleplays
 >>> node = roleplays()["call_scenario1"].node("s1_pickup")
@@ -16,9 +19,12 @@ deterministic: the same words at the same decision always take the same branch.
 ('strong', 's1_open_easy_out', ('easy_out',))
 >>> strong.evidence["easy_out"]
 "If you've filled the role, I completely understand."
->>> weak = review_typed(node, "Is the job still going?")
->>> weak.quality, weak.made
-('weak', ())
+>>> plain = review_typed(node, "Is the job still going?")
+>>> plain.quality, plain.choice_id, plain.made
+('okay', 's1_open_direct', ())
+>>> sorry = review_typed(node, "I'm so sorry I let you down when I turned you down.")
+>>> sorry.quality, sorry.choice_id, sorry.made
+('weak', 's1_open_apology', ('own_misstep',))
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ __all__ = [
     "clean_turn",
     "decision_moves",
     "review_typed",
+    "reviewed_moves",
     "route",
 ]
 
@@ -53,9 +60,9 @@ TURN_FIELD = "your_words"
 
 # Which qualities a review's result leads to, best fit first.
 _LADDER: Mapping[str, tuple[Quality, ...]] = {
-    "all": ("strong", "okay", "weak"),
-    "some": ("okay", "weak", "strong"),
-    "none": ("weak", "okay", "strong"),
+    "all": ("strong",),
+    "some": ("okay", "weak"),
+    "none": ("weak", "okay"),
 }
 
 
@@ -70,6 +77,17 @@ def decision_moves(node: Node) -> tuple[str, ...]:
     known = knowledge().moves
     found = [m for c in node.choices if c.quality == "strong" for m in c.moves if m in known]
     return tuple(dict.fromkeys(found))
+
+
+def reviewed_moves(node: Node) -> tuple[str, ...]:
+    """Return every move a typed turn here is reviewed for: the decision's, then the others
+    its prepared replies make (empty where the learner cannot type)."""
+    asked = decision_moves(node)
+    if not asked:
+        return ()
+    known = knowledge().moves
+    others = [m for c in node.choices for m in c.moves if m in known and m not in asked]
+    return tuple(dict.fromkeys((*asked, *others)))
 
 
 def can_type(node: Node) -> bool:
@@ -96,22 +114,31 @@ def clean_turn(text: object) -> str:
 
 
 def route(node: Node, made: tuple[str, ...]) -> Choice:
-    """Return the choice whose branch a typed turn takes, given the decision's moves it made.
+    """Return the choice whose branch a typed turn takes, given the moves its review heard.
 
-    Every move made: the strong choice; some: the okay choice; none: the weak choice (the
-    nearest quality when the node has no such choice). Among choices of that quality, the one
-    whose moves overlap most with what was made wins; ties go to the first in the content.
+    Every decision move made: the strong choice; some: the okay choice; none: the weak choice
+    (the other of okay and weak when the node has no such choice). A choice whose prepared
+    reply makes a move outside the decision that was not heard is passed over while another
+    fits; then the choice whose moves overlap most with what was heard wins, then the quality
+    in that order, then the first in the content.
     """
     asked = decision_moves(node)
     if not asked:
         raise CourseInputError(TURN_FIELD, "here, pick one of the replies")
-    done = set(made) & set(asked)
+    heard = set(made)
+    done = heard & set(asked)
     result = "all" if done == set(asked) else "some" if done else "none"
-    for quality in _LADDER[result]:
-        pool = [choice for choice in node.choices if choice.quality == quality]
-        if pool:
-            return max(pool, key=lambda choice: len(done & set(choice.moves)))
-    raise CourseInputError(TURN_FIELD, "here, pick one of the replies")  # pragma: no cover
+    ladder = _LADDER[result]
+    candidates = [c for c in node.choices if c.quality in ladder]
+    if not candidates:  # a decision with a strong choice only, or no okay and weak
+        ladder = ("strong", "okay", "weak")
+        candidates = list(node.choices)
+
+    def fit(choice: Choice) -> tuple[int, int, int]:
+        unheard_extra = any(m not in asked and m not in heard for m in choice.moves)
+        return (int(unheard_extra), -len(heard & set(choice.moves)), ladder.index(choice.quality))
+
+    return min(candidates, key=fit)
 
 
 @dataclass(frozen=True)
@@ -125,6 +152,7 @@ class TypedTurn:
     review: TurnReview
     consequence: str = ""
     evidence: Mapping[str, str] = field(default_factory=dict)
+    decision: tuple[str, ...] = ()
 
     @property
     def asked(self) -> tuple[str, ...]:
@@ -138,8 +166,12 @@ class TypedTurn:
 
     @property
     def missed(self) -> tuple[str, ...]:
-        """Return the moves the review did not find."""
-        return tuple(check.id for check in self.review.moves if not check.covered)
+        """Return the decision's moves the review did not find."""
+        return tuple(
+            check.id
+            for check in self.review.moves
+            if not check.covered and (not self.decision or check.id in self.decision)
+        )
 
     @property
     def limits(self) -> str:
@@ -153,9 +185,13 @@ class TypedTurn:
         """
         lines = []
         for check in self.review.moves:
+            outside = bool(self.decision) and check.id not in self.decision
             if check.covered:
                 cue = f" (the reviewer matched: {check.cue.rstrip('.')})" if check.cue else ""
-                lines.append(f"Heard: {check.title}. You said: “{check.evidence}”{cue}.")
+                note = " This step does not call for it." if outside else ""
+                lines.append(f"Heard: {check.title}. You said: “{check.evidence}”{cue}.{note}")
+            elif outside:
+                continue
             else:
                 tip = f" {check.tip}" if check.tip else ""
                 lines.append(f"Not heard: {check.title}.{tip}")
@@ -180,7 +216,7 @@ def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> T
     it from the review. Raises CourseInputError for empty, wordless, too long or non-text
     input, or at a node where the learner cannot type.
     """
-    asked = decision_moves(node)
+    asked = reviewed_moves(node)
     if not asked:
         raise CourseInputError(TURN_FIELD, "here, pick one of the replies")
     cleaned = clean_turn(text)
@@ -189,7 +225,14 @@ def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> T
     taken = choice if choice is not None else route(node, made)
     evidence = {c.id: c.evidence for c in review.moves if c.covered and c.evidence}
     return TypedTurn(
-        node.id, cleaned, taken.id, taken.quality, review, taken.consequence, evidence
+        node.id,
+        cleaned,
+        taken.id,
+        taken.quality,
+        review,
+        taken.consequence,
+        evidence,
+        decision_moves(node),
     )
 
 
