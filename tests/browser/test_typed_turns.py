@@ -3,16 +3,26 @@
 Open notebook 07, Run All, and at the first decision of the Scenario 2 call type a strong turn
 (owning the misstep), read the manager's next line and the feedback, go back one step, type a
 weak turn (asking for the job first), and check the call took another branch with another
-manager line, and that each turn's feedback quotes the learner's own sentence.
+manager line, and that each turn's feedback quotes the learner's own sentence. The Voilà
+workshop app uses the same widget; one typed turn there proves it has the box too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from pages import LAB, assert_gates, error_outputs, log_console_errors, open_notebook, run_all
+from pages import (
+    LAB,
+    assert_gates,
+    error_outputs,
+    log_console_errors,
+    open_notebook,
+    run_all,
+    wait_voila,
+)
 
 from coursekit.loader import roleplays
 
@@ -72,3 +82,17 @@ def test_strong_and_weak_typed_turns_take_different_branches(
     assert_gates(page, NOTEBOOK, LAB)
     errors = error_outputs(page, LAB) + log_console_errors(page)
     assert not errors, "\n---\n".join(errors)
+
+
+def test_the_voila_app_takes_typed_turns(
+    voila: Callable[[Path], str], page: Any, notebooks_copy: Path
+) -> None:
+    url = voila(notebooks_copy / "app" / "workshop_app.ipynb")
+    wait_voila(page, url)
+    title = roleplays()[CALL].title
+    box = page.locator(".sc-widget.sc-roleplay").filter(has_text=title).first
+    box.scroll_into_view_if_needed()
+    line, reply = say_it_my_way(page, box, STRONG)
+    assert f"“{STRONG}”" in line and line.count(STRONG) >= 2, line
+    assert "thank you for saying that" in reply  # the branch of an owned misstep
+    assert not error_outputs(page)
