@@ -16,6 +16,7 @@ from coursekit.entries import RoleplayEntry, TypedTurnEntry, read_entries
 from coursekit.errors import CourseInputError
 from coursekit.journal import Journal
 from coursekit.loader import roleplays
+from coursekit.plan import plan_html
 from coursekit.poll import poll_card
 from coursekit.review import LIMITS
 from coursekit.roleplay import (
@@ -291,6 +292,12 @@ def test_the_plan_exports_what_i_said_in_practice_escaped() -> None:
     assert "Moves heard: Own the misstep" in section
     assert "Priya Nair" in section  # the manager's line the turn answered
     assert SAID_HEADING not in plan_markdown(read_entries({"situation": {"scenario": 2}}))
+
+
+def test_the_printable_plan_shows_typed_words_as_text() -> None:
+    page = plan_html(_answers_with("I'm sorry I kept you waiting. <img src=x onerror=alert(1)>"))
+    assert SAID_HEADING in page
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
 def test_typed_text_never_appears_in_a_poll_card() -> None:

@@ -45,7 +45,7 @@ def say_it_my_way(page: Any, box: Any, text: str) -> tuple[str, str]:
     ).last.inner_text()
 
 
-def test_typed_turns_take_different_branches_in_lite(lite: tuple[Any, str]) -> None:
+def test_typed_turns_take_different_branches_in_lite(lite: tuple[Any, str]) -> None:  # noqa: F811
     page, site = lite
     open_and_run(page, f"{site}/lab/index.html?path=07_practise_the_call.ipynb")
     box = page.locator(".sc-widget.sc-roleplay").filter(has_text=roleplays()[CALL].title).first
