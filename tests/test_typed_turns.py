@@ -182,6 +182,8 @@ def test_the_transcript_marks_and_escapes_typed_lines() -> None:
     html = transcript_html(turns)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "You (in your own words)" in html
+    # the review's limits go with the line, folded so the call stays readable
+    assert '<details class="sc-limits"><summary>What this review cannot judge</summary>' in html
     assert f"“{STRONG}”".replace("'", "&#x27;") in html or STRONG in html.replace("&#x27;", "'")
 
 
