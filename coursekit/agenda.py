@@ -20,9 +20,14 @@ Total: 30 minutes
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["Agenda", "AgendaBlock", "TimedBlock"]
+__all__ = ["NOTE_LABELS", "Agenda", "AgendaBlock", "TimedBlock"]
+
+#: The labelled parts of a block's teaching notes, in the order the guide shows them.
+NOTE_LABELS = ("Ask", "Watch for", "Timing")
+_NOTE_SPLIT = re.compile(r"(?:^|\s)(" + "|".join(NOTE_LABELS) + r"):\s*")
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,19 @@ class AgendaBlock:
     def minutes(self) -> int:
         """Return the block's length: activity plus discussion."""
         return self.activity_minutes + self.discussion_minutes
+
+    def note_parts(self) -> tuple[tuple[str, str], ...]:
+        """Return the notes as (label, text) pairs: what to ask, what to watch for, timing.
+
+        Text before the first label, or notes with no labels, come back with the label ``""``.
+
+        >>> AgendaBlock("Close", 3, 2, "Ask: one sentence each. Timing: stop on time.").note_parts()
+        (('Ask', 'one sentence each.'), ('Timing', 'stop on time.'))
+        """
+        pieces = _NOTE_SPLIT.split(self.notes)
+        parts = [("", pieces[0].strip())] if pieces[0].strip() else []
+        parts += [(pieces[i], pieces[i + 1].strip()) for i in range(1, len(pieces) - 1, 2)]
+        return tuple(parts)
 
 
 @dataclass(frozen=True)

@@ -258,6 +258,16 @@ def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...
             else:
                 index = found.index(existing)
                 found[index] = LikelyReaction(reaction_id, existing.label, f"{existing.why} {why}")
+    if scenario != 1:
+        # The column puts no condition on flattery: it can meet anyone, even after a misstep.
+        found.append(
+            LikelyReaction(
+                "flattered",
+                knowledge().reactions["flattered"].label,
+                "Even after a misstep they may simply be pleased you came back, but repair "
+                "first rather than count on it.",
+            )
+        )
     if situation.role_status == "filled":
         found.append(
             LikelyReaction(

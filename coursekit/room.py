@@ -31,6 +31,7 @@ import urllib.request
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from . import loader
@@ -54,6 +55,7 @@ __all__ = [
     "send",
     "share_request",
     "summary_request",
+    "write_room_card",
 ]
 
 #: The JupyterHub service that keeps the room's cards.
@@ -97,6 +99,15 @@ def room_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
     card = poll_card(answers, card_id)
     card["missed"] = _missed_moves(answers)
     return card
+
+
+def write_room_card(answers: Mapping[str, object], folder: str | Path) -> Path:
+    """Write the learner's anonymous card into a folder (to hand in) and return its path."""
+    card = room_card(answers)
+    target = Path(folder) / f"second-call-card-{card['card_id'][:12]}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
+    return target
 
 
 def _endings(roleplay_id: str) -> set[str]:
@@ -283,12 +294,15 @@ def _reply(raw: bytes) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def fetch_room(link: RoomLink) -> tuple[Room | None, str]:
-    """Read the room from the service: ``(room, "")``, or ``(None, reason)`` when refused."""
+def fetch_room(link: RoomLink) -> tuple[Room | None, int, str]:
+    """Read the room from the service: ``(room, 200, "")``, or ``(None, status, reason)``.
+
+    Status 0 means the service could not be reached; 403 that this user is no facilitator.
+    """
     status, reply = send(summary_request(link))
     if status != 200:
         reason = reply.get("reason")
-        return None, str(reason) if isinstance(reason, str) else f"the room answered {status}"
+        return None, status, reason if isinstance(reason, str) else f"the room answered {status}"
     cards = reply.get("cards")
     room = read_room(cards if isinstance(cards, list) else [])
     refused = reply.get("refused")
@@ -297,4 +311,4 @@ def fetch_room(link: RoomLink) -> tuple[Room | None, str]:
         for reason, count in (refused.items() if isinstance(refused, dict) else [])
         if isinstance(reason, str) and _int(count)
     ]
-    return Room(room.counted, (*room.skipped, *notes), room.summary, room.missed), ""
+    return Room(room.counted, (*room.skipped, *notes), room.summary, room.missed), status, ""

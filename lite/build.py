@@ -13,6 +13,9 @@ What the site holds, and why (every file is served by the site itself; nothing c
 - a piplite index (``pypi/all.json``) with the coursekit wheel built from this repository and the
   wheels in ``lite/piplite-requirements.txt``, with the PyPI fallback switched off, so that
   ``%pip install coursekit`` in a notebook installs from the site;
+- the same wheels in Pyodide's lock too, and the kernel told to load ``coursekit`` as Pyodide
+  starts (``loadPyodideOptions.packages`` in ``jupyter-lite.json``), so every notebook can
+  import the course with no install cell at all;
 - the notebooks from ``notebooks/`` (with their subfolders), plus any ``--contents`` folders.
 
 Downloads are kept in ``lite/.cache/downloads`` between runs; everything else (the build's own
@@ -271,6 +274,57 @@ def check_installable(lock: dict[str, Any], wheels: list[Path]) -> None:
         sys.exit("\n".join(["Some requirements cannot be met in JupyterLite:", *problems, hint]))
 
 
+def top_level_imports(wheel: Path) -> list[str]:
+    """Return the importable top-level names a pure-Python wheel installs."""
+    names: set[str] = set()
+    with zipfile.ZipFile(wheel) as archive:
+        for member in archive.namelist():
+            first = member.split("/")[0]
+            if first.endswith((".dist-info", ".data")):
+                continue
+            if "/" in member:
+                names.add(first)
+            elif member.endswith(".py"):
+                names.add(first.removesuffix(".py"))
+    return sorted(names)
+
+
+def add_to_lock(lock: dict[str, Any], pyodide_dir: Path, wheels: list[Path]) -> None:
+    """Put the site's own wheels into Pyodide's lock, so Pyodide can load them at start.
+
+    Each entry's ``depends`` lists the requirements (for Pyodide's environment) that the lock
+    holds; the others (e.g. ``widgetsnbextension``, a stub the kernel serves) are left to
+    piplite, as before. The lock is rewritten in ``pyodide_dir``.
+    """
+    environment = {"sys_platform": "emscripten", "platform_system": "Emscripten", "extra": ""}
+    added = {wheel_metadata(wheel)[0]: wheel for wheel in wheels}
+    known = {canonicalize_name(entry["name"]) for entry in lock["packages"].values()} | set(added)
+    for name, wheel in added.items():
+        _name, version, requires, _python = wheel_metadata(wheel)
+        depends = []
+        for line in requires:
+            req = Requirement(line)
+            if req.marker and not req.marker.evaluate(environment):
+                continue
+            if canonicalize_name(req.name) in known:
+                depends.append(canonicalize_name(req.name))
+        shutil.copy2(wheel, pyodide_dir / wheel.name)
+        lock["packages"][name] = {
+            "name": name,
+            "version": str(version),
+            "file_name": wheel.name,
+            "install_dir": "site",
+            "sha256": sha256_of(wheel),
+            "package_type": "package",
+            "imports": top_level_imports(wheel),
+            "depends": sorted(set(depends)),
+            "unvendored_tests": False,
+        }
+    (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(lock, indent=2) + "\n",
+                                                   encoding="utf-8")
+    log(f"Pyodide's lock also holds the site's wheels: {', '.join(sorted(added))}")
+
+
 # ---------------------------------------------------------------------------------------------
 # the site
 
@@ -284,6 +338,8 @@ def verify_site(output: Path) -> None:
         problems.append(f"pyodideUrl is {settings.get('pyodideUrl')!r}, not the site's own")
     if settings.get("disablePyPIFallback") is not True:
         problems.append("disablePyPIFallback is not true")
+    if "coursekit" not in settings.get("loadPyodideOptions", {}).get("packages", []):
+        problems.append("the kernel does not load coursekit at start (loadPyodideOptions)")
     urls = [url.split("?")[0] for url in settings.get("pipliteUrls", [])]
     if "./pypi/all.json" not in urls or any("://" in url for url in urls):
         problems.append(f"pipliteUrls are not all the site's own: {urls}")
@@ -301,6 +357,8 @@ def verify_site(output: Path) -> None:
         if "cdn.jsdelivr" in config_path.read_text(encoding="utf-8"):
             problems.append(f"{config_path.relative_to(output)} names a CDN")
     lock = json.loads((output / "static/pyodide/pyodide-lock.json").read_text(encoding="utf-8"))
+    if "coursekit" not in lock["packages"]:
+        problems.append("coursekit is missing from Pyodide's lock")
     for entry in lock["packages"].values():
         wheel = output / "static/pyodide" / entry["file_name"]
         if not wheel.is_file() or sha256_of(wheel) != entry["sha256"]:
@@ -354,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy2(wheel, wheels_dir / wheel.name)
     site_wheels = sorted(wheels_dir.glob("*.whl"))
     check_installable(lock, site_wheels)
+    add_to_lock(lock, pyodide_dir, site_wheels)
     log(f"piplite wheels: {', '.join(w.name for w in site_wheels)}")
 
     # overrides.json: default settings of the Lite JupyterLab (start the Pyodide kernel without

@@ -6,7 +6,8 @@ First the static fallback cells (Markdown cells tagged ``{"second_call": {"fallb
 "<kind>:<id>"}}``) are regenerated from the content files. Then each notebook runs in its own
 folder with a fresh, empty journal, exactly as the test suite runs it; bulky widget state is
 dropped from the stored file. ``--fallbacks-only`` regenerates the fallback cells without running
-anything.
+anything; ``--check`` only reports the notebooks whose fallback cells are out of date and
+exits 1 if there are any (for CI).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -54,6 +56,11 @@ def refresh_fallbacks(path: Path) -> None:
         nbformat.write(notebook, path)
 
 
+def stale_fallbacks(path: Path) -> int:
+    """Return how many of a notebook's fallback cells are out of date with the content."""
+    return fill_fallbacks(nbformat.read(path, as_version=4))
+
+
 def refresh(path: Path) -> None:
     """Regenerate the fallbacks, execute the notebook in a clean state, save it with outputs."""
     notebook = nbformat.read(path, as_version=4)
@@ -88,7 +95,19 @@ def main() -> None:
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--fallbacks-only", action="store_true",
                         help="only regenerate the fallback cells; run nothing")
+    parser.add_argument("--check", action="store_true",
+                        help="report out-of-date fallback cells and exit 1 if any; change nothing")
     args = parser.parse_args()
+    if args.check:
+        stale = [(path, stale_fallbacks(path.resolve()))
+                 for path in args.notebooks or course_notebooks()]
+        for path, count in stale:
+            if count:
+                print(f"{path}: {count} fallback cell(s) out of date")
+        if any(count for _, count in stale):
+            print("fix: .venv/bin/python scripts/refresh_notebooks.py --fallbacks-only")
+            sys.exit(1)
+        return
     for path in args.notebooks or course_notebooks():
         print(f"refreshing {path.relative_to(ROOT) if path.is_absolute() else path}")
         if args.fallbacks_only:

@@ -28,13 +28,15 @@ def test_any_misstep_is_scenario_2_with_repair_first(misstep: str) -> None:
     assert result.move_ids == SCENARIOS[2].move_ids
     assert result.move_ids[:3] == ("own_misstep", "invite_response", "permission")
     assert result.missteps == (misstep,)
-    assert "flattered" not in result.reaction_ids
+    # The column puts no condition on flattery, so it stays possible, after the misstep's reactions.
+    assert "flattered" in result.reaction_ids
+    assert result.reaction_ids.index("flattered") > 0
 
 
 def test_went_silent_brings_insulted_and_enthusiasm_brings_hurt() -> None:
     assert "insulted" in classify(Situation(missteps=("went_silent",))).reaction_ids
     hurt = classify(Situation(missteps=("showed_enthusiasm",))).reactions
-    assert [r.id for r in hurt] == ["hurt", "position_filled"]
+    assert [r.id for r in hurt] == ["hurt", "flattered", "position_filled"]
     assert "accept" in hurt[0].why
 
 

@@ -88,6 +88,7 @@ def _leftovers(folder: Path) -> list[str]:
 
 
 @posix_only
+@pytest.mark.timeout(400)  # 200 writer processes: a hang guard, generous for a loaded machine
 def test_writers_killed_mid_save_lose_nothing_that_returned(tmp_path: Path) -> None:
     path = tmp_path / "journal.json"
     returned: list[str] = []

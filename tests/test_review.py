@@ -810,3 +810,30 @@ def test_any_scenario_value_gives_a_review_or_course_input_error(value: object) 
     else:
         assert value in (1, 2) and not isinstance(value, bool)
         assert review.scenario == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "read_as"),
+    [
+        ("though", "though"),  # a real word: not "thought"
+        ("writing", "writing"),  # not "waiting"
+        ("shared", "shared"),  # not "scared"
+        ("apply", "apply"),  # a changed first letter is not a typo ("happy")
+        ("plan", "plan"),  # an ending added or dropped is another word ("plans")
+        ("becuase", "because"),
+        ("impresed", "impressed"),
+        ("wating", "waiting"),
+    ],
+)
+def test_typo_reading_keeps_real_words(typed: str, read_as: str) -> None:
+    from coursekit.review.reading import read
+
+    assert read(typed).folded == read_as
+
+
+def test_should_of_and_question_marks_are_read_plainly() -> None:
+    from coursekit.review.reading import read
+
+    assert read("i shouldnt of ghosted u").folded == "i shouldn't have ghosted you"
+    assert read("I would of course understand").folded == "i would of course understand"
+    assert read("Was that a pain for you?").folded == "was that a pain for you ?"

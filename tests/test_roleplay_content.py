@@ -24,7 +24,7 @@ IDS = sorted(ROLEPLAYS)
 
 
 def test_the_course_roleplays_exist_and_are_keyed_by_id() -> None:
-    assert {"call_scenario1", "call_scenario2"} <= set(ROLEPLAYS)
+    assert {"call_scenario1", "call_scenario2", "meeting"} <= set(ROLEPLAYS)
     for roleplay_id, roleplay in ROLEPLAYS.items():
         assert roleplay.id == roleplay_id
     assert ROLEPLAYS["call_scenario1"].scenario == 1
@@ -121,12 +121,31 @@ def test_scenario2_never_rewards_skipping_the_repair() -> None:
 
 
 def test_choice_ids_carry_their_roleplay_prefix() -> None:
+    prefixes = {"call_scenario1": "s1_", "call_scenario2": "s2_", "meeting": "m_"}
     for roleplay in ROLEPLAYS.values():
-        prefix = "s1_" if roleplay.scenario == 1 else "s2_"
+        prefix = prefixes[roleplay.id]
         for node in roleplay.nodes:
             assert node.id.startswith((prefix, "end_" + prefix))
             for choice in node.choices:
                 assert choice.id.startswith(prefix)
+
+
+def test_the_meeting_is_labelled_as_this_courses_own_and_answers_the_askers_questions() -> None:
+    meeting = ROLEPLAYS["meeting"]
+    assert "this course's own" in meeting.situation
+    lines = " ".join(node.speaker_line for node in meeting.nodes)
+    assert "what's actually different" in lines  # "what changed?"
+    assert "won't change your mind again" in lines  # joe Maressa's credibility point
+    feedback = " ".join(c.feedback for n in meeting.nodes for c in n.choices)
+    assert "joe Maressa" in feedback and "Steve W" in feedback
+    debrief = RoleplaySession.replay(meeting, meeting.worked_path).debrief()
+    assert debrief.ending.outcome == "good"
+
+
+def test_the_fork_says_the_column_names_four_reactions_not_three_replies() -> None:
+    cue = ROLEPLAYS["call_scenario1"].node("s1_fork").cue
+    assert "four" in cue and "expects one of three" not in cue
+    assert "this course rehearses three replies" in cue
 
 
 def _texts(roleplay: Roleplay) -> list[str]:

@@ -10,7 +10,7 @@ module reads nothing.
 >>> [quiz_id for quiz_id in quizzes()][:3]
 ['00_start', '01_dilemma', '02_reactions']
 >>> sorted(roleplays())
-['call_scenario1', 'call_scenario2']
+['call_scenario1', 'call_scenario2', 'meeting']
 >>> course().notebooks[0].file
 '00_start_here.ipynb'
 >>> check()

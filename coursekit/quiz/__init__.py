@@ -36,10 +36,12 @@ from .arrange import Matching, MatchItem, MatchTarget, Ordering, OrderItem
 from .attempt import Quiz, QuizAttempt, answer_key, grade, key_text
 from .base import CORRECT, PARTLY, WRONG, AnswerValue, Question, Result
 from .choice import MultipleChoice, Option, SingleChoice
-from .order import display_order, shown_order
+from .order import ORDER_SEED_ENV, ORDER_SEED_KEY, display_order, learner_seed, shown_order
 
 __all__ = [
     "CORRECT",
+    "ORDER_SEED_ENV",
+    "ORDER_SEED_KEY",
     "PARTLY",
     "WRONG",
     "AnswerValue",
@@ -59,5 +61,6 @@ __all__ = [
     "display_order",
     "grade",
     "key_text",
+    "learner_seed",
     "shown_order",
 ]

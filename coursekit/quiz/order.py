@@ -1,8 +1,9 @@
 """Per-learner display order for the options of a question or the replies of a role-play node.
 
-The order is a pure function of the item ids and a seed (for example the learner's journal
-id), so it is stable for one learner across restarts and differs between learners. Content can
-pin the order with ``shuffle = false`` where the order is the point.
+The order is a pure function of the item ids and a seed (the learner's seed, kept in their
+journal by :func:`learner_seed`), so it is stable for one learner across restarts and differs
+between learners. Content can pin the order with ``shuffle = false`` where the order is the
+point. Setting ``$SECOND_CALL_ORDER_SEED`` fixes the seed (tests do this).
 
 >>> ids = ("own", "why", "ask", "wait")
 >>> first = display_order(ids, "learner-a")
@@ -17,10 +18,64 @@ True
 from __future__ import annotations
 
 import hashlib
+import os
 import random
-from collections.abc import Sequence
+import secrets
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
-__all__ = ["display_order", "shown_order"]
+__all__ = ["ORDER_SEED_ENV", "ORDER_SEED_KEY", "display_order", "learner_seed", "shown_order"]
+
+#: The journal entry that holds the learner's seed.
+ORDER_SEED_KEY = "order_seed"
+#: An environment variable that, when set, fixes the seed (tests and demos).
+ORDER_SEED_ENV = "SECOND_CALL_ORDER_SEED"
+
+
+class SeedStore(Protocol):
+    """What :func:`learner_seed` needs from a journal: read one entry, save one entry."""
+
+    def get(self, exercise_id: str, /) -> object:
+        """Return a saved entry, or None."""
+        ...
+
+    def save(self, exercise_id: str, value: str, /) -> None:
+        """Save an entry."""
+        ...
+
+
+def learner_seed(
+    journal: SeedStore | None, environ: Mapping[str, str] | None = None
+) -> str:
+    """Return the learner's order seed: fixed by the environment, else kept in the journal.
+
+    The first call for a journal makes a random seed and saves it, so the order stays the same
+    for that learner after a restart and differs from other learners'.
+
+    >>> class Store(dict):
+    ...     def save(self, key, value): self[key] = value
+    >>> store = Store()
+    >>> seed = learner_seed(store, environ={})
+    >>> seed == learner_seed(store, environ={}) == store["order_seed"]
+    True
+    >>> learner_seed(store, environ={"SECOND_CALL_ORDER_SEED": "fixed"})
+    'fixed'
+    """
+    env = os.environ if environ is None else environ
+    fixed = env.get(ORDER_SEED_ENV, "")
+    if fixed:
+        return fixed
+    if journal is None:
+        return ""
+    saved = journal.get(ORDER_SEED_KEY)
+    if isinstance(saved, str) and saved:
+        return saved
+    seed = secrets.token_hex(8)
+    try:
+        journal.save(ORDER_SEED_KEY, seed)
+    except (OSError, ValueError):
+        pass  # a journal that can't be written still gets an order, just not a kept one
+    return seed
 
 
 def display_order(ids: Sequence[str], seed: str, *, shuffle: bool = True) -> tuple[str, ...]:

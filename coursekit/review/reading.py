@@ -1,11 +1,13 @@
 """How the reviewer reads a sentence: spelling, typos, negation and bare mentions.
 
 The rules are data in ``coursekit/content/review/language.toml``: texting forms and common
-misspellings, which words negate and how far, and what a bare mention looks like.
+misspellings, which words negate and how far, and what a bare mention looks like. Two fixed
+rules sit in code: "should of" is read "should have", and a question mark after a word is set
+apart ("you ?") so a cue can ask for a question.
 
 >>> sentence = read("tbh i shouldnt of ghosted u")
 >>> sentence.folded
-"tbh i shouldn't of ghosted you"
+"tbh i shouldn't have ghosted you"
 >>> negated(read("I'm not going to pretend I'm sorry"), 31)
 True
 >>> negated(read("I can't tell you how sorry I am"), 20)
@@ -31,6 +33,9 @@ _TOKEN = re.compile(r"\w[\w']*")
 _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
 _CLAUSE_MARK = re.compile(r"[;:()–—]")  # splits a sentence into parts for `same_clause`
+#: "should of" is read as "should have" (not in "would of course").
+_SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
+_QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
 _CLAUSE_WORD = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
 
 
@@ -48,6 +53,7 @@ class Language:
     pseudo: tuple[str, ...]
     mention: tuple[re.Pattern[str], ...]
     vocabulary: frozenset[str] = frozenset()
+    known: frozenset[str] = frozenset()
     stems: tuple[str, ...] = ()
     near: dict[str, str] = field(default_factory=dict)
 
@@ -68,6 +74,26 @@ def _number(data: dict[str, object], table: str, key: str, problems: list[str]) 
         problems.append(f"language.toml: {table}.{key}: must be a whole number of 1 or more")
         return 1
     return value
+
+
+def _known_words(problems: list[str]) -> frozenset[str]:
+    """Return the real words in ``words.txt`` (one a line, ``#`` starts a comment)."""
+    try:
+        text = (cue_folder() / "words.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"words.txt: cannot be read: {error}")
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip().casefold() for line in text.splitlines())
+    return frozenset(line for line in lines if line)
+
+
+def _likely_typo(token: str, word: str) -> bool:
+    """Say whether ``token`` is more likely a typo of ``word`` than a word of its own.
+
+    A typo keeps the first letter, and is not the word with an ending added or dropped
+    ("plan" and "plans", "though" and "thought" are different words).
+    """
+    return token[0] == word[0] and not (token.startswith(word) or word.startswith(token))
 
 
 def _deletions(word: str) -> set[str]:
@@ -109,7 +135,11 @@ def language() -> Language:
         if len(word) > 4 and "'" not in word:
             for variant in _deletions(word) | {word}:
                 near.setdefault(variant, word)
+    known = _known_words(problems)
+    if problems:
+        raise CueFileError(problems)
     return Language(
+        known=known,
         spelling={k.casefold(): v.casefold() for k, v in spelling.items()},
         min_length=_number(data, "typos", "min_length", problems),
         keep=frozenset(_words(data, "typos", "keep", problems)),
@@ -134,7 +164,12 @@ def _respell(token: str) -> str:
     rules = language()
     if token in rules.spelling:
         return rules.spelling[token]
-    if token in rules.vocabulary or token in rules.keep or len(token) < rules.min_length:
+    if (
+        token in rules.vocabulary
+        or token in rules.keep
+        or token in rules.known
+        or len(token) < rules.min_length
+    ):
         return token
     if token.startswith(rules.stems):
         return token
@@ -143,10 +178,10 @@ def _respell(token: str) -> str:
         return _respell(squeezed)
     if "'" in token or token.isdigit():
         return token
-    if token in rules.near:  # one letter missing
+    if token in rules.near and _likely_typo(token, rules.near[token]):  # one letter missing
         return rules.near[token]
     for variant in sorted(_deletions(token)):  # one letter added, changed or swapped
-        if variant in rules.near:
+        if variant in rules.near and _likely_typo(token, rules.near[variant]):
             return rules.near[variant]
     return token
 
@@ -173,7 +208,8 @@ class Sentence:
 
 def read(text: str) -> Sentence:
     """Read one sentence: fold it, then respell each word."""
-    folded = soften(_TOKEN.sub(lambda m: _respell(m.group()), fold(text)), softener())
+    respelled = _SHOULD_OF.sub(r"\1 have", _TOKEN.sub(lambda m: _respell(m.group()), fold(text)))
+    folded = soften(_QUESTION.sub(" ?", respelled), softener())
     starts = tuple(m.start() for m in WORD.finditer(folded))
     marks = [m.start() for m in _CLAUSE_MARK.finditer(folded)]
     marks += [m.start() for m in _CLAUSE_WORD.finditer(folded)]
@@ -185,6 +221,8 @@ def read(text: str) -> Sentence:
 
 #: How far back (in characters) the negation and mention rules look; a clause is rarely longer.
 _LOOK_BACK = 240
+#: How far past the anchor a phrase that does not negate may reach ("haven't *stopped*").
+_LOOK_AHEAD = 40
 
 
 def _clause_before(sentence: Sentence, position: int) -> str:
@@ -207,6 +245,7 @@ def negated(sentence: Sentence, position: int) -> bool:
     """
     rules = language()
     clause = _clause_before(sentence, position)
+    ahead = clause + sentence.folded[position : position + _LOOK_AHEAD]  # "haven't stopped"
     words = [(m.start(), m.group()) for m in _TOKEN.finditer(clause)]
     counted = 0
     for index in range(len(words) - 1, -1, -1):
@@ -218,7 +257,7 @@ def negated(sentence: Sentence, position: int) -> bool:
             if any(
                 m.start() <= start < m.end()
                 for p in rules.pseudo
-                for m in re.finditer(rf"(?<!\w){p}(?!\w)", clause)
+                for m in re.finditer(rf"(?<!\w){p}(?!\w)", ahead)
             ):
                 return False
             earlier = [w for _, w in words[:index]]

@@ -15,7 +15,7 @@ from .exercises import OUTCOME_REACTIONS, classification_html
 from .markup import Html, tag
 from .teaching import scenario_badge, surface
 
-__all__ = ["case_card", "cases_html", "persona_html", "vignettes_html"]
+__all__ = ["case_card", "cases_html", "classifications_html", "persona_html", "vignettes_html"]
 
 
 def persona_html(name: str, story: str, result: Classification) -> Html:
@@ -64,6 +64,13 @@ def case_card(title: str, result: Classification, note: str = "") -> Html:
 def cases_html(cases: Iterable[tuple[str, Classification]]) -> Html:
     """Return several short cases side by side in reading order."""
     return surface(*(case_card(title, result) for title, result in cases), label="Cases")
+
+
+def classifications_html(cases: Iterable[tuple[str, Classification]], label: str) -> Html:
+    """Return full classifications as titled cards, in order (e.g. one situation at two times)."""
+    cards = [tag("div", [tag("h4", title), classification_html(result)], cls="sc-card")
+             for title, result in cases]
+    return surface(*cards, label=label)
 
 
 def vignettes_html(vignettes: Iterable[tuple[str, str, Classification]]) -> Html:

@@ -8,28 +8,63 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..agenda import Agenda
+from ..agenda import Agenda, AgendaBlock
 from ..poll import CardFolder, RoomSummary
-from ..quiz import Quiz, key_text
-from .markup import Html, tag
+from ..quiz import (
+    CORRECT,
+    WRONG,
+    Matching,
+    MultipleChoice,
+    Option,
+    Ordering,
+    Question,
+    Quiz,
+    SingleChoice,
+    key_text,
+)
+from .markup import Html, esc, tag
 from .teaching import surface
 
-__all__ = ["agenda_html", "answer_keys_html", "bar_chart_html", "room_html"]
+__all__ = [
+    "agenda_html", "answer_keys_html", "bar_chart_html", "option_why", "room_html"
+]
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _notes(block: AgendaBlock) -> Html:
+    """Return a block's teaching notes, one labelled line per part (ask, watch for, timing)."""
+    parts = block.note_parts()
+    if len(parts) == 1 and not parts[0][0]:
+        return esc(parts[0][1])
+    return tag(
+        "ul",
+        [tag("li", [tag("strong", f"{label}:"), " ", text] if label else text)
+         for label, text in parts],
+        cls="sc-notes",
+    )
 
 
 def agenda_html(agenda: Agenda) -> Html:
-    """Return a workshop agenda as a table: when, activity and discussion minutes, what, notes."""
-    rows = [
+    """Return a workshop agenda as a table: when, notebook, activity and discussion minutes,
+    what happens, and the block's teaching notes (what to ask, what to watch for, timing)."""
+    # One group per block: its times and what happens, then its teaching notes across the
+    # table, so the notes stay readable in a narrow column of text.
+    groups = [
         tag(
-            "tr",
+            "tbody",
             [
-                tag("td", f"{item.start}–{item.start + item.block.minutes} min"),
                 tag(
-                    "td",
-                    f"{item.block.activity_minutes} + {item.block.discussion_minutes} min",
+                    "tr",
+                    [
+                        tag("th", f"{item.start}–{item.start + item.block.minutes}", scope="row"),
+                        tag("td", item.block.notebook or "—"),
+                        tag("td", item.block.activity_minutes),
+                        tag("td", item.block.discussion_minutes),
+                        tag("td", tag("strong", item.block.activity)),
+                    ],
                 ),
-                tag("td", item.block.activity),
-                tag("td", item.block.notes),
+                tag("tr", tag("td", _notes(item.block), colspan=5)),
             ],
         )
         for item in agenda.timed()
@@ -37,48 +72,87 @@ def agenda_html(agenda: Agenda) -> Html:
     head = tag(
         "tr",
         [
-            tag("th", "When", scope="col"),
-            tag("th", "Activity + discussion", scope="col"),
-            tag("th", "What happens", scope="col"),
-            tag("th", "Teaching notes", scope="col"),
+            tag("th", "Minutes", scope="col"),
+            tag("th", "Notebook", scope="col"),
+            tag("th", "Activity (min)", scope="col"),
+            tag("th", "Discussion (min)", scope="col"),
+            tag("th", "What happens (teaching notes below)", scope="col"),
         ],
     )
+    activity = sum(block.activity_minutes for block in agenda.blocks)
+    discussion = sum(block.discussion_minutes for block in agenda.blocks)
     foot = tag(
         "tr",
         [
-            tag("th", "Total", scope="row"),
-            tag("td", f"{agenda.total} min"),
-            tag("td", ""),
+            tag("th", f"Total {agenda.total} min", scope="row", colspan=2),
+            tag("td", activity),
+            tag("td", discussion),
             tag("td", ""),
         ],
     )
     table = tag(
         "table",
         [
-            tag("caption", f"{agenda.title} ({agenda.minutes} minutes)"),
+            tag("caption", f"{agenda.minutes}-minute workshop: {agenda.title}"),
             tag("thead", head),
-            tag("tbody", rows),
+            *groups,
             tag("tfoot", foot),
         ],
+        cls="sc-agenda",
     )
     return surface(table, label=f"{agenda.minutes}-minute agenda")
 
 
+def option_why(option: Option) -> str:
+    """Return why an option is right or wrong: its ``why`` when the content gives one, else
+    its feedback."""
+    why = getattr(option, "why", "")
+    return why if isinstance(why, str) and why else option.feedback
+
+
+def _verdict(correct: bool) -> Html:
+    """Return "✓ Right" or "✗ Wrong": an icon and a word, so it never rests on colour."""
+    return tag("strong", f"{CORRECT} Right" if correct else f"{WRONG} Wrong",
+               style="white-space: nowrap")
+
+
+def _key_rows(question: Question) -> list[Html]:
+    """Return one row per option (or item): what it says, right or wrong, and why."""
+    if isinstance(question, SingleChoice | MultipleChoice):
+        return [
+            tag("tr", [tag("td", f"{_LETTERS[i]}. {option.text}"),
+                       tag("td", _verdict(option.correct)), tag("td", option_why(option))])
+            for i, option in enumerate(question.options)
+        ]
+    if isinstance(question, Ordering):
+        return [
+            tag("tr", [tag("td", item.text),
+                       tag("td", tag("strong", f"Place {place}", style="white-space: nowrap")),
+                       tag("td", item.feedback)])
+            for place, item in enumerate(question.items, 1)
+        ]
+    if isinstance(question, Matching):
+        return [
+            tag("tr", [tag("td", item.text),
+                       tag("td", tag("strong", f"→ {question.target(item.match).text}")),
+                       tag("td", item.feedback)])
+            for item in question.left
+        ]
+    return [tag("tr", tag("td", list(key_text(question)), colspan=3))]
+
+
 def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
-    """Return each quiz's answer key as a table: question, then the answer to read out."""
+    """Return each quiz's answer key: every question, every option with whether it is right
+    or wrong and why, and the question's explanation; for a show of hands."""
     tables = []
     for quiz in quizzes:
-        rows = [
-            tag(
-                "tr",
-                [
-                    tag("th", str(number), scope="row"),
-                    tag("td", question.prompt),
-                    tag("td", tag("ul", [tag("li", line) for line in key_text(question)])),
-                ],
-            )
-            for number, question in enumerate(quiz.questions, 1)
-        ]
+        body = []
+        for number, question in enumerate(quiz.questions, 1):
+            body.append(tag("tr", tag("th", f"{number}. {question.prompt}", colspan=3,
+                                      scope="rowgroup", cls="sc-key-question")))
+            body += _key_rows(question)
+            body.append(tag("tr", tag("td", [tag("em", "Why: "), question.explanation],
+                                      colspan=3)))
         tables.append(
             tag(
                 "table",
@@ -89,27 +163,33 @@ def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
                         tag(
                             "tr",
                             [
-                                tag("th", "#", scope="col"),
-                                tag("th", "Question", scope="col"),
+                                tag("th", "Option", scope="col"),
                                 tag("th", "Answer", scope="col"),
+                                tag("th", "Why", scope="col"),
                             ],
                         ),
                     ),
-                    tag("tbody", rows),
+                    tag("tbody", body),
                 ],
+                cls="sc-key",
             )
         )
     return surface(*tables, label="Answer keys")
 
 
-def bar_chart_html(title: str, counts: Mapping[str, int], unit: str = "") -> Html:
-    """Return a bar chart in HTML: each bar labelled, its number written beside it."""
+def bar_chart_html(
+    title: str, counts: Mapping[str, int], unit: str = "", scale: int | None = None
+) -> Html:
+    """Return a bar chart in HTML: each bar labelled, its number written beside it.
+
+    Bars are drawn against ``scale`` (100 for percentages) or, by default, the largest value.
+    """
     if not counts:
         return tag("figure", [tag("figcaption", title), tag("p", "No data yet.")], cls="sc-chart")
-    top = max(counts.values()) or 1
+    top = scale or max(counts.values()) or 1
     rows = []
     for label, value in counts.items():
-        width = round(100 * value / top)
+        width = min(100, round(100 * value / top))
         rows.append(
             tag(
                 "div",
@@ -142,7 +222,7 @@ def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]
         parts.append(tag("ul", [tag("li", message) for message in found.messages]))
     parts.append(bar_chart_html("Which scenario the room is in", summary.scenarios))
     quizzes = {titles.get(k, k): v for k, v in summary.quiz_percent.items()}
-    parts.append(bar_chart_html("Average quiz score", quizzes, "%"))
+    parts.append(bar_chart_html("Average quiz score", quizzes, "%", scale=100))
     for name, counts in summary.endings.items():
         named = {titles.get(ending, ending): count for ending, count in counts.items()}
         parts.append(bar_chart_html(f"How “{titles.get(name, name)}” ended", named))

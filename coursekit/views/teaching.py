@@ -149,12 +149,16 @@ def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
     return tag("li", [tag("p", [who, stance]), tag("p", lesson.text), about], cls="sc-card")
 
 
-def lessons_html(topic: str) -> Html:
-    """Return the commenters' lessons on a move or theme, each with who said it."""
+def lessons_html(topic: str, quote_id: str | None = None) -> Html:
+    """Return the commenters' lessons on a move or theme, each with who said it.
+
+    A quotation, if given, follows the lessons as a block quote with who said it.
+    """
     cards = [_lesson_card(lesson) for lesson in knowledge().lessons_for(topic)]
     return surface(
         tag("h4", f"What the commenters say: {_topic_label(topic)}"),
         tag("ul", cards, style="list-style: none; padding: 0"),
+        *([quote_html(quote_id)] if quote_id else []),
         label="Lessons from the comments",
     )
 

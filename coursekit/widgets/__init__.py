@@ -36,6 +36,7 @@ from .progress import ProgressView, progress_panel
 from .quiz import QuestionView, QuizView, quiz
 from .reviewer import ReviewerView, draft_reviewer
 from .roleplay import RoleplayView, roleplay
+from .room import RoomView, ShareView, room_view, share_with_room
 from .script_builder import ScriptBuilderView, script_builder
 
 __all__ = [
@@ -47,7 +48,9 @@ __all__ = [
     "RepliesView",
     "ReviewerView",
     "RoleplayView",
+    "RoomView",
     "ScriptBuilderView",
+    "ShareView",
     "Shown",
     "draft_reviewer",
     "progress_panel",
@@ -55,7 +58,9 @@ __all__ = [
     "reflection",
     "replies",
     "roleplay",
+    "room_view",
     "script_builder",
+    "share_with_room",
     "show_agenda",
     "show_answer_keys",
     "show_attribution",

@@ -45,6 +45,7 @@ from ..views import (
     surface,
     vignettes_html,
 )
+from ..views.examples import classifications_html
 from ..views.plan_page import plan_fragment
 
 __all__ = [
@@ -141,9 +142,13 @@ def show_quote(*quote_ids: str) -> Shown:
     return _show(quotes_html(quote_ids))
 
 
-def show_lessons(topic: str) -> Shown:
-    """Show the commenters' lessons on a move or theme, each with who said it."""
-    return _show(lessons_html(topic))
+def show_lessons(topic: str, quote_id: str | None = None) -> Shown:
+    """Show the commenters' lessons on a move or theme, each with who said it, then a quote.
+
+    >>> "reasoning makes sense" in repr(show_lessons("explain_change", quote_id="reasoning"))
+    True
+    """
+    return _show(lessons_html(topic, quote_id))
 
 
 def show_commenter(name: str, quote_id: str | None = None) -> Shown:
@@ -156,9 +161,19 @@ def show_attribution() -> Shown:
     return _show(attribution_html())
 
 
-def show_cases(cases: Mapping[str, Situation]) -> Shown:
-    """Show short cases: each one's scenario, how the manager may feel, and the first move."""
-    return _show(cases_html((title, classify(situation)) for title, situation in cases.items()))
+def show_cases(cases: Mapping[str, Situation], full: bool = False) -> Shown:
+    """Show short cases: each one's scenario, how the manager may feel, and the first move.
+
+    With ``full``, each case shows its whole classification: all moves, why, and the next step.
+
+    >>> cases = {"A week later": Situation(time_since_days=7)}
+    >>> "Next step" in repr(show_cases(cases)), "Next step" in repr(show_cases(cases, full=True))
+    (False, True)
+    """
+    results = [(title, classify(situation)) for title, situation in cases.items()]
+    if full:
+        return _show(classifications_html(results, "Cases"))
+    return _show(cases_html(results))
 
 
 def show_persona(persona_id: str) -> Shown:

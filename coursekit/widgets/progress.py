@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,10 +11,10 @@ import ipywidgets as w
 
 from ..loader import course
 from ..plan import plan_html, plan_markdown, plan_missing
-from ..poll import write_card
 from ..progress import course_progress
 from ..views import callout, checklist_html, download_html, missing_html, tag
 from ._common import Exercise, actions, feedback, get_journal, guarded, setup_root, wide
+from .room import share_card
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -31,8 +32,10 @@ class ProgressView(Exercise):
         journal: Journal | None = None,
         folder: str | Path | None = None,
         exercises: Iterable[str] | None = None,
+        env: Mapping[str, str] | None = None,
     ) -> None:
         self.journal = get_journal(journal)
+        self.env = os.environ if env is None else env
         self.folder = Path(folder) if folder is not None else Path.cwd()
         wanted = set(exercises) if exercises is not None else None
         self.exercises = tuple(ex for ex in course().exercises if wanted is None or ex.id in wanted)
@@ -45,11 +48,13 @@ class ProgressView(Exercise):
         self.export_button = w.Button(
             description="Export my plan", button_style="primary", icon="download"
         )
-        self.card_button = w.Button(
-            description="Export an anonymous poll card",
-            icon="bar-chart",
-            tooltip="Your scenario, quiz scores and role-play endings only; nothing you typed",
+        self.share_button = w.Button(
+            description="Share with the room",
+            icon="share",
+            tooltip="Your anonymous card: scenario, quiz scores and role-play endings only; "
+            "no name, nothing you typed",
         )
+        self.card_button = self.share_button  # the name before the live room
         self.status = feedback("status")
         self.download = w.HTML("")
         self.download.add_class("sc-download")
@@ -70,7 +75,7 @@ class ProgressView(Exercise):
         self.reset_button.on_click(lambda _b: self.reset_one())
         self.reset_all_button.on_click(lambda _b: self.reset_everything())
         self.export_button.on_click(lambda _b: self.export())
-        self.card_button.on_click(lambda _b: self.export_card())
+        self.share_button.on_click(lambda _b: self.share())
         danger = w.VBox(
             [
                 w.HTML(tag("p", tag("strong", "Start over"))),
@@ -90,7 +95,7 @@ class ProgressView(Exercise):
                 self.checklist,
                 actions(self.refresh_button),
                 self.missing,
-                actions(self.export_button, self.card_button),
+                actions(self.export_button, self.share_button),
                 self.status,
                 self.download,
                 danger,
@@ -145,23 +150,9 @@ class ProgressView(Exercise):
 
         run()
 
-    def export_card(self) -> None:
-        """Write an anonymous poll card next to the notebook and offer a download."""
-
-        @guarded(self.status)
-        def run() -> None:
-            path = write_card(self.journal.answers(), self.folder)
-            self.download.value = download_html(
-                path.name, "application/json", path.read_bytes(), "Download your poll card"
-            )
-            self.status.value = callout(
-                "info",
-                "Poll card exported",
-                f"Saved as {path.name}. It holds your scenario, quiz scores and role-play "
-                "endings, and nothing you typed. Hand it to your facilitator.",
-            )
-
-        run()
+    def share(self) -> None:
+        """Share the anonymous card: to the hub's live room, or (no hub) as a file to hand in."""
+        share_card(self.journal, self.env, self.folder, self.status, self.download)
 
     def export(self) -> None:
         """Write the plan next to the notebook as HTML and Markdown, and offer a download."""
@@ -194,9 +185,12 @@ def progress_panel(
     journal: Journal | None = None,
     folder: str | Path | None = None,
     exercises: Iterable[str] | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> ProgressView:
     """Return the progress panel; exports go to ``folder`` (default: the notebook's folder).
 
     ``exercises`` limits the checklist to these exercise ids (the Voilà app's own, say).
+    "Share with the room" sends the card to the hub's room service when ``env`` (default: the
+    kernel's environment) names one, and otherwise writes it to ``folder`` as a download.
     """
-    return ProgressView(journal, folder, exercises)
+    return ProgressView(journal, folder, exercises, env)

@@ -8,7 +8,17 @@ import ipywidgets as w
 
 from ..entries import QUIZ_PREFIX, QuizEntry
 from ..errors import CourseInputError
-from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, QuizAttempt, Result
+from ..quiz import (
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    QuizAttempt,
+    Result,
+    learner_seed,
+    shown_order,
+)
 from ..views import callout, result_html, score_html, tag
 from ._common import (
     Exercise,
@@ -30,17 +40,29 @@ __all__ = ["QuestionView", "QuizView", "quiz"]
 _CHOOSE = "— choose —"
 
 
-class QuestionView(w.VBox):  # type: ignore[misc]
-    """One question's controls, a Check button, a Try again button and feedback."""
+def _in_order(entries: Any, order: tuple[str, ...]) -> list[Any]:
+    """Return the entries (each with an ``id``) in the given id order."""
+    by_id = {entry.id: entry for entry in entries}
+    return [by_id[entry_id] for entry_id in order if entry_id in by_id] or list(entries)
 
-    def __init__(self, number: int, question: Question, on_check: Any) -> None:
+
+class QuestionView(w.VBox):  # type: ignore[misc]
+    """One question's controls, a Check button, a Try again button and feedback.
+
+    Options (and matching items) show in the order seeded by ``seed``: one learner always sees
+    the same order, two learners usually not; a question with ``shuffle = false`` keeps the
+    order it was written in. ``self.order`` is the order shown.
+    """
+
+    def __init__(self, number: int, question: Question, on_check: Any, seed: str = "") -> None:
         self.question = question
         self._on_check = on_check
+        self.order = shown_order(question, seed)
         self.controls: dict[str, w.Widget] = {}
         prompt = w.HTML(tag("p", [tag("strong", f"Question {number}."), " ", question.prompt]))
         if isinstance(question, MultipleChoice):
             hint = w.HTML("<p><em>Tick every answer that applies.</em></p>")
-            for option in question.options:
+            for option in _in_order(question.options, self.order):
                 self.controls[option.id] = w.Checkbox(
                     value=False, indent=False, **wide(option.text)
                 )
@@ -56,13 +78,14 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         elif isinstance(question, Matching):
             hint = w.HTML("<p><em>Choose a match for each item.</em></p>")
             targets = [(_CHOOSE, "")] + [(t.text, t.id) for t in question.right]
-            for item in question.left:
+            for item in _in_order(question.left, self.order):
                 self.controls[item.id] = w.Dropdown(
                     options=targets, value="", **wide(f"{item.text} →")
                 )
             body = [hint, *self.controls.values()]
         else:
-            options_single = [(option.text, option.id) for option in question.options]  # type: ignore[attr-defined]
+            shown = _in_order(question.options, self.order)  # type: ignore[attr-defined]
+            options_single = [(option.text, option.id) for option in shown]
             self.controls["choice"] = w.RadioButtons(
                 options=options_single, value=None, **wide("Your answer:")
             )
@@ -145,8 +168,9 @@ class QuizView(Exercise):
         self.exercise_id = f"{QUIZ_PREFIX}{quiz_data.id}"
         self.attempt = QuizAttempt(quiz_data)
         self.score = feedback("score")
+        self.seed = learner_seed(self.journal)
         self.questions = [
-            QuestionView(number, question, self._record)
+            QuestionView(number, question, self._record, self.seed)
             for number, question in enumerate(quiz_data.questions, 1)
         ]
         super().__init__()

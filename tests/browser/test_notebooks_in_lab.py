@@ -167,7 +167,7 @@ def main_07_practise_the_call(page: Any) -> None:
 
 def main_08_your_plan(page: Any) -> None:
     panel = expect_kind(page, "sc-progress")
-    button(panel, "Export an anonymous poll card").click()
+    button(panel, "Share with the room").click()
     expect_text(panel.locator(".sc-feedback-status"), "Poll card exported")
     assert "Download your poll card" in panel.locator(".sc-download").inner_text()
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import threading
@@ -73,6 +74,38 @@ def remove_accounts(names: list[str], group: str) -> None:
     for name in names:
         subprocess.run(["userdel", name], capture_output=True, check=False)
     subprocess.run(["groupdel", group], capture_output=True, check=False)
+
+
+def python_paths() -> list[Path]:
+    """The folders other accounts' servers need to run this Python and import the course."""
+    found = [Path(sys.executable), Path(sys.executable).resolve(), REPO_ROOT]
+    found += [Path(p) for p in (sys.prefix, sys.base_prefix, *sys.path) if p]
+    return [path for path in found if path.exists()]
+
+
+def open_for_accounts(paths: list[Path]) -> list[tuple[Path, int]]:
+    """Let other accounts pass through every folder on the way to ``paths`` (adds o+x only).
+
+    A Python installed under a private home (``/root`` is 0700) cannot be run by learners'
+    system accounts; this opens just the folders in the way, for the test's duration. Returns
+    each changed folder with its earlier mode, for :func:`restore_modes`.
+    """
+    changed: dict[Path, int] = {}
+    for path in paths:
+        resolved = path.resolve()
+        folders = [*reversed(resolved.parents), *([resolved] if resolved.is_dir() else [])]
+        for folder in folders:
+            mode = stat.S_IMODE(folder.stat().st_mode)
+            if folder not in changed and not mode & stat.S_IXOTH:
+                folder.chmod(mode | stat.S_IXOTH)
+                changed[folder] = mode
+    return list(changed.items())
+
+
+def restore_modes(changed: list[tuple[Path, int]]) -> None:
+    """Put back the folder modes :func:`open_for_accounts` changed."""
+    for folder, mode in reversed(changed):
+        folder.chmod(mode)
 
 
 @dataclass

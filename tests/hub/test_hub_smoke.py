@@ -35,14 +35,18 @@ from hubkit import (
     RunningHub,
     log_in,
     make_accounts,
+    open_for_accounts,
+    python_paths,
     remove_accounts,
+    restore_modes,
     start_hub,
     stop_hub,
 )
 
 from coursekit.journal import Journal
-from coursekit.room import RoomLink, fetch_room
-from coursekit.room_view import room_html
+from coursekit.room import ROOM_URL_ENV, RoomLink, fetch_room
+from coursekit.views.room import live_room_html
+from coursekit.widgets import room_view
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(900)]  # five learners on two cores
 COURSE_NOTEBOOKS = REPO_ROOT / "notebooks"
@@ -60,18 +64,18 @@ LEARNER_CODE = """
 import json, os
 from coursekit import widgets as cw
 from coursekit.journal import Journal
-from coursekit.widgets.room import room_view, share_with_room
 _view = cw.situation_classifier()
 _view.misstep_boxes['went_silent'].value = {silent!r}
 _view.days.value = {days!r}
 _view.classify_button.click()
 cw.reflection('hub_check', 'Who is answering?').text.value = {name!r}
-_share = share_with_room()
-_share.button.click()
-_first = _share.status.value
+_panel = cw.progress_panel()
+_panel.share_button.click()
+_share = cw.share_with_room()
 _share.button.click()
 print(json.dumps({{'path': str(Journal().path), 'answers': Journal().answers(),
-    'first': _first, 'again': _share.status.value, 'room': room_view().status.value,
+    'first': _panel.status.value, 'again': _share.status.value,
+    'room': cw.room_view().status.value,
     'room_files_readable': os.access({room!r}, os.R_OK)}}))
 """
 
@@ -132,13 +136,18 @@ def check_room(hub: RunningHub, learners: list[Learner], facilitator: Learner) -
     assert reply.json()["reason"] == "The card has fields a card never has.", reply.text
     assert hostile.room("POST", "cards", data=b"{" * 30_000).status_code == 413
     link = RoomLink(f"{hub.url}/services/second-call-room/", facilitator.token)
-    room, problem = fetch_room(link)
-    assert room is not None, problem
+    room, code, problem = fetch_room(link)
+    assert room is not None and code == 200, problem
     assert room.counted == len(learners), room
     assert room.summary.scenarios == {"Scenario 1": 3, "Scenario 2": 2}, room.summary
     assert any("has fields a card never has" in note for note in room.skipped), room.skipped
-    page = room_html(room, "Live from the hub.")
+    page = live_room_html(room, "Live from the hub.")
     assert "Cards counted: 5" in page and "<script" not in page
+    # The facilitator's room view widget, reading live with the facilitator's own token.
+    view = room_view(env={ROOM_URL_ENV: link.url, "JUPYTERHUB_API_TOKEN": facilitator.token})
+    assert view.room is not None and view.room.counted == len(learners), view.status.value
+    assert "Cards counted: 5" in view.view.value and "<script" not in view.view.value
+    view.ticker.playing = False
     # The service's folder: five cards, a salt, nothing naming anyone; private to the service.
     files = [p for p in hub.room_data.rglob("*") if p.is_file()]
     assert len(list((hub.room_data / "cards").glob("*.json"))) == len(learners), files
@@ -154,8 +163,20 @@ def check_room(hub: RunningHub, learners: list[Learner], facilitator: Learner) -
 def test_a_room_of_learners_on_the_hub(
     mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    opened: list[tuple[Path, int]] = []
     if mode == "accounts":
-        _require_accounts_mode()
+        if os.geteuid() != 0:
+            pytest.skip("system accounts can only be made as root (the workshop mode still runs)")
+        opened = open_for_accounts(python_paths())
+    try:
+        _run_room(mode, tmp_path, capsys)
+    finally:
+        restore_modes(opened)
+
+
+def _run_room(mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if mode == "accounts":
+        _check_accounts_can_run_python()
     began = time.monotonic()
     suffix = secrets.token_hex(2)
     names = NAMES if mode == "workshop" else [f"sc{n}{suffix}" for n in NAMES]
@@ -201,17 +222,15 @@ def test_a_room_of_learners_on_the_hub(
     assert not left, f"processes left running: {left}"
 
 
-def _require_accounts_mode() -> None:
-    """Skip, saying why, where this machine cannot host system accounts' servers at all."""
-    if os.geteuid() != 0:
-        pytest.skip("system accounts can only be made as root (the workshop mode still runs)")
-    probe = ["runuser", "-u", "nobody", "--", sys.executable, "-c", "import jupyterhub"]
-    done = subprocess.run(probe, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(
-            f"other accounts cannot run this Python ({sys.executable}: {done.stderr.strip()}); "
-            "install the course where every account can read it to test this mode"
-        )
+def _check_accounts_can_run_python() -> None:
+    """Fail, saying why, when other accounts still cannot run this Python and the course."""
+    code = "import jupyterhub, coursekit.widgets"
+    probe = ["runuser", "-u", "nobody", "--", sys.executable, "-c", code]
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "PYTHONPATH", "LANG")}
+    done = subprocess.run(probe, capture_output=True, text=True, check=False, env=env, cwd="/")
+    assert done.returncode == 0, (
+        f"other accounts cannot run {sys.executable} with the course: {done.stderr.strip()}"
+    )
 
 
 def _summary(mode: str, hub: RunningHub, wall: float, results: dict[str, Any]) -> str:
