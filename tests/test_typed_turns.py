@@ -18,6 +18,7 @@ from coursekit.journal import Journal
 from coursekit.loader import roleplays
 from coursekit.plan import plan_html
 from coursekit.poll import poll_card
+from coursekit.quiz import ORDER_SEED_ENV
 from coursekit.review import LIMITS
 from coursekit.roleplay import (
     MAX_TURN_CHARS,
@@ -262,7 +263,10 @@ def test_the_widget_hides_the_box_where_only_a_pick_makes_sense(tmp_path: Path) 
     assert view.own_box.layout.display is None
 
 
-def test_the_widget_orders_choices_per_learner(tmp_path: Path) -> None:
+def test_the_widget_orders_choices_per_learner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ORDER_SEED_ENV, raising=False)
     call = roleplays()[S1]
     orders = set()
     for number in range(8):

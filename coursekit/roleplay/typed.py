@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from ..errors import CourseInputError
 from ..knowledge import knowledge
-from ..quiz.order import display_order
+from ..quiz.order import shown_order
 from ..review import TurnReview, review_turn
 from ..textsafe import clean_text
 from .model import Choice, Node, Quality
@@ -239,6 +239,9 @@ def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> T
 def choice_order(node: Node, seed: str) -> tuple[Choice, ...]:
     """Return a node's choices in the order one learner sees them (stable per seed).
 
+    The same order the quizzes use (:func:`coursekit.quiz.order.shown_order`); the widget's
+    seed is :func:`coursekit.quiz.order.learner_seed` of the learner's journal.
+
     >>> from coursekit.loader import roleplays
     >>> node = roleplays()["call_scenario1"].start
     >>> choice_order(node, "a") == choice_order(node, "a")
@@ -247,6 +250,5 @@ def choice_order(node: Node, seed: str) -> tuple[Choice, ...]:
     True
     """
     by_id = {choice.id: choice for choice in node.choices}
-    ids = display_order([c.id for c in node.choices], f"{seed}\0{node.id}", shuffle=node.shuffle)
-    return tuple(by_id[choice_id] for choice_id in ids)
+    return tuple(by_id[choice_id] for choice_id in shown_order(node, seed))
 

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
 from ..errors import CourseInputError
+from ..quiz.order import learner_seed
 from ..roleplay import Roleplay, RoleplaySession, can_type, choice_order
 from ..views import (
     Turn,
@@ -53,6 +54,7 @@ class RoleplayView(Exercise):
         self.data = data
         self.exercise_id = f"{ROLEPLAY_PREFIX}{data.id}"
         self.session = RoleplaySession(data)
+        self._seed: str | None = None
         self.turns: list[Turn] = []
         self.transcript = feedback("transcript")
         self.transcript.add_class("sc-manager-line")
@@ -217,8 +219,10 @@ class RoleplayView(Exercise):
 
     @property
     def order_seed(self) -> str:
-        """Return the seed of this learner's choice order: their journal and the role-play."""
-        return f"{self.journal.path}\0{self.data.id}"
+        """Return the seed of this learner's choice order (kept in their journal)."""
+        if self._seed is None:
+            self._seed = learner_seed(self.journal)
+        return self._seed
 
     def _save(self) -> None:
         data = self.session.to_dict()
