@@ -196,10 +196,12 @@ def notebooks_copy(tmp_path: Path) -> Path:
     return copy_notebooks(tmp_path / "notebooks")
 
 
-@pytest.fixture(scope="session")
-def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """JupyterLab over a copy of notebooks/: (base URL, its root folder)."""
-    work = tmp_path_factory.mktemp("lab")
+@contextmanager
+def jupyterlab(work: Path) -> Iterator[tuple[str, Path]]:
+    """JupyterLab over a copy of notebooks/ in ``work``: (base URL, its root folder).
+
+    Plain code, so ``scripts/screenshots.py`` starts Lab the way the tests do.
+    """
     root = copy_notebooks(work / "notebooks")
     for name, values in LAB_SETTINGS.items():
         path = work / "settings" / f"@jupyterlab/{name}.jupyterlab-settings"
@@ -215,6 +217,13 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
            f"--LabApp.workspaces_dir={work / 'workspaces'}"]
     with server(cmd, work, port, ready="api/status") as url:
         yield url, root
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """JupyterLab over a copy of notebooks/: (base URL, its root folder)."""
+    with jupyterlab(tmp_path_factory.mktemp("lab")) as found:
+        yield found
 
 
 @pytest.fixture

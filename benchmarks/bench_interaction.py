@@ -6,8 +6,11 @@ Run: .venv/bin/python benchmarks/bench_interaction.py [--reps N] [--quick]
 One generated notebook holds, in one kernel and one page: notebook 03's situation classifier,
 the script builder, two draft reviewers (a 300-word and a 2,000-word Scenario 1 draft, each
 lacking a move: see _drafts.py), the first role-play, and for each of them a baseline: a bare
-ipywidgets Button whose click sets an ipywidgets HTML to as many characters as that exercise's
-last interaction sent in its HTML widgets (so both sides move the same amount of HTML).
+ipywidgets Button whose click sets an ipywidgets HTML to the very HTML that exercise's last
+interaction sent to its HTML widgets (so both sides draw the same markup, in the same style
+sheet). Before each timed click the button gets the focus, untimed, on both sides: leaving a
+text box syncs and saves it, and JupyterLab's own focus handling (slow when the focus comes
+from outside the notebook) would otherwise land inside one side's timed click.
 
 Each sample is measured in the page: from the input event (mousedown or keydown, its
 ``event.timeStamp``) to the last change inside the exercise's box, once nothing has changed for
@@ -46,16 +49,16 @@ for name, pair in DRAFTS.items():
     for text in pair:
         assert review_draft(text, 1).covered_count < 3, f"{name}: the draft makes every move"
 
-SENT = {}  # exercise name -> characters its HTML widgets received since the baseline last ran
+SENT = {}  # exercise name -> the HTML its widgets received since the baseline last ran
 
 
 def watch(name, widget):
-    \"\"\"Tag the exercise's box for the page, and count the HTML its interactions send.\"\"\"
+    \"\"\"Tag the exercise's box for the page, and keep the HTML its interactions send.\"\"\"
     widget.add_class(f"bench-{name}")
-    SENT[name] = 0
+    SENT[name] = []
 
     def count(change):
-        SENT[name] += len(change["new"])
+        SENT[name].append(change["new"])
 
     def walk(node):
         if isinstance(node, w.HTML):
@@ -68,15 +71,15 @@ def watch(name, widget):
 
 
 def baseline(name):
-    \"\"\"A bare Button that updates an HTML widget with as much HTML as the exercise sent.\"\"\"
+    \"\"\"A bare Button that updates an HTML widget with the very HTML the exercise sent.\"\"\"
     button = w.Button(description=f"Update {name}", button_style="primary")
     html = w.HTML()
     clicks = [0]
 
     def update(_button):
         clicks[0] += 1
-        size, SENT[name] = max(SENT[name], 1), 0
-        html.value = (f"<p>Update {clicks[0]}: " + "x " * size)[:size]
+        sent, SENT[name] = "".join(SENT[name]), []
+        html.value = f"<p>Update {clicks[0]}</p>" + sent
 
     button.on_click(update)
     box = w.VBox([button, html])
@@ -161,8 +164,9 @@ class Steps:
         selector = f".bench-{name}"
         if name == "classify":
             box.locator("input[type=checkbox]").first.click()  # the scenario flips each rep
-            settle(self.page)
             button = box.locator(PRIMARY_BUTTON).first
+            button.focus()
+            settle(self.page)
             return timed(self.page, selector, "mousedown", button.click)
         if name == "script":
             field = box.locator("textarea").first
@@ -175,9 +179,11 @@ class Steps:
             text = self.drafts[name][self.rep % 2]  # the missing move alternates
             field = box.locator("textarea").first
             field.fill(text)
-            field.blur()  # the draft reaches the kernel now, untimed (see README)
-            settle(self.page)
             button = box.locator(PRIMARY_BUTTON).first
+            # Focus moves to the button: the draft reaches the kernel now, untimed (see README),
+            # and the timed click, as the baseline's, moves no focus.
+            button.focus()
+            settle(self.page)
             return timed(self.page, selector, "mousedown", button.click)
         if name == "roleplay":
             choices = box.locator("input[type=radio]")
@@ -185,14 +191,18 @@ class Steps:
                 box.get_by_role("button", name="Start again").click()
                 settle(self.page)
             box.locator("input[type=radio]").first.click()
-            settle(self.page)
             button = box.locator(PRIMARY_BUTTON).first
+            button.focus()
+            settle(self.page)
             return timed(self.page, selector, "mousedown", button.click)
         raise ValueError(name)
 
     def baseline(self, name: str) -> float:
         selector = f".bench-base-{name}"
         button = self.page.locator(selector).locator("button").first
+        # Focus the button first, untimed: leaving the exercise's text box syncs (and saves)
+        # its answer, work that would otherwise land inside the baseline's timed click.
+        button.focus()
         settle(self.page)
         return timed(self.page, selector, "mousedown", button.click)
 
@@ -234,7 +244,7 @@ def main() -> int:
             page.close()
 
     header("bench_interaction: input event to feedback visible, in JupyterLab in Chromium")
-    print(f"  {reps} samples per side; baseline: a bare Button updating an HTML of the same size")
+    print(f"  {reps} samples per side; baseline: a bare Button showing the same HTML")
     for name, sides in samples.items():
         ours, base = sides["ours"], sides["base"]
         print(

@@ -91,8 +91,9 @@ def main() -> int:
         floor_dir = folder / "floor"
         floor_dir.mkdir()
         write_floor(floor_dir, len(notebooks))
-        env = {**os.environ, "SECOND_CALL_JOURNAL": str(folder / "journal.json")}
-        env.pop("PYTHONPATH", None)
+        # The kernels import this checkout's coursekit (not whatever the venv points at).
+        env = {**os.environ, "SECOND_CALL_JOURNAL": str(folder / "journal.json"),
+               "PYTHONPATH": str(ROOT)}  # fmt: skip
         course_t: list[float] = []
         floor_t: list[float] = []
         summaries: dict[str, str] = {}

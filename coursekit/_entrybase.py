@@ -8,24 +8,18 @@ r"""Forgiving readers of saved JSON values, and the JSON form of typed journal e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-__all__ = ["_Entry", "_int", "_map", "_plain", "_scenario", "_text", "_texts"]
+from .textsafe import tidy
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+__all__ = ["_Entry", "_int", "_map", "_plain", "_scenario", "_text", "_texts"]
 
 
 def _text(value: object) -> str:
-    """Return tidy text: no control characters, no unpaired surrogates; "" if not a string."""
-    if not isinstance(value, str):
-        return ""
-    text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
-        text = text.encode("utf-8", "replace").decode("utf-8")
-    return text
+    """Return tidy text (see :func:`~coursekit.textsafe.tidy`); "" if not a string."""
+    return tidy(value) if isinstance(value, str) else ""
 
 
 def _int(value: object) -> int | None:

@@ -17,8 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .entries import SituationEntry
 from .errors import CourseInputError
 from .knowledge import knowledge
+from .loader import script_wording
 
 __all__ = [
     "Classification",
@@ -176,6 +178,23 @@ class Classification:
             "next_step": self.next_step,
         }
 
+    def to_entry(self) -> SituationEntry:
+        """Return the classification as the journal's entry, with the situation it came from.
+
+        >>> classify({"missteps": []}).to_entry().to_json()["situation"]["channel"]
+        'phone'
+        """
+        return SituationEntry(
+            self.scenario,
+            self.missteps,
+            self.reaction_ids,
+            self.move_ids,
+            self.reasons,
+            self.aim,
+            self.next_step,
+            self.situation.to_dict(),
+        )
+
 
 def classify(situation: Situation | Mapping[str, object]) -> Classification:
     """Classify a situation into Scenario 1 or 2, with likely reactions, moves and reasons."""
@@ -185,31 +204,12 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
     filled = situation.role_status == "filled"
     aim: Literal["this_role", "future_roles"] = "future_roles" if filled else "this_role"
 
-    reasons: list[str] = []
-    if scenario == 1:
-        reasons.append(
-            "You declined clearly and respectfully, so this is Scenario 1: you can simply "
-            "ask again, using the column's three moves."
-        )
-    else:
-        labels = ", ".join(knowledge().missteps[m].label.lower() for m in situation.missteps)
-        reasons.append(
-            f"This is Scenario 2 because of how you declined ({labels}). The column's advice "
-            "is to start there: repair the misstep before you explain your change of heart."
-        )
-    reasons.append(_timing_reason(situation))
-    if filled:
-        reasons.append(
-            "The role is filled, so aim the conversation at future roles: the column's answer "
-            "ends by asking to talk about other options, and Colette Brown was hired by the "
-            "employer she had turned down years later."
-        )
-    elif situation.role_status == "open":
-        reasons.append(
-            "The role is still open, so the question is live: make the call soon, before "
-            "that changes."
-        )
-    reasons.append(_channel_reason(situation.channel))
+    words = script_wording().phrases["reasons"]
+    labels = ", ".join(knowledge().missteps[m].label.lower() for m in situation.missteps)
+    reasons = [words[f"scenario{scenario}"][0].format(labels=labels), _timing_reason(situation)]
+    if situation.role_status in ("filled", "open"):
+        reasons.append(words[situation.role_status][0])
+    reasons.append(words["meeting" if situation.channel == "meeting" else "phone"][0])
 
     moves = tuple(
         PlannedMove(
@@ -231,98 +231,39 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
 
 
 def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...]:
-    found: list[LikelyReaction] = []
+    why = {key: texts[0] for key, texts in script_wording().phrases["reaction_why"].items()}
+    label = {key: reaction.label for key, reaction in knowledge().reactions.items()}
+    found: dict[str, LikelyReaction] = {}
     if scenario == 1:
-        found.append(
-            LikelyReaction(
-                "flattered",
-                knowledge().reactions["flattered"].label,
-                "You said no clearly and kindly, so hearing that you still want the job may "
-                "simply please them.",
-            )
-        )
-    why_for_misstep = {
-        "showed_enthusiasm": "You signalled you would accept and then did not.",
-        "delayed_reply": "Your late answer may have cost them time in filling the role.",
-        "went_silent": "You never told them you were declining; silence can read as "
-        "disrespect or immaturity.",
-        "other_offence": "Something you did or said stung at the time.",
-    }
+        found["flattered"] = LikelyReaction("flattered", label["flattered"], why["flattered"])
     for misstep in situation.missteps:
         for reaction_id in knowledge().missteps[misstep].reactions:
-            why = why_for_misstep[misstep]
-            existing = next((r for r in found if r.id == reaction_id), None)
-            if existing is None:
-                label = knowledge().reactions[reaction_id].label
-                found.append(LikelyReaction(reaction_id, label, why))
-            else:
-                index = found.index(existing)
-                found[index] = LikelyReaction(reaction_id, existing.label, f"{existing.why} {why}")
-    if scenario != 1:
-        # The column puts no condition on flattery: it can meet anyone, even after a misstep.
-        found.append(
-            LikelyReaction(
-                "flattered",
-                knowledge().reactions["flattered"].label,
-                "Even after a misstep they may simply be pleased you came back, but repair "
-                "first rather than count on it.",
-            )
+            earlier = found.get(reaction_id)
+            reason = f"{earlier.why} {why[misstep]}" if earlier else why[misstep]
+            found[reaction_id] = LikelyReaction(reaction_id, label[reaction_id], reason)
+    if scenario != 1:  # the column puts no condition on flattery, even after a misstep
+        found["flattered"] = LikelyReaction("flattered", label["flattered"], why["flattered_2"])
+    status = situation.role_status
+    if status == "unknown" and situation.time_since_days >= FILLED_RISK_DAYS:
+        status = "unknown_late"
+    if status != "open":
+        reason = why[status].format(days=situation.time_since_days)
+        found["position_filled"] = LikelyReaction(
+            "position_filled", label["position_filled"], reason
         )
-    if situation.role_status == "filled":
-        found.append(
-            LikelyReaction(
-                "position_filled",
-                knowledge().reactions["position_filled"].label,
-                "You know the role has gone to someone else.",
-            )
-        )
-    elif situation.role_status == "unknown":
-        if situation.time_since_days >= FILLED_RISK_DAYS:
-            why = (
-                f"It has been {situation.time_since_days} days; they may well have hired "
-                "someone else."
-            )
-        else:
-            why = "You don't know yet whether they have offered the job to someone else."
-        label = knowledge().reactions["position_filled"].label
-        found.append(LikelyReaction("position_filled", label, why))
-    return tuple(found)
+    return tuple(found.values())
 
 
 def _timing_reason(situation: Situation) -> str:
     days = situation.time_since_days
-    if days == 0:
-        return (
-            "You declined today: calling back now costs little and the column's advice is to "
-            "make the call straight away."
-        )
+    key = "today" if days == 0 else "recent" if days < FILLED_RISK_DAYS else "late"
     unit = "day" if days == 1 else "days"
-    if days < FILLED_RISK_DAYS:
-        return (
-            f"Only {days} {unit} have passed, so the door is likely still open; the column "
-            "says to call now, because you have little to lose."
-        )
-    return (
-        f"{days} {unit} have passed. The column's own example call opens by acknowledging "
-        "the gap and that another offer may have gone out; each further day makes that likelier."
-    )
-
-
-def _channel_reason(channel: str) -> str:
-    if channel == "meeting":
-        return (
-            "You plan to meet in person, as the column's asker hoped: open with the moves "
-            "before you discuss the job itself."
-        )
-    return (
-        "You plan to phone: use the moves on the call, then ask for a short face-to-face "
-        "meeting, which is what the column's asker wanted."
-    )
+    return script_wording().phrases["reasons"][key][0].format(days=days, unit=unit)
 
 
 def _next_step(situation: Situation) -> str:
     if situation.role_status == "filled":
-        return "Ask to be kept in mind, and to hear about other openings in the future."
-    if situation.channel == "phone":
-        return "If the role is open, ask for a short face-to-face meeting."
-    return "Use the meeting to show what you would bring to the role."
+        key = "filled"
+    else:
+        key = "phone" if situation.channel == "phone" else "meeting"
+    return script_wording().phrases["next_step"][key][0]

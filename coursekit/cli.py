@@ -109,7 +109,7 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
     if args.command == "classify":
         from .classify import classify
 
-        result = classify(_situation(_read_json(stdin)))
+        result = classify(Situation.from_mapping(_read_json(stdin)))
         stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif args.command == "script":
         from .script import script_from_mapping
@@ -143,10 +143,6 @@ def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
             print(f"coursekit: {message}", file=sys.stderr)
     else:
         raise _UsageError("choose a command: classify, script, review, export or check")
-
-
-def _situation(data: object) -> Situation:
-    return Situation.from_mapping(data)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

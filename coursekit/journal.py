@@ -281,12 +281,13 @@ class Journal:
                 time.sleep(0.05)
         return None  # pragma: no cover - the loop always returns or raises
 
+    def _parse(self) -> dict[str, Entry] | Problem:
+        raw = self._read_bytes()
+        return {} if raw is None else decode(raw)
+
     def _load(self) -> dict[str, Entry]:
         """Read without the lock (replacements are atomic); recover under it if needed."""
-        raw = self._read_bytes()
-        if raw is None:
-            return {}
-        parsed = decode(raw)
+        parsed = self._parse()
         if not isinstance(parsed, Problem):
             return parsed
         with self._locked():
@@ -294,10 +295,7 @@ class Journal:
 
     def _load_locked(self) -> dict[str, Entry]:
         """Read with the lock held, moving a bad file aside."""
-        raw = self._read_bytes()
-        if raw is None:
-            return {}
-        parsed = decode(raw)
+        parsed = self._parse()
         if isinstance(parsed, Problem):
             self._move_aside(parsed)
             return {}

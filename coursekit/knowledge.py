@@ -32,11 +32,8 @@ __all__ = [
     "Scenario",
     "Source",
     "Theme",
-    "attribution",
     "knowledge",
-    "lessons_for",
     "read_knowledge",
-    "scenario_moves",
 ]
 
 
@@ -261,21 +258,3 @@ def knowledge() -> Knowledge:
         raise ContentError(problems)
     return facts
 
-
-def attribution() -> str:
-    """Return the one-line credit each notebook shows once.
-
-    >>> attribution()
-    '"Changing Your Mind about a Job Offer" by Joseph Grenny, Crucial Skills blog ...'
-    """
-    return knowledge().attribution()
-
-
-def scenario_moves(scenario: int) -> tuple[Move, ...]:
-    """Return the moves of a scenario in the order the column gives them."""
-    return knowledge().scenario_moves(scenario)
-
-
-def lessons_for(topic: str) -> tuple[Lesson, ...]:
-    """Return the lessons that back or challenge a move or theme."""
-    return knowledge().lessons_for(topic)

@@ -16,41 +16,14 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
-from .entries import (
-    DRAFT,
-    QUIZ_PREFIX,
-    REFLECTION_PREFIX,
-    REPLIES,
-    REPLY_IDS,
-    ROLEPLAY_PREFIX,
-    SCRIPT,
-    SITUATION,
-    read_entries,
-)
+from .entries import read_entries
 from .errors import CourseInputError
 from .journal import Journal
-from .views.plan import PLAN_TITLE, REPLY_LABELS, missing_by_exercise
+from .views.plan import PLAN_TITLE, missing_by_exercise
 from .views.plan import plan_markdown as _plan_markdown
 from .views.plan_page import plan_page
 
-__all__ = [
-    "DRAFT",
-    "PLAN_TITLE",
-    "QUIZ_PREFIX",
-    "REFLECTION_PREFIX",
-    "REPLIES",
-    "REPLY_IDS",
-    "REPLY_LABELS",
-    "ROLEPLAY_PREFIX",
-    "SCRIPT",
-    "SITUATION",
-    "PlanFormat",
-    "export_plan",
-    "plan_html",
-    "plan_markdown",
-    "plan_missing",
-    "write_plan",
-]
+__all__ = ["PlanFormat", "export_plan", "plan_html", "plan_markdown", "plan_missing", "write_plan"]
 
 PlanFormat = Literal["markdown", "html"]
 

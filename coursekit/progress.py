@@ -14,11 +14,7 @@ from dataclasses import dataclass
 
 from .loader import course
 
-__all__ = [
-    "ProgressItem",
-    "course_progress",
-    "saved_scenario",
-]
+__all__ = ["ProgressItem", "course_progress"]
 
 
 @dataclass(frozen=True)
@@ -50,16 +46,3 @@ def course_progress(answers: Mapping[str, object]) -> list[ProgressItem]:
         for ex in course().exercises
     ]
 
-
-def saved_scenario(*answers: object, default: int = 1) -> int:
-    """Return the scenario recorded in the first saved answer that has one.
-
-    >>> saved_scenario(None, {"scenario": 2}, {"scenario": 1})
-    2
-    >>> saved_scenario("not a dict", {"scenario": 7})
-    1
-    """
-    for answer in answers:
-        if isinstance(answer, Mapping) and answer.get("scenario") in (1, 2):
-            return int(answer["scenario"])
-    return default

@@ -1,10 +1,9 @@
-"""Plain-text summaries of worked examples (words, never ids), for the command line and tests.
+"""Plain-text answer keys and the worked personas' plans, for the command line and tests.
 
 Notebooks show the rendered versions instead (``coursekit.widgets.show_*``).
 
->>> from coursekit.classify import classify
->>> print(classification_text(classify({"missteps": []})).splitlines()[0])
-Scenario 1: You declined clearly and respectfully
+>>> print(answer_keys_text(["07_call"]).splitlines()[0])
+Quiz 07_call: On the call
 """
 
 from __future__ import annotations
@@ -13,26 +12,17 @@ import textwrap
 from collections.abc import Iterable
 
 from .cases import personas
-from .classify import Classification, classify
-from .knowledge import knowledge
+from .classify import classify
 from .loader import quizzes, roleplays
 from .quiz import key_text
-from .review import Review, review_draft
-from .roleplay import Roleplay, RoleplaySession
+from .review import review_draft
+from .roleplay import RoleplaySession
 from .script import build_script
-from .views.exercises import OUTCOME_REACTIONS, order_state
 
 __all__ = [
     "answer_keys_text",
-    "classification_text",
-    "lessons_text",
-    "misstep_text",
-    "path_text",
     "persona_plan_answers",
     "persona_plan_markdown",
-    "reactions_text",
-    "review_text",
-    "scenarios_text",
 ]
 
 _WIDTH = 88
@@ -45,112 +35,6 @@ def _wrap(text: str, indent: str = "   ") -> str:
 def _hang(text: str, indent: str, hang: int) -> str:
     """Wrap text so that lines after the first sit ``hang`` spaces further in."""
     return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hang)
-
-
-def classification_text(result: Classification) -> str:
-    """Return a classification as a short report: scenario, reactions, moves, reasons."""
-    lines = [f"Scenario {result.scenario}: {knowledge().scenarios[result.scenario].title}"]
-    if result.missteps:
-        lines.append(
-            "Missteps: " + ", ".join(knowledge().missteps[m].label for m in result.missteps)
-        )
-    lines.append("How the manager may feel:")
-    lines.extend(
-        _wrap(f"- {r.label}: {r.why}") for r in result.reactions if r.id not in OUTCOME_REACTIONS
-    )
-    for r in result.reactions:
-        if r.id in OUTCOME_REACTIONS:
-            lines.append(
-                _wrap(f"What may have happened: the role may already be filled. {r.why}", "")
-            )
-    lines.append("Moves, in order:")
-    lines.extend(_wrap(f"{n}. {m.title}") for n, m in enumerate(result.moves, 1))
-    lines.append("Why:")
-    lines.extend(_wrap(f"- {reason}") for reason in result.reasons)
-    lines.append(f"Next step: {result.next_step}")
-    return "\n".join(lines)
-
-
-def review_text(review: Review) -> str:
-    """Return a draft review as a checklist with evidence or tips."""
-    lines = [review.summary()]
-    for check in review.moves:
-        if check.covered:
-            lines.append(f"✓ {check.title}")
-            lines.append(_wrap(f"evidence: “{check.evidence}”"))
-        else:
-            lines.append(f"✗ {check.title}")
-            lines.append(_wrap(f"tip: {check.tip}"))
-    if review.scenario == 2:
-        state = order_state(review)
-        sign = {"ok": "✓", "wrong": "✗", "unchecked": "ℹ"}[state]
-        lines.append(f"{sign} Order: {review.order_note}")
-    return "\n".join(lines)
-
-
-def path_text(roleplay: Roleplay, path: Iterable[str]) -> str:
-    """Return a walk through a role-play: each manager line, the reply, how it landed, debrief."""
-    session = RoleplaySession(roleplay)
-    lines: list[str] = []
-    for choice_id in path:
-        node = session.current
-        step = session.choose(choice_id)
-        lines.append(_wrap(f"Manager: “{node.speaker_line}”", ""))
-        lines.append(_wrap(f"You: “{step.choice.text}”"))
-        lines.append(_wrap(f"{step.symbol} {step.label}: {step.feedback}"))
-    final = session.current
-    lines.append(_wrap(f"Manager: “{final.speaker_line}”", ""))
-    if session.is_over:
-        lines.append("Debrief:")
-        lines.extend(_wrap(line) for line in session.debrief().lines)
-    return "\n".join(lines)
-
-
-def reactions_text() -> str:
-    """Return the four reactions with what triggers each."""
-    return "\n".join(
-        f"- {reaction.label}\n{_wrap(reaction.trigger)}"
-        for reaction in knowledge().reactions.values()
-    )
-
-
-def misstep_text() -> str:
-    """Return the Scenario 2 missteps with an example of each."""
-    return "\n".join(
-        f"- {misstep.label}\n{_wrap(misstep.example)}" for misstep in knowledge().missteps.values()
-    )
-
-
-def scenarios_text() -> str:
-    """Return both scenarios with their moves in order."""
-    lines = []
-    for scenario in knowledge().scenarios.values():
-        lines.append(f"Scenario {scenario.number}: {scenario.title}")
-        lines.extend(
-            _wrap(f"{n}. {knowledge().moves[m].title}") for n, m in enumerate(scenario.move_ids, 1)
-        )
-    return "\n".join(lines)
-
-
-def lessons_text(commenter: str | None = None) -> str:
-    """Return each commenter's lessons and whether each backs or challenges the column."""
-    names = [commenter] if commenter else list(knowledge().commenters)
-    lines: list[str] = []
-    for name in names:
-        person = knowledge().commenters[name]
-        lines.append(f"{person.name} ({person.role})")
-        for lesson_id in person.lesson_ids:
-            lesson = knowledge().lessons[lesson_id]
-            topics = [*lesson.supports, *lesson.challenges]
-            labels = ", ".join(
-                knowledge().themes[t].label
-                if t in knowledge().themes
-                else knowledge().moves[t].title
-                for t in topics
-            )
-            tail = f" — {lesson.stance} the column on: {labels}" if topics else " — adds"
-            lines.append(_wrap(f"- {lesson.text}{tail}"))
-    return "\n".join(lines)
 
 
 def answer_keys_text(quiz_ids: Iterable[str] | None = None) -> str:
@@ -188,8 +72,6 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     """
     persona = personas()[persona_id]
     result = classify(persona.situation)
-    situation: dict[str, object] = dict(result.to_dict())
-    situation["situation"] = persona.situation.to_dict()
     script = build_script(
         persona.answers,
         scenario=result.scenario,
@@ -200,7 +82,7 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     roleplay_id = f"call_scenario{result.scenario}"
     session = RoleplaySession.replay(roleplays()[roleplay_id], roleplays()[roleplay_id].worked_path)
     return {
-        "situation": situation,
+        "situation": result.to_entry().to_json(),
         "script": script.to_dict(),
         "draft": {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
         f"roleplay:{roleplay_id}": session.to_dict(),

@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .entries import ScriptEntry
 from .errors import CourseInputError
 from .knowledge import knowledge
 from .loader import script_wording
-from .textsafe import clean_text, escape_html, escape_markdown
+from .textsafe import clean_text, escape_markdown
 from .wording import FIELDS
 
 __all__ = [
@@ -91,10 +92,6 @@ class ScriptLine:
         """Return the line as Markdown with learner text escaped."""
         return "".join(_markdown(kind, value) for kind, value in self.parts)
 
-    def html(self) -> str:
-        """Return the line as HTML with learner text escaped."""
-        return "".join(_html(kind, value) for kind, value in self.parts)
-
 
 def _plain(kind: PartKind, value: str) -> str:
     return f"[add: {value}]" if kind == "prompt" else value
@@ -104,14 +101,6 @@ def _markdown(kind: PartKind, value: str) -> str:
     if kind == "prompt":
         return f"_\\[add: {escape_markdown(value)}\\]_"
     return escape_markdown(value)
-
-
-def _html(kind: PartKind, value: str) -> str:
-    if kind == "learner":
-        return f'<bdi class="sc-learner">{escape_html(value)}</bdi>'
-    if kind == "prompt":
-        return f'<em class="sc-prompt">[add: {escape_html(value)}]</em>'
-    return escape_html(value)
 
 
 @dataclass(frozen=True)
@@ -154,38 +143,24 @@ class Script:
         return "\n\n".join(blocks) + "\n"
 
     def to_html(self) -> str:
-        """Return the script as an HTML fragment; learner text is escaped."""
-        items = "".join(
-            f'<li data-move="{escape_html(line.move_id)}"><strong>'
-            f"{escape_html(line.title)}</strong><p>{line.html()}</p></li>"
-            for line in self.lines
-        )
-        return (
-            f'<section class="sc-script" aria-label="Your call script">'
-            f"<h3>Your call script (Scenario {self.scenario})</h3>"
-            f'<ol class="sc-moves">{items}</ol></section>'
-        )
+        """Return the script as an HTML fragment (the views' :func:`script_html`), escaped."""
+        from .views import script_html  # lazily: the views layer sits above the engines
+
+        return str(script_html(self))
 
     def render(self, fmt: str) -> str:
         """Return the script in ``text``, ``markdown`` or ``html``."""
-        if fmt == "text":
-            return self.to_text()
-        if fmt == "markdown":
-            return self.to_markdown()
-        if fmt == "html":
-            return self.to_html()
-        raise CourseInputError("format", "must be text, markdown or html")
+        renderers = {"text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}
+        if fmt not in renderers:
+            raise CourseInputError("format", "must be text, markdown or html")
+        return renderers[fmt]()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the script as JSON-ready data, as saved in the journal."""
-        return {
-            "scenario": self.scenario,
-            "channel": self.channel,
-            "aim": self.aim,
-            "moves": [{"id": line.move_id, "text": line.text} for line in self.lines],
-            "missing": list(self.missing),
-            "text": self.spoken(),
-        }
+        moves = tuple((line.move_id, line.text) for line in self.lines)
+        return ScriptEntry(
+            self.scenario, self.spoken(), moves, self.missing, self.channel, self.aim
+        ).to_json()
 
 
 class _Builder:

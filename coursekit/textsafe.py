@@ -22,6 +22,7 @@ __all__ = [
     "clean_text",
     "escape_html",
     "escape_markdown",
+    "tidy",
 ]
 
 #: The longest answer a single script field accepts.
@@ -62,11 +63,7 @@ def clean_text(
         raise CourseInputError(
             field, f"is too long ({len(value):,} characters); please keep it under {max_chars:,}"
         )
-    text = unicodedata.normalize("NFC", value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    # Lone surrogates cannot be encoded to UTF-8; replace them with a visible marker.
-    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+    text = tidy(unicodedata.normalize("NFC", value))
     if keep_newlines:
         lines = [" ".join(line.split()) for line in text.split("\n")]
         return "\n".join(lines).strip()
@@ -76,8 +73,15 @@ def clean_text(
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _has_surrogate(text: str) -> bool:
-    return _SURROGATE.search(text) is not None
+def tidy(text: str) -> str:
+    """Return text with newlines as ``\\n``, no control characters and no lone surrogates.
+
+    >>> tidy("a\\x00b\\r\\nc")
+    'ab\\nc'
+    """
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Lone surrogates cannot be encoded to UTF-8; replace them with a visible marker.
+    return text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
 
 
 def escape_html(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The script builder's wording, read from ``content/script.toml``: field prompts and phrases.
+"""The script builder's and classifier's wording, read from ``content/script.toml``.
 
 >>> from coursekit.loader import script_wording
 >>> wording = script_wording()
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from .entries import REPLY_IDS
 
 __all__ = ["FIELDS", "SCRIPT_PHRASES", "ScriptField", "ScriptWording"]
 
@@ -35,6 +37,16 @@ SCRIPT_PHRASES: Mapping[str, Mapping[str, int]] = {
     "own_misstep": {"change": 1, "lead": 3, "cost": 1, "sorry": 1},
     "invite_response": {"lead": 3},
     "permission": {"lead": 3},
+    "reasons": dict.fromkeys(
+        "scenario1 scenario2 filled open today recent late meeting phone".split(), 1
+    ),
+    "reaction_why": dict.fromkeys(
+        "flattered flattered_2 showed_enthusiasm delayed_reply went_silent other_offence filled "
+        "unknown_late unknown".split(),
+        1,
+    ),
+    "next_step": {"filled": 1, "phone": 1, "meeting": 1},
+    "replies": dict.fromkeys(REPLY_IDS, 1),
 }
 
 

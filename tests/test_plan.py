@@ -11,6 +11,11 @@ import pytest
 from content_names import MISSTEPS, MOVES, QUIZZES, REACTIONS, ROLEPLAYS, SCENARIOS, attribution
 
 from coursekit.entries import (
+    DRAFT,
+    REPLIES,
+    REPLY_IDS,
+    SCRIPT,
+    SITUATION,
     DraftEntry,
     Entries,
     QuizEntry,
@@ -22,22 +27,10 @@ from coursekit.entries import (
 )
 from coursekit.errors import CourseInputError
 from coursekit.journal import ENV_VAR, Journal
-from coursekit.plan import (
-    DRAFT,
-    PLAN_TITLE,
-    REPLIES,
-    REPLY_IDS,
-    REPLY_LABELS,
-    SCRIPT,
-    SITUATION,
-    export_plan,
-    plan_html,
-    plan_markdown,
-    plan_missing,
-    write_plan,
-)
+from coursekit.plan import export_plan, plan_html, plan_markdown, plan_missing, write_plan
 from coursekit.report import persona_plan_answers
 from coursekit.textsafe import escape_markdown
+from coursekit.views.plan import PLAN_TITLE, REPLY_LABELS
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main",

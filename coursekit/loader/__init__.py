@@ -98,6 +98,9 @@ def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
         problems.append(Problem(str(folder), "", "is not a folder"))
     facts = read_knowledge(root, problems)
     wording = read_script_wording(root, problems)
+    for misstep in facts.missteps:
+        if misstep not in wording.phrases["reaction_why"]:
+            problems.append(Problem("script.toml", f"reaction_why.{misstep}", "is missing"))
     personas, vignettes = read_examples(root, problems, facts,
                                         {entry.id for entry in wording.fields})
     found = Content(facts, read_course(root, problems), read_quizzes(root, problems),

@@ -19,7 +19,6 @@ from .markup import Content, Html, esc, tag
 
 __all__ = [
     "ICONS",
-    "KIND_WORDS",
     "Kind",
     "callout",
     "kind_for_symbol",
@@ -37,21 +36,7 @@ ICONS: dict[str, str] = {
     "warn": "⚠",
 }
 
-#: What each kind means in words (a heading for callouts that have no other).
-KIND_WORDS: dict[str, str] = {
-    "correct": "Correct",
-    "partly": "Partly there",
-    "notyet": "Not yet",
-    "info": "Note",
-    "warn": "Please check",
-}
-
-_SYMBOL_KINDS: dict[str, Kind] = {
-    "✓": "correct",
-    "◐": "partly",
-    "✗": "notyet",
-    "⚠": "warn",
-}
+_SYMBOL_KINDS: dict[str, Kind] = {"✓": "correct", "◐": "partly", "✗": "notyet", "⚠": "warn"}
 
 
 def kind_for_symbol(symbol: str) -> Kind:

@@ -31,6 +31,8 @@ __all__ = [
     "setup_root",
     "status_html",
     "wide",
+    "channel_choice",
+    "scenario_choice",
 ]
 
 OK = "✓"
@@ -153,3 +155,23 @@ def wide(description: str) -> dict[str, Any]:
         "style": {"description_width": "initial"},
         "layout": w.Layout(width="100%"),
     }
+
+
+def scenario_choice(value: int, label: str, tooltips: list[str] | None = None) -> w.ToggleButtons:
+    """Return the Scenario 1 / Scenario 2 toggle, labelled ``label``."""
+    return w.ToggleButtons(
+        options=[("Scenario 1", 1), ("Scenario 2", 2)],
+        value=value,
+        description=label,
+        style={"description_width": "initial"},
+        tooltips=tooltips or [],
+    )
+
+
+def channel_choice(value: str) -> w.RadioButtons:
+    """Return the phone-or-meeting choice."""
+    return w.RadioButtons(
+        options=[("A phone call", "phone"), ("A face-to-face meeting", "meeting")],
+        value=value,
+        **wide("How will you get back in touch?"),
+    )

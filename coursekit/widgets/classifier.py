@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from ..classify import Classification, Situation, classify
-from ..entries import SITUATION, SituationEntry
+from ..entries import SITUATION
 from ..knowledge import knowledge
 from ..views import callout, classification_html
 from ._common import (
     Exercise,
     actions,
+    channel_choice,
     entries_of,
     feedback,
     get_journal,
@@ -33,7 +34,6 @@ _ROLE_OPTIONS = [
     ("It is still open", "open"),
     ("It has been filled", "filled"),
 ]
-_CHANNEL_OPTIONS = [("A phone call", "phone"), ("A face-to-face meeting", "meeting")]
 
 
 class ClassifierView(Exercise):
@@ -49,9 +49,7 @@ class ClassifierView(Exercise):
         self.role_status = w.Dropdown(
             options=_ROLE_OPTIONS, value="unknown", **wide("Is the role still open?")
         )
-        self.channel = w.RadioButtons(
-            options=_CHANNEL_OPTIONS, value="phone", **wide("How will you get back in touch?")
-        )
+        self.channel = channel_choice("phone")
         self.classify_button = w.Button(
             description="Show my scenario",
             button_style="primary",
@@ -99,17 +97,7 @@ class ClassifierView(Exercise):
             self.classification = None
             result = classify(self.situation())
             self.classification = result
-            entry = SituationEntry(
-                scenario=result.scenario,
-                missteps=result.missteps,
-                reactions=result.reaction_ids,
-                moves=result.move_ids,
-                reasons=result.reasons,
-                aim=result.aim,
-                next_step=result.next_step,
-                situation=result.situation.to_dict(),
-            )
-            self.journal.save(EXERCISE_ID, json_value(entry.to_json()))
+            self.journal.save(EXERCISE_ID, json_value(result.to_entry().to_json()))
             self.result.value = callout(
                 "info", f"Scenario {result.scenario} — saved", classification_html(result)
             )

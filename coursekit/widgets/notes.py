@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..entries import REFLECTION_PREFIX, REPLIES, ReflectionEntry, RepliesEntry
 from ..errors import CourseInputError
+from ..loader import script_wording
 from ..textsafe import MAX_FIELD_CHARS
 from ..views import callout
 from ._common import (
@@ -25,13 +26,6 @@ if TYPE_CHECKING:
     from ..journal import Journal
 
 __all__ = ["RepliesView", "ReflectionView", "reflection", "replies"]
-
-#: The manager's likely replies the learner prepares an answer to, with the question shown.
-REPLY_PROMPTS: dict[str, str] = {
-    "filled": "They say: “We've already filled the role.” What will you say?",
-    "open_wary": "They say: “It's open, but I'm not sure I can trust you'll stay.” Your answer?",
-    "open_glad": "They say: “It's still open, and I'm glad you called.” How do you ask to meet?",
-}
 
 
 def _check_length(text: str, field: str) -> None:
@@ -92,7 +86,7 @@ class RepliesView(Exercise):
                 rows=3,
                 **wide(prompt),
             )
-            for reply_id, prompt in REPLY_PROMPTS.items()
+            for reply_id, (prompt,) in script_wording().phrases["replies"].items()
         }
         self.status = feedback("status")
         for field in self.fields.values():

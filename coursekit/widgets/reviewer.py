@@ -17,6 +17,7 @@ from ._common import (
     get_journal,
     guarded,
     json_value,
+    scenario_choice,
     scenario_note,
     setup_root,
     wide,
@@ -54,12 +55,7 @@ class ReviewerView(Exercise):
         self.classified = entries.scenario
         if scenario not in (1, 2):
             scenario = self.classified or (saved.scenario if saved else None) or 1
-        self.scenario = w.ToggleButtons(
-            options=[("Scenario 1", 1), ("Scenario 2", 2)],
-            value=scenario,
-            description="Review against:",
-            style={"description_width": "initial"},
-        )
+        self.scenario = scenario_choice(scenario, "Review against:")
         self.scenario_note = w.HTML(scenario_note(scenario, self.classified))
         self.text = w.Textarea(
             value=saved.text if saved else "",

@@ -6,18 +6,20 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from ..entries import SCRIPT, SCRIPT_INPUTS, ScriptEntry, ScriptInputsEntry
+from ..entries import SCRIPT, SCRIPT_INPUTS, ScriptInputsEntry
 from ..errors import CourseInputError
 from ..loader import script_wording
 from ..script import FIELDS, Script, ScriptInputs, build_script
 from ..views import callout, script_html
 from ._common import (
     Exercise,
+    channel_choice,
     entries_of,
     feedback,
     get_journal,
     guarded,
     json_value,
+    scenario_choice,
     scenario_note,
     setup_root,
     wide,
@@ -62,19 +64,13 @@ class ScriptBuilderView(Exercise):
             if cls is w.Textarea:
                 control.rows = 3
             self.fields[name] = control
-        self.scenario = w.ToggleButtons(
-            options=[("Scenario 1", 1), ("Scenario 2", 2)],
-            value=scenario,
-            description="Your scenario:",
-            style={"description_width": "initial"},
-            tooltips=["You declined clearly and respectfully", "You didn't handle it well"],
+        self.scenario = scenario_choice(
+            scenario,
+            "Your scenario:",
+            ["You declined clearly and respectfully", "You didn't handle it well"],
         )
         self.scenario_note = w.HTML()
-        self.channel = w.RadioButtons(
-            options=[("A phone call", "phone"), ("A face-to-face meeting", "meeting")],
-            value=saved.channel,
-            **wide("How will you get back in touch?"),
-        )
+        self.channel = channel_choice(saved.channel)
         self.variant = w.Dropdown(
             options=[("Wording A", 0), ("Wording B", 1), ("Wording C", 2)],
             value=saved.variant,
@@ -143,19 +139,11 @@ class ScriptBuilderView(Exercise):
             self.script = script
             self.preview.value = script_html(script)
             self.plain_text.value = script.spoken()
-            entry = ScriptEntry(
-                scenario=script.scenario,
-                text=script.spoken(),
-                moves=tuple((line.move_id, line.text) for line in script.lines),
-                missing=script.missing,
-                channel=script.channel,
-                aim=script.aim,
-            )
             if save:  # one write for both answers: one lock, one file replace
                 self.journal.save_many(
                     {
                         INPUTS_ID: json_value(inputs.to_json()),
-                        EXERCISE_ID: json_value(entry.to_json()),
+                        EXERCISE_ID: json_value(script.to_dict()),
                     }
                 )
             missing = len(script.missing)
