@@ -301,16 +301,8 @@ class QuizEntry(_Entry):
 
 @dataclass(frozen=True)
 class TypedTurnEntry(_Entry):
-    """A role-play turn said in the learner's own words, and the branch its review took.
-
-    ``step`` is the turn's index in the role-play's path; ``node`` the decision it answered;
-    ``choice`` the branch taken; ``made`` the moves the review heard.
-
-    >>> TypedTurnEntry.from_json({"step": 0, "text": "Hi Sam", "made": ["easy_out"]})
-    TypedTurnEntry(step=0, text='Hi Sam', node='', choice='', made=('easy_out',))
-    >>> TypedTurnEntry.from_json({"step": "0", "text": "Hi"}) is None
-    True
-    """
+    """A role-play turn in the learner's own words: its index in the path, the words, the
+    decision it answered, the branch taken and the moves the review heard."""
 
     step: int
     text: str
@@ -321,22 +313,17 @@ class TypedTurnEntry(_Entry):
     @classmethod
     def from_json(cls, value: object) -> TypedTurnEntry | None:
         """Read a saved typed turn; None without a step number or words."""
-        data = _map(value)
-        if data is None:
-            return None
+        data = _map(value) or {}
         step, text = _int(data.get("step")), _text(data.get("text"))
         if step is None or step < 0 or not text.strip():
             return None
-        return cls(step, text, _text(data.get("node")), _text(data.get("choice")),
-                   _texts(data.get("made")))
+        made = _texts(data.get("made"))
+        return cls(step, text, _text(data.get("node")), _text(data.get("choice")), made)
 
 
 @dataclass(frozen=True)
 class RoleplayEntry(_Entry):
-    """Where a role-play got to: the choices made, any typed turns and, once over, its ending.
-
-    ``typed`` was added after the first release; journals without it read as no typed turns.
-    """
+    """Where a role-play got to: choices made, typed turns (none in older journals), ending."""
 
     path: tuple[str, ...] = ()
     ending: str = ""
