@@ -42,6 +42,7 @@ __all__ = [
     "ReviewEntry",
     "ReviewMoveEntry",
     "RoleplayEntry",
+    "TypedTurnEntry",
     "ScriptEntry",
     "ScriptInputsEntry",
     "SituationEntry",
@@ -299,8 +300,30 @@ class QuizEntry(_Entry):
 
 
 @dataclass(frozen=True)
+class TypedTurnEntry(_Entry):
+    """A role-play turn in the learner's own words: its index in the path, the words, the
+    decision it answered, the branch taken and the moves the review heard."""
+
+    step: int
+    text: str
+    node: str = ""
+    choice: str = ""
+    made: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, value: object) -> TypedTurnEntry | None:
+        """Read a saved typed turn; None without a step number or words."""
+        data = _map(value) or {}
+        step, text = _int(data.get("step")), _text(data.get("text"))
+        if step is None or step < 0 or not text.strip():
+            return None
+        made = _texts(data.get("made"))
+        return cls(step, text, _text(data.get("node")), _text(data.get("choice")), made)
+
+
+@dataclass(frozen=True)
 class RoleplayEntry(_Entry):
-    """Where a role-play got to: the choices made and, once over, its ending."""
+    """Where a role-play got to: choices made, typed turns (none in older journals), ending."""
 
     path: tuple[str, ...] = ()
     ending: str = ""
@@ -308,6 +331,7 @@ class RoleplayEntry(_Entry):
     outcome: str = ""
     moves_used: tuple[str, ...] = ()
     roleplay_id: str | None = None
+    typed: tuple[TypedTurnEntry, ...] = ()
 
     @classmethod
     def from_json(cls, value: object) -> RoleplayEntry | None:
@@ -315,6 +339,9 @@ class RoleplayEntry(_Entry):
         data = _map(value)
         if data is None:
             return None
+        raw = data.get("typed")
+        read = (TypedTurnEntry.from_json(t) for t in (raw if isinstance(raw, list) else []))
+        typed = tuple(turn for turn in read if turn is not None)
         return cls(
             path=_texts(data.get("path")),
             ending=_text(data.get("ending")),
@@ -322,6 +349,7 @@ class RoleplayEntry(_Entry):
             outcome=_text(data.get("outcome")),
             moves_used=_texts(data.get("moves_used")),
             roleplay_id=_text(data.get("roleplay_id")) or None,
+            typed=typed,
         )
 
 

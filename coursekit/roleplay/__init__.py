@@ -36,6 +36,15 @@ missed (:mod:`.session`). :func:`validate` finds authoring problems before a lea
 ['easy']
 >>> session.back(), session.back()
 (True, False)
+
+At a decision the learner may also say the turn in their own words; the review of what they
+typed picks the branch (:mod:`.typed`):
+
+>>> step = session.say("If the job has gone, I completely understand.")
+>>> step.typed.made, step.node.id
+(('easy_out',), 'glad')
+>>> session.to_dict()["typed"][0]["text"]
+'If the job has gone, I completely understand.'
 """
 
 from __future__ import annotations
@@ -57,8 +66,19 @@ from .model import (
     route_to_ending,
 )
 from .session import Debrief, RoleplaySession, Step
+from .typed import (
+    MAX_TURN_CHARS,
+    TypedTurn,
+    can_type,
+    choice_order,
+    clean_turn,
+    decision_moves,
+    review_typed,
+    route,
+)
 
 __all__ = [
+    "MAX_TURN_CHARS",
     "OUTCOMES",
     "QUALITIES",
     "QUALITY_LABELS",
@@ -73,9 +93,16 @@ __all__ = [
     "Roleplay",
     "RoleplaySession",
     "Step",
+    "TypedTurn",
     "all_paths",
     "assert_valid",
+    "can_type",
+    "choice_order",
+    "clean_turn",
+    "decision_moves",
+    "review_typed",
     "roleplay_problems",
+    "route",
     "route_to_ending",
     "validate",
 ]

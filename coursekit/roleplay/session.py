@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..errors import CourseInputError
 from ..knowledge import knowledge
 from .model import REPAIR_MOVES, Choice, Ending, Node, Quality, Roleplay
+from .typed import TypedTurn, review_typed
 
 if TYPE_CHECKING:
     from ..journal import JSONValue
@@ -23,10 +24,23 @@ class Step:
     choice: Choice
     node: Node
     fork: bool = False
+    typed: TypedTurn | None = None
+
+    @property
+    def text(self) -> str:
+        """Return what the learner said: their own words, or the chosen reply."""
+        return self.typed.text if self.typed is not None else self.choice.text
+
+    @property
+    def moves(self) -> tuple[str, ...]:
+        """Return the moves this step made: those the review heard, or the choice's."""
+        return self.typed.made if self.typed is not None else self.choice.moves
 
     @property
     def feedback(self) -> str:
-        """Return why the choice was strong, okay or weak."""
+        """Return why the choice was strong, okay or weak (for a typed turn: what was heard)."""
+        if self.typed is not None:
+            return " ".join(self.typed.feedback_lines[:-1])
         return self.choice.feedback
 
     @property
@@ -70,6 +84,7 @@ class Debrief:
     strong: int
     okay: int
     weak: int
+    typed: tuple[TypedTurn, ...] = ()
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -99,6 +114,10 @@ class Debrief:
                 "In Scenario 2 the repair has to come first: own the misstep before you "
                 "explain your change of heart."
             )
+        for turn in self.typed:
+            heard = turn.summary()
+            said = f"In your own words you said: “{turn.text}”"
+            lines.append(f"{said} ({heard})." if heard else f"{said}.")
         lines.append(
             f"Your choices: {self.strong} strong, {self.okay} okay, {self.weak} weak."
         )
@@ -121,6 +140,7 @@ class Debrief:
             "moves_missed": list(self.moves_missed),
             "moves_extra": list(self.moves_extra),
             "repair_first": self.repair_first,
+            "typed": [turn.text for turn in self.typed],
             "lines": list(self.lines),
         }
 
@@ -132,6 +152,7 @@ class RoleplaySession:
         self.roleplay = roleplay
         self._trail: list[Node] = [roleplay.start]
         self._path: list[Choice] = []
+        self._typed: list[TypedTurn | None] = []
 
     @property
     def current(self) -> Node:
@@ -152,14 +173,27 @@ class RoleplaySession:
     def history(self) -> tuple[Step, ...]:
         """Return the steps taken so far, oldest first, for redrawing a transcript."""
         return tuple(
-            Step(choice, self._trail[number + 1], fork=self._trail[number].fork)
+            Step(choice, self._trail[number + 1], self._trail[number].fork, self._typed[number])
             for number, choice in enumerate(self._path)
         )
 
     @property
+    def typed_turns(self) -> tuple[TypedTurn, ...]:
+        """Return the turns said in the learner's own words, oldest first."""
+        return tuple(turn for turn in self._typed if turn is not None)
+
+    def _step_moves(self) -> list[str]:
+        """Return the moves of every step in order: heard in typed turns, else the choice's."""
+        return [
+            m
+            for choice, turn in zip(self._path, self._typed, strict=True)
+            for m in (turn.made if turn is not None else choice.moves)
+        ]
+
+    @property
     def moves_used(self) -> tuple[str, ...]:
         """Return the moves demonstrated so far, each once, in the order first used."""
-        return tuple(dict.fromkeys(m for choice in self._path for m in choice.moves))
+        return tuple(dict.fromkeys(self._step_moves()))
 
     def choose(self, choice_id: object) -> Step:
         """Make a choice at the current node and return what happened.
@@ -173,22 +207,43 @@ class RoleplaySession:
         if node.is_ending:
             raise CourseInputError("choice_id", "the role-play is over; go back or start again")
         choice = node.choice(choice_id)
+        return self._take(choice, None)
+
+    def say(self, text: object) -> Step:
+        """Say the current turn in the learner's own words and return what happened.
+
+        The turn is reviewed for the move(s) this decision is about and the call goes on along
+        the branch the review supports (see :mod:`.typed`). Raises CourseInputError for empty,
+        wordless, too long or non-text input, at a node where only a pick is possible, and
+        once the role-play is over.
+        """
+        node = self.current
+        if node.is_ending:
+            raise CourseInputError("your_words", "the role-play is over; go back or start again")
+        turn = review_typed(node, text)
+        return self._take(node.choice(turn.choice_id), turn)
+
+    def _take(self, choice: Choice, turn: TypedTurn | None) -> Step:
+        node = self.current
         nxt = self.roleplay.node(choice.next_id)
         self._path.append(choice)
+        self._typed.append(turn)
         self._trail.append(nxt)
-        return Step(choice, nxt, fork=node.fork)
+        return Step(choice, nxt, node.fork, turn)
 
     def back(self) -> bool:
         """Undo the last choice; return False (and do nothing) at the start."""
         if not self._path:
             return False
         self._path.pop()
+        self._typed.pop()
         self._trail.pop()
         return True
 
     def restart(self) -> None:
         """Go back to the start."""
         del self._path[:]
+        del self._typed[:]
         del self._trail[1:]
 
     def debrief(self) -> Debrief:
@@ -197,7 +252,7 @@ class RoleplaySession:
         if ending is None:
             raise CourseInputError("roleplay", "the role-play is not over yet")
         expected = self.roleplay.expected_moves
-        flat = [m for choice in self._path for m in choice.moves]
+        flat = self._step_moves()
         used = self.moves_used
         repair_first: bool | None = None
         if self.roleplay.scenario == 2:
@@ -226,15 +281,29 @@ class RoleplaySession:
             strong=sum(choice.quality == "strong" for choice in graded),
             okay=sum(choice.quality == "okay" for choice in graded),
             weak=sum(choice.quality == "weak" for choice in graded),
+            typed=self.typed_turns,
         )
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the session as journal data.
 
         ``ending`` is the ending's title ("" while the call is still going), ``ending_id`` its
-        id, and ``path`` the choice ids, so :meth:`from_dict` can replay it.
+        id, and ``path`` the choice ids, so :meth:`from_dict` can replay it. ``typed`` lists the
+        turns said in the learner's own words: the step (an index into ``path``), the node, the
+        words, the branch taken and the moves heard.
         """
         ending = self.current.ending
+        typed: list[JSONValue] = [
+            {
+                "step": number,
+                "node": turn.node_id,
+                "text": turn.text,
+                "choice": turn.choice_id,
+                "made": list(turn.made),
+            }
+            for number, turn in enumerate(self._typed)
+            if turn is not None
+        ]
         return {
             "roleplay_id": self.roleplay.id,
             "ending": ending.title if ending is not None else "",
@@ -242,7 +311,34 @@ class RoleplaySession:
             "outcome": ending.outcome if ending is not None else "",
             "path": list(self.path),
             "moves_used": list(self.moves_used),
+            "typed": typed,
         }
+
+    def _restore_typed(self, records: object) -> None:
+        """Attach saved typed turns to the replayed steps they belong to; skip the rest.
+
+        The path decides the branch (the call went that way); the words are reviewed again
+        for the feedback. A record that does not fit its step is left out.
+        """
+        if not isinstance(records, list | tuple):
+            return
+        for record in records:
+            if not isinstance(record, Mapping):
+                continue
+            step, text = record.get("step"), record.get("text")
+            if isinstance(step, bool) or not isinstance(step, int) or not isinstance(text, str):
+                continue
+            if not 0 <= step < len(self._path):
+                continue
+            node, choice = self._trail[step], self._path[step]
+            if record.get("node", node.id) != node.id:
+                continue
+            if record.get("choice", choice.id) != choice.id:
+                continue
+            try:
+                self._typed[step] = review_typed(node, text, choice=choice)
+            except CourseInputError:
+                continue
 
     @classmethod
     def replay(cls, roleplay: Roleplay, path: Iterable[object]) -> RoleplaySession:
@@ -273,6 +369,7 @@ class RoleplaySession:
         if not isinstance(path, list | tuple):
             raise CourseInputError("path", "must be a list of choice ids")
         session = cls.replay(roleplay, path)
+        session._restore_typed(data.get("typed"))
         reached = session.current.ending
         saved = data.get("ending_id") or data.get("ending") or ""
         if not isinstance(saved, str):

@@ -32,6 +32,7 @@ from .exercises import OUTCOME_REACTIONS
 __all__ = [
     "PLAN_TITLE",
     "REPLY_LABELS",
+    "SAID_HEADING",
     "missing_by_exercise",
     "missing_items",
     "plan_markdown",
@@ -245,6 +246,35 @@ def _roleplays(entries: Entries) -> list[str]:
     return ["## Role-play endings", "", *(items or [_NOT_DONE]), ""]
 
 
+#: The heading of the plan's section of turns said in the learner's own words.
+SAID_HEADING = "What I said in practice"
+
+
+def _said(entries: Entries) -> list[str]:
+    """Return the turns the learner typed in the role-plays, quoted, with what was heard."""
+    lines: list[str] = []
+    moves = knowledge().moves
+    for key, entry in entries.roleplays.items():
+        turns = [turn for turn in entry.typed if turn.text.strip()]
+        if not turns:
+            continue
+        known = roleplays().get(key)
+        lines += [f"### {_inline(known.title if known is not None else _name(key))}", ""]
+        for turn in turns:
+            line = ""
+            if known is not None and known.has_node(turn.node):
+                line = known.node(turn.node).speaker_line
+            if line:
+                lines += [f"_The manager:_ “{_inline(line)}”", ""]
+            lines += ["_I said:_", "", *_quote(turn.text)]
+            heard = [escape_markdown(moves[m].title) for m in turn.made if m in moves]
+            if heard:
+                lines += [f"Moves heard: {'; '.join(heard)}.", ""]
+    if not lines:
+        return []
+    return [f"## {SAID_HEADING}", "", *lines]
+
+
 def missing_by_exercise(entries: Entries) -> list[tuple[str, str]]:
     """Return what the plan still lacks as (exercise id, what to do) pairs, in words."""
     items = []
@@ -306,6 +336,7 @@ def plan_markdown(entries: Entries) -> str:
         *_reflections(entries),
         *_quizzes(entries),
         *_roleplays(entries),
+        *_said(entries),
         "---",
         "",
         f"_Based on {escape_markdown(knowledge().attribution())}_",

@@ -43,6 +43,7 @@ class Verdict:
     kind: Kind
     heading: str
     body: tuple[str, ...] = ()
+    limits: str = ""  # what a review could not judge, folded under the feedback
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class Turn:
 
 def step_turn(step: Step) -> Turn:
     """Return the learner's turn for a step, with how it landed attached."""
+    if step.typed is not None:
+        lines = step.typed.feedback_lines[:-1]  # the last line is the limits, folded below
+        verdict = Verdict(kind_for_symbol(step.symbol), step.label, lines, step.typed.limits)
+        return Turn("you", step.typed.text, verdict=verdict, typed=True)
     body = tuple(t for t in (step.feedback, step.consequence) if t)
     if step.fork:
         return Turn("you", step.choice.text, verdict=Verdict("info", "Rehearsal", body))
@@ -79,16 +84,13 @@ def session_turns(session: RoleplaySession) -> list[Turn]:
 def _turn_html(number: int, turn: Turn, manager: str) -> Html:
     you = "You (in your own words)" if turn.typed else "You"
     who = f"{manager if turn.speaker == 'manager' else you}:"
-    verdict = (
-        callout(
-            turn.verdict.kind,
-            turn.verdict.heading,
-            [tag("p", line) for line in turn.verdict.body],
-            live=False,
-        )
-        if turn.verdict is not None
-        else Html("")
-    )
+    verdict = Html("")
+    if turn.verdict is not None:
+        body = [tag("p", line) for line in turn.verdict.body]
+        if turn.verdict.limits:
+            summary = tag("summary", "What this review cannot judge")
+            body.append(tag("details", [summary, tag("p", turn.verdict.limits)], cls="sc-limits"))
+        verdict = callout(turn.verdict.kind, turn.verdict.heading, body, live=False)
     cue = tag("p", turn.cue, cls="sc-cue") if turn.cue else Html("")
     return tag(
         "li",

@@ -8,17 +8,20 @@ import ipywidgets as w
 
 from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
 from ..errors import CourseInputError
-from ..roleplay import Roleplay, RoleplaySession
+from ..quiz.order import learner_seed
+from ..roleplay import Roleplay, RoleplaySession, can_type, choice_order
 from ..views import (
     Turn,
     announce_html,
     callout,
     debrief_html,
     session_turns,
+    status_html,
     tag,
     transcript_html,
 )
 from ._common import (
+    WARN,
     Exercise,
     actions,
     entries_of,
@@ -39,8 +42,11 @@ __all__ = ["RoleplayView", "roleplay"]
 class RoleplayView(Exercise):
     """A branching call: the transcript so far, what to say next, go back, start again.
 
-    :attr:`turns` is the transcript as data; a line typed in the learner's own words can be
-    appended to it like a chosen one and shown with :meth:`show_transcript`.
+    At each decision the learner picks a reply or says it their own way: the typed turn is
+    reviewed for the decision's moves and the call follows the branch the review supports
+    (:mod:`coursekit.roleplay.typed`). :attr:`turns` is the transcript as data, typed turns
+    marked ``typed=True``. Choices are shown in an order seeded by the learner's journal, so
+    it stays the same for one learner and differs between learners.
     """
 
     def __init__(self, data: Roleplay, journal: Journal | None = None) -> None:
@@ -48,12 +54,26 @@ class RoleplayView(Exercise):
         self.data = data
         self.exercise_id = f"{ROLEPLAY_PREFIX}{data.id}"
         self.session = RoleplaySession(data)
+        self._seed: str | None = None
         self.turns: list[Turn] = []
         self.transcript = feedback("transcript")
         self.transcript.add_class("sc-manager-line")
         self.choices = w.RadioButtons(options=[], value=None, **wide("What do you say?"))
         self.choices.add_class("sc-choices")
         self.say_button = w.Button(description="Say it", button_style="primary", icon="comment")
+        self.own_words = w.Textarea(
+            value="",
+            placeholder="Type what you would say to the manager at this point.",
+            continuous_update=False,
+            rows=3,
+            **wide("Or say it your way:"),
+        )
+        self.own_words.add_class("sc-own-words")
+        self.own_button = w.Button(description="Say it your way", icon="pencil")
+        self.own_hint = w.HTML("")
+        self.own_box = w.VBox([self.own_words, actions(self.own_button)])
+        self.own_box.add_class("sc-say-own")
+        self.own_button.on_click(lambda _b: self.say_own())
         self.back_button = w.Button(description="Go back one step", icon="undo")
         self.restart_button = w.Button(description="Start again", icon="refresh")
         self.last_step = feedback("step")
@@ -78,6 +98,8 @@ class RoleplayView(Exercise):
                 self.debrief,
                 self.choices,
                 actions(self.say_button, self.back_button, self.restart_button),
+                self.own_box,
+                self.own_hint,
                 self.last_step,
             ],
         )
@@ -100,6 +122,30 @@ class RoleplayView(Exercise):
             self._save()
             self.render()
             # The feedback sits under the line it judges; screen readers also hear it here.
+            self.last_step.value = announce_html(self.turns[-2])
+
+        run()
+
+    def say_own(self, text: str | None = None) -> None:
+        """Say the current turn in the learner's own words (``text``, or what is typed).
+
+        The words are reviewed for the move(s) this decision is about; the call goes on along
+        the branch the review supports, and the feedback under the line quotes the sentence
+        the review took as evidence and says what it cannot judge.
+        """
+        if text is not None:
+            self.own_words.value = text
+
+        @guarded(self.last_step)
+        def run() -> None:
+            try:
+                self.session.say(self.own_words.value)
+            except CourseInputError as exc:
+                self.last_step.value = status_html(WARN, "Please check what you typed", exc.problem)
+                return
+            self._save()
+            self.own_words.value = ""
+            self.render()
             self.last_step.value = announce_html(self.turns[-2])
 
         run()
@@ -146,6 +192,19 @@ class RoleplayView(Exercise):
         node = self.session.current
         self.back_button.disabled = not self.session.path
         self.last_step.value = ""
+        typeable = can_type(node)
+        self.own_box.layout.display = None if typeable else "none"
+        self.own_button.disabled = not typeable
+        self.own_hint.value = (
+            tag(
+                "p",
+                "Here, pick one of the replies: this step has no move of the column for the "
+                "reviewer to listen for.",
+                cls="sc-hint",
+            )
+            if not typeable and not node.fork and not node.is_ending
+            else ""
+        )
         if node.ending is not None:
             self.choices.options = []
             self.choices.layout.display = "none"
@@ -153,10 +212,17 @@ class RoleplayView(Exercise):
             self.debrief.value = debrief_html(self.session.debrief())
         else:
             self.choices.layout.display = None
-            self.choices.options = [(choice.text, choice.id) for choice in node.choices]
+            self.choices.options = [(c.text, c.id) for c in choice_order(node, self.order_seed)]
             self.choices.value = None
             self.say_button.disabled = False
             self.debrief.value = ""
+
+    @property
+    def order_seed(self) -> str:
+        """Return the seed of this learner's choice order (kept in their journal)."""
+        if self._seed is None:
+            self._seed = learner_seed(self.journal)
+        return self._seed
 
     def _save(self) -> None:
         data = self.session.to_dict()

@@ -280,7 +280,7 @@ def test_roleplay_resumes_after_a_reload(lite: tuple[Any, str]) -> None:
     line = box.locator(".sc-manager-line")
     before = line.inner_text()
     box.locator(".sc-choices input[type=radio]").first.check()
-    box.locator("button", has_text="Say it").click()
+    box.locator("button", has_text="Say it").first.click()
     box.locator(".sc-feedback-step [role=status]").first.wait_for()
     page.wait_for_function("([el, b]) => el.innerText !== b", arg=[line.element_handle(), before])
     after = line.inner_text()

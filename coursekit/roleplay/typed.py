@@ -1,0 +1,254 @@
+"""Typed turns: the learner says a reply in their own words instead of picking one.
+
+At a decision the learner may type what they would say. The turn is reviewed (with
+:func:`coursekit.review.review_turn`) for the move(s) the decision is about — the moves of its
+strong choice — and for any other move a prepared reply there makes (such as an apology nobody
+needs in Scenario 1). The call goes on along the branch that review supports: every decision
+move made leads where the strong choice leads, some where the okay choice leads, none where
+the weak one leads; a branch whose prepared reply makes a move outside the decision that the
+learner did not make is passed over for the next one. So the manager's next line answers what
+was actually said. Everything here is pure and deterministic: the same words at the same
+decision always take the same branch.
+
+>>> from coursekit.loader import roleplays
+>>> node = roleplays()["call_scenario1"].node("s1_pickup")
+>>> decision_moves(node)
+('easy_out',)
+>>> strong = review_typed(node, "If you've filled the role, I completely understand.")
+>>> strong.quality, strong.choice_id, strong.made
+('strong', 's1_open_easy_out', ('easy_out',))
+>>> strong.evidence["easy_out"]
+"If you've filled the role, I completely understand."
+>>> plain = review_typed(node, "Is the job still going?")
+>>> plain.quality, plain.choice_id, plain.made
+('okay', 's1_open_direct', ())
+>>> sorry = review_typed(node, "I'm so sorry I let you down when I turned you down.")
+>>> sorry.quality, sorry.choice_id, sorry.made
+('weak', 's1_open_apology', ('own_misstep',))
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..errors import CourseInputError
+from ..knowledge import knowledge
+from ..quiz.order import shown_order
+from ..review import TurnReview, review_turn
+from ..textsafe import clean_text
+from .model import Choice, Node, Quality
+
+__all__ = [
+    "MAX_TURN_CHARS",
+    "TURN_FIELD",
+    "TypedTurn",
+    "can_type",
+    "choice_order",
+    "clean_turn",
+    "decision_moves",
+    "review_typed",
+    "reviewed_moves",
+    "route",
+]
+
+#: The longest typed turn accepted: a turn on a call is a few sentences, not an essay.
+MAX_TURN_CHARS = 1_500
+#: The field named in the error for a typed turn that cannot be reviewed.
+TURN_FIELD = "your_words"
+
+# Which qualities a review's result leads to, best fit first.
+_LADDER: Mapping[str, tuple[Quality, ...]] = {
+    "all": ("strong",),
+    "some": ("okay", "weak"),
+    "none": ("weak", "okay"),
+}
+
+
+def decision_moves(node: Node) -> tuple[str, ...]:
+    """Return the moves a decision is about: those of its strong choice(s), in order.
+
+    Empty at a fork, at an ending, and where no strong choice carries a move of the column
+    (there the learner picks a reply; there is nothing for the reviewer to listen for).
+    """
+    if node.fork or node.is_ending:
+        return ()
+    known = knowledge().moves
+    found = [m for c in node.choices if c.quality == "strong" for m in c.moves if m in known]
+    return tuple(dict.fromkeys(found))
+
+
+def reviewed_moves(node: Node) -> tuple[str, ...]:
+    """Return every move a typed turn here is reviewed for: the decision's, then the others
+    its prepared replies make (empty where the learner cannot type)."""
+    asked = decision_moves(node)
+    if not asked:
+        return ()
+    known = knowledge().moves
+    others = [m for c in node.choices for m in c.moves if m in known and m not in asked]
+    return tuple(dict.fromkeys((*asked, *others)))
+
+
+def can_type(node: Node) -> bool:
+    """Return True if the learner may say this turn in their own words."""
+    return bool(decision_moves(node))
+
+
+def clean_turn(text: object) -> str:
+    """Return a typed turn tidied for review, or raise CourseInputError saying what to fix.
+
+    >>> clean_turn("  Hello,\\u00a0Sam. ")
+    'Hello, Sam.'
+    >>> clean_turn("   ")
+    Traceback (most recent call last):
+    ...
+    coursekit.errors.CourseInputError: your_words: is empty; type what you would say first
+    """
+    cleaned = clean_text(text, TURN_FIELD, max_chars=MAX_TURN_CHARS, keep_newlines=True)
+    if not cleaned:
+        raise CourseInputError(TURN_FIELD, "is empty; type what you would say first")
+    if not any(unicodedata.category(ch).startswith("L") for ch in cleaned):
+        raise CourseInputError(TURN_FIELD, "has no words in it; type what you would say")
+    return cleaned
+
+
+def route(node: Node, made: tuple[str, ...]) -> Choice:
+    """Return the choice whose branch a typed turn takes, given the moves its review heard.
+
+    Every decision move made: the strong choice; some: the okay choice; none: the weak choice
+    (the other of okay and weak when the node has no such choice). A choice whose prepared
+    reply makes a move outside the decision that was not heard is passed over while another
+    fits; then the choice whose moves overlap most with what was heard wins, then the quality
+    in that order, then the first in the content.
+    """
+    asked = decision_moves(node)
+    if not asked:
+        raise CourseInputError(TURN_FIELD, "here, pick one of the replies")
+    heard = set(made)
+    done = heard & set(asked)
+    result = "all" if done == set(asked) else "some" if done else "none"
+    ladder = _LADDER[result]
+    candidates = [c for c in node.choices if c.quality in ladder]
+    if not candidates:  # a decision with a strong choice only, or no okay and weak
+        ladder = ("strong", "okay", "weak")
+        candidates = list(node.choices)
+
+    def fit(choice: Choice) -> tuple[int, int, int]:
+        unheard_extra = any(m not in asked and m not in heard for m in choice.moves)
+        return (int(unheard_extra), -len(heard & set(choice.moves)), ladder.index(choice.quality))
+
+    return min(candidates, key=fit)
+
+
+@dataclass(frozen=True)
+class TypedTurn:
+    """A turn the learner typed: their words, the review, and the branch it took."""
+
+    node_id: str
+    text: str
+    choice_id: str
+    quality: Quality
+    review: TurnReview
+    consequence: str = ""
+    evidence: Mapping[str, str] = field(default_factory=dict)
+    decision: tuple[str, ...] = ()
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """Return the moves the turn was reviewed for."""
+        return tuple(check.id for check in self.review.moves)
+
+    @property
+    def made(self) -> tuple[str, ...]:
+        """Return the moves the review found in the turn."""
+        return tuple(check.id for check in self.review.moves if check.covered)
+
+    @property
+    def missed(self) -> tuple[str, ...]:
+        """Return the decision's moves the review did not find."""
+        return tuple(
+            check.id
+            for check in self.review.moves
+            if not check.covered and (not self.decision or check.id in self.decision)
+        )
+
+    @property
+    def limits(self) -> str:
+        """Return what the review cannot judge (the same words as a draft review)."""
+        return self.review.limits
+
+    @property
+    def feedback_lines(self) -> tuple[str, ...]:
+        """Return the feedback as plain lines: each move heard (quoting the sentence taken as
+        evidence) or not heard (with a tip), how the manager takes it, and the review's limits.
+        """
+        lines = []
+        for check in self.review.moves:
+            outside = bool(self.decision) and check.id not in self.decision
+            if check.covered:
+                cue = f" (the reviewer matched: {check.cue.rstrip('.')})" if check.cue else ""
+                note = " This step does not call for it." if outside else ""
+                lines.append(f"Heard: {check.title}. You said: “{check.evidence}”{cue}.{note}")
+            elif outside:
+                continue
+            else:
+                tip = f" {check.tip}" if check.tip else ""
+                lines.append(f"Not heard: {check.title}.{tip}")
+        if self.consequence:
+            lines.append(self.consequence)
+        lines.append(f"What this review cannot judge: {self.limits}")
+        return tuple(lines)
+
+    def summary(self) -> str:
+        """Return one line on what the review heard, for the debrief and the plan."""
+        titles = knowledge().moves
+        heard = "; ".join(titles[m].title for m in self.made)
+        missed = "; ".join(titles[m].title for m in self.missed)
+        parts = [f"heard: {heard}" if heard else "", f"not heard: {missed}" if missed else ""]
+        return ", ".join(p for p in parts if p)
+
+
+def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> TypedTurn:
+    """Review a typed turn at a decision and return it with the branch it takes.
+
+    ``choice`` pins the branch (when a saved call is replayed); otherwise :func:`route` picks
+    it from the review. Raises CourseInputError for empty, wordless, too long or non-text
+    input, or at a node where the learner cannot type.
+    """
+    asked = reviewed_moves(node)
+    if not asked:
+        raise CourseInputError(TURN_FIELD, "here, pick one of the replies")
+    cleaned = clean_turn(text)
+    review = review_turn(cleaned, asked)
+    made = tuple(check.id for check in review.moves if check.covered)
+    taken = choice if choice is not None else route(node, made)
+    evidence = {c.id: c.evidence for c in review.moves if c.covered and c.evidence}
+    return TypedTurn(
+        node.id,
+        cleaned,
+        taken.id,
+        taken.quality,
+        review,
+        taken.consequence,
+        evidence,
+        decision_moves(node),
+    )
+
+
+def choice_order(node: Node, seed: str) -> tuple[Choice, ...]:
+    """Return a node's choices in the order one learner sees them (stable per seed).
+
+    The same order the quizzes use (:func:`coursekit.quiz.order.shown_order`); the widget's
+    seed is :func:`coursekit.quiz.order.learner_seed` of the learner's journal.
+
+    >>> from coursekit.loader import roleplays
+    >>> node = roleplays()["call_scenario1"].start
+    >>> choice_order(node, "a") == choice_order(node, "a")
+    True
+    >>> sorted(c.id for c in choice_order(node, "a")) == sorted(c.id for c in node.choices)
+    True
+    """
+    by_id = {choice.id: choice for choice in node.choices}
+    return tuple(by_id[choice_id] for choice_id in shown_order(node, seed))
+
