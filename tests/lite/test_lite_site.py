@@ -7,7 +7,8 @@ with the same page driver as the JupyterLab tests. Every request is counted; a d
 request to another host proves the counter counts, and nothing else may leave the site.
 
 The tests open the smoke notebook and notebooks 03 and 07, run all cells, classify a situation
-and take a role-play step, reload the page and check the answers came back from the journal.
+and take a role-play step, reload the page and check the answers came back from the journal;
+typed turns at one decision of the Scenario 2 call take different branches.
 Set ``LITE_COURSEKIT_SOURCE`` to build the coursekit wheel from another checkout.
 """
 
@@ -26,6 +27,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from pages import LAB, error_outputs, kernel_status, open_notebook, run_all, widget_problems
+
+from coursekit.loader import roleplays
 
 # whichever test comes first also builds the site (minutes: npm, PyPI, a 38 MB site)
 pytestmark = [pytest.mark.client, pytest.mark.timeout(1500)]
@@ -288,3 +291,42 @@ def test_roleplay_resumes_after_a_reload(lite: tuple[Any, str]) -> None:
     open_and_run(page, page.url)
     line.scroll_into_view_if_needed()
     page.wait_for_function("([el, a]) => el.innerText === a", arg=[line.element_handle(), after])
+
+
+# Typed turns: the same check as in JupyterLab, in Pyodide ------------------------------------
+
+CALL = "call_scenario2"
+STRONG = "I am sorry I kept you waiting ten days after I said I would sign."
+WEAK = "Is the coordinator job still open? I would love to take it."
+
+
+def say_it_my_way(page: Any, box: Any, text: str) -> tuple[str, str]:
+    """Type a turn, say it, and return (the typed line with its feedback, the manager's reply)."""
+    before = box.locator(".sc-turn").count()
+    area = box.locator(".sc-own-words textarea").first
+    area.scroll_into_view_if_needed()
+    area.fill(text)
+    area.press("Tab")
+    page.wait_for_timeout(500)
+    box.locator("button", has_text="Say it your way").first.click()
+    page.wait_for_function(
+        "([el, n]) => el.querySelectorAll('.sc-turn').length === n + 2",
+        arg=[box.element_handle(), before],
+    )
+    return box.locator(".sc-turn-you").last.inner_text(), box.locator(
+        ".sc-turn-manager"
+    ).last.inner_text()
+
+
+def test_typed_turns_take_different_branches_in_lite(lite: tuple[Any, str]) -> None:
+    page, site = lite
+    open_and_run(page, f"{site}/lab/index.html?path=07_practise_the_call.ipynb")
+    box = page.locator(".sc-widget.sc-roleplay").filter(has_text=roleplays()[CALL].title).first
+    box.scroll_into_view_if_needed()
+    strong_line, strong_reply = say_it_my_way(page, box, STRONG)
+    assert f"“{STRONG}”" in strong_line and strong_line.count(STRONG) >= 2, strong_line
+    box.locator("button", has_text="Go back one step").first.click()
+    box.locator(".sc-feedback-step", has_text="Went back one step").wait_for()
+    weak_line, weak_reply = say_it_my_way(page, box, WEAK)
+    assert f"“{WEAK}”" in weak_line and "Not heard: " in weak_line
+    assert strong_reply != weak_reply, (strong_reply, weak_reply)
