@@ -55,6 +55,7 @@ class Turn:
     cue: str = ""
     verdict: Verdict | None = None
     typed: bool = False
+    said: bool = True  # False for a choice of what to rehearse, which no one says aloud
 
 
 def step_turn(step: Step) -> Turn:
@@ -65,7 +66,7 @@ def step_turn(step: Step) -> Turn:
         return Turn("you", step.typed.text, verdict=verdict, typed=True)
     body = tuple(t for t in (step.feedback, step.consequence) if t)
     if step.fork:
-        return Turn("you", step.choice.text, verdict=Verdict("info", "Rehearsal", body))
+        return Turn("you", step.choice.text, verdict=Verdict("info", "Rehearsal", body), said=False)
     return Turn(
         "you", step.choice.text, verdict=Verdict(kind_for_symbol(step.symbol), step.label, body)
     )
@@ -82,8 +83,9 @@ def session_turns(session: RoleplaySession) -> list[Turn]:
 
 
 def _turn_html(number: int, turn: Turn, manager: str) -> Html:
-    you = "You (in your own words)" if turn.typed else "You"
+    you = "You (in your own words)" if turn.typed else "You" if turn.said else "You chose"
     who = f"{manager if turn.speaker == 'manager' else you}:"
+    line = tag("p", f"“{turn.text}”") if turn.said else tag("p", turn.text, cls="sc-cue")
     verdict = Html("")
     if turn.verdict is not None:
         body = [tag("p", line) for line in turn.verdict.body]
@@ -94,7 +96,7 @@ def _turn_html(number: int, turn: Turn, manager: str) -> Html:
     cue = tag("p", turn.cue, cls="sc-cue") if turn.cue else Html("")
     return tag(
         "li",
-        [cue, tag("span", who, cls="sc-who"), tag("p", f"“{turn.text}”"), verdict],
+        [cue, tag("span", who, cls="sc-who"), line, verdict],
         cls=f"sc-turn sc-turn-{turn.speaker}",
         aria_label=f"Line {number}, {who.rstrip(':')}",
     )
