@@ -97,9 +97,9 @@ def reviewer(page: Any) -> Any:
 
 
 def room_summary(page: Any) -> Any:
-    """The output of the guide's cell that reads the room's poll cards."""
-    cell = page.locator(f"{LAB} .jp-CodeCell", has_text="room_report(").first
-    return cell.locator(".jp-OutputArea").first
+    """The guide's summary of the sample poll cards: the output that holds the bar charts."""
+    found = page.locator(f"{LAB} .jp-OutputArea-output").filter(has=page.locator(".sc-chart"))
+    return found.first
 
 
 SHOTS: dict[str, tuple[str, Callable[[Any], Any]]] = {
