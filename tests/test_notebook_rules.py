@@ -25,7 +25,8 @@ from coursekit.loader import course
 
 pytestmark = pytest.mark.timeout(60)
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
 
 
 def learner_notebooks() -> list[str]:
@@ -179,3 +180,10 @@ def test_the_lite_site_loads_the_course_with_no_cell() -> None:
         "@jupyterlite/pyodide-kernel-extension:kernel"
     ]
     assert "coursekit" in kernel["loadPyodideOptions"]["packages"]
+
+
+def test_readme_course_table_follows_the_manifest() -> None:
+    """The README's table of notebooks lists the manifest's notebooks, in its order."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `(\d\d_\w+)` \|", readme, re.M)
+    assert listed == [Path(nb.file).stem for nb in course().notebooks]
