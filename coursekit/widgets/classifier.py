@@ -97,10 +97,10 @@ class ClassifierView(Exercise):
             self.classification = None
             result = classify(self.situation())
             self.classification = result
-            self.journal.save(EXERCISE_ID, json_value(result.to_entry().to_json()))
             self.result.value = callout(
                 "info", f"Scenario {result.scenario} — saved", classification_html(result)
             )
+            self.journal.save(EXERCISE_ID, json_value(result.to_entry().to_json()))
 
         run()
 

@@ -104,8 +104,10 @@ class ReviewerView(Exercise):
             review = review_draft(self.text.value, int(self.scenario.value))
             self.review = review
             entry = DraftEntry(review.scenario, self.text.value, review_entry(review))
-            self.journal.save(EXERCISE_ID, json_value(entry.to_json()))
+            # Show, then save: feedback doesn't wait on the disk; a failed save replaces it
+            # with a warning, and the handler returns only once the save is durable.
             self.result.value = review_callout(review)
+            self.journal.save(EXERCISE_ID, json_value(entry.to_json()))
 
         run()
 

@@ -119,10 +119,10 @@ class RoleplayView(Exercise):
             if self.choices.value is None:
                 raise CourseInputError("choice", "pick what you want to say first")
             self.session.choose(str(self.choices.value))
-            self._save()
             self.render()
             # The feedback sits under the line it judges; screen readers also hear it here.
             self.last_step.value = announce_html(self.turns[-2])
+            self._save()  # after showing: feedback doesn't wait on the disk
 
         run()
 
@@ -143,10 +143,10 @@ class RoleplayView(Exercise):
             except CourseInputError as exc:
                 self.last_step.value = status_html(WARN, "Please check what you typed", exc.problem)
                 return
-            self._save()
             self.own_words.value = ""
             self.render()
             self.last_step.value = announce_html(self.turns[-2])
+            self._save()
 
         run()
 
@@ -156,9 +156,9 @@ class RoleplayView(Exercise):
         @guarded(self.last_step)
         def run() -> None:
             if self.session.back():
-                self._save()
                 self.render()
                 self.last_step.value = callout("info", "Went back one step")
+                self._save()
             else:
                 self.last_step.value = callout("info", "You are at the start of the call")
 
@@ -170,8 +170,8 @@ class RoleplayView(Exercise):
         @guarded(self.last_step)
         def run() -> None:
             self.session.restart()
-            self._save()
             self.render()
+            self._save()
 
         run()
 
