@@ -104,8 +104,7 @@ class ReviewerView(Exercise):
             review = review_draft(self.text.value, int(self.scenario.value))
             self.review = review
             entry = DraftEntry(review.scenario, self.text.value, review_entry(review))
-            # Show, then save: feedback doesn't wait on the disk; a failed save replaces it
-            # with a warning, and the handler returns only once the save is durable.
+            # Show, then save durably: a failed save replaces the feedback with a warning.
             self.result.value = review_callout(review)
             self.journal.save(EXERCISE_ID, json_value(entry.to_json()))
 
