@@ -85,6 +85,19 @@ def roleplay(page: Any) -> Any:
     return found.locator(".sc-transcript").first
 
 
+def typed_turn(page: Any) -> Any:
+    """The Scenario 2 call after a reply typed in the learner's own words."""
+    found = page.locator(f"{LAB} .sc-widget.sc-roleplay").nth(1)
+    found.scroll_into_view_if_needed()
+    area = found.locator(".sc-own-words textarea").first
+    area.fill("I'm sorry I kept you waiting ten days after I said I would sign.")
+    area.press("Tab")
+    page.wait_for_timeout(500)  # let the text reach the kernel before the click
+    click(page, found, "Say it your way")
+    found.locator(".sc-turn-you", has_text="in your own words").wait_for()
+    return found.locator(".sc-transcript").first
+
+
 def reviewer(page: Any) -> Any:
     found = box(page, "sc-reviewer")
     found.locator("textarea").first.fill(
@@ -106,6 +119,7 @@ SHOTS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "classifier": ("03_which_scenario.ipynb", classifier),
     "script_builder": ("04_scenario1_three_moves.ipynb", script_builder),
     "roleplay": ("07_practise_the_call.ipynb", roleplay),
+    "typed_turn": ("07_practise_the_call.ipynb", typed_turn),
     "reviewer": ("05_scenario2_repair_first.ipynb", reviewer),
     "room_summary": ("facilitator/facilitator_guide.ipynb", room_summary),
 }

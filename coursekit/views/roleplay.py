@@ -27,6 +27,7 @@ __all__ = [
     "Verdict",
     "debrief_html",
     "path_html",
+    "pick_only_hint",
     "session_turns",
     "step_turn",
     "transcript_html",
@@ -133,3 +134,13 @@ def path_html(roleplay: Roleplay, path: Iterable[str]) -> Html:
     if session.is_over:
         parts.append(debrief_html(session.debrief()))
     return surface(*parts, label=f"Worked path: {roleplay.title}")
+
+
+def pick_only_hint() -> Html:
+    """Return the note shown where a step has no move to listen for, so only picking works."""
+    return tag(
+        "p",
+        "Here, pick one of the replies: this step has no move of the column for the reviewer "
+        "to listen for.",
+        cls="sc-hint",
+    )

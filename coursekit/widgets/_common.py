@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..entries import Entries, read_entries
 from ..errors import CourseInputError
+from ..knowledge import knowledge
 from ..loader import script_wording
 from ..views import STYLE, scenario_note, status_html, tag
 
@@ -157,14 +158,15 @@ def wide(description: str) -> dict[str, Any]:
     }
 
 
-def scenario_choice(value: int, label: str, tooltips: list[str] | None = None) -> w.ToggleButtons:
-    """Return the Scenario 1 / Scenario 2 toggle, labelled ``label``."""
+def scenario_choice(value: int, label: str) -> w.ToggleButtons:
+    """Return the Scenario 1 / Scenario 2 toggle, labelled ``label``, each titled from content."""
+    scenarios = knowledge().scenarios
     return w.ToggleButtons(
         options=[("Scenario 1", 1), ("Scenario 2", 2)],
         value=value,
         description=label,
         style={"description_width": "initial"},
-        tooltips=tooltips or [],
+        tooltips=[scenarios[1].title, scenarios[2].title],
     )
 
 

@@ -15,6 +15,7 @@ from ..views import (
     announce_html,
     callout,
     debrief_html,
+    pick_only_hint,
     session_turns,
     status_html,
     tag,
@@ -175,12 +176,6 @@ class RoleplayView(Exercise):
 
         run()
 
-    def append_turn(self, turn: Turn) -> None:
-        """Add a line to the transcript (a line typed in the learner's own words, say)."""
-        self.turns.append(turn)
-        self.show_transcript()
-        self.last_step.value = announce_html(turn)
-
     def show_transcript(self) -> None:
         """Redraw the transcript from :attr:`turns`."""
         self.transcript.value = transcript_html(self.turns)
@@ -195,16 +190,8 @@ class RoleplayView(Exercise):
         typeable = can_type(node)
         self.own_box.layout.display = None if typeable else "none"
         self.own_button.disabled = not typeable
-        self.own_hint.value = (
-            tag(
-                "p",
-                "Here, pick one of the replies: this step has no move of the column for the "
-                "reviewer to listen for.",
-                cls="sc-hint",
-            )
-            if not typeable and not node.fork and not node.is_ending
-            else ""
-        )
+        pick_only = not typeable and not node.fork and not node.is_ending
+        self.own_hint.value = pick_only_hint() if pick_only else ""
         if node.ending is not None:
             self.choices.options = []
             self.choices.layout.display = "none"

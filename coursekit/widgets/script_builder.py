@@ -64,11 +64,7 @@ class ScriptBuilderView(Exercise):
             if cls is w.Textarea:
                 control.rows = 3
             self.fields[name] = control
-        self.scenario = scenario_choice(
-            scenario,
-            "Your scenario:",
-            ["You declined clearly and respectfully", "You didn't handle it well"],
-        )
+        self.scenario = scenario_choice(scenario, "Your scenario:")
         self.scenario_note = w.HTML()
         self.channel = channel_choice(saved.channel)
         self.variant = w.Dropdown(
