@@ -1,4 +1,4 @@
-"""The course fits its stated time (issue 11, "Fits its time"), checked on the stored notebooks.
+"""The course fits its stated time, checked on the stored notebooks.
 
 What a learner reads in a notebook is its prose plus its printed output:
 
