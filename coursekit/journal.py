@@ -76,12 +76,13 @@ _RETRIES = 20
 T = TypeVar("T")
 
 
+def _on_pyodide() -> bool:
+    """Say whether the kernel runs in the browser (JupyterLite): one tab, no disk to flush."""
+    return sys.platform == "emscripten"
+
+
 class JournalRecoveredWarning(UserWarning):
     """Warned when a damaged, foreign or newer journal file was moved aside."""
-
-
-def _on_pyodide() -> bool:
-    return sys.platform == "emscripten"
 
 
 def visit_journal() -> Journal:
@@ -333,7 +334,6 @@ class Journal:
         data = encode(answers)
         folder = self._path.parent
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix())
-        done = False
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -341,11 +341,10 @@ class Journal:
                 if not _on_pyodide():  # the browser's file system has no disk to flush
                     os.fsync(handle.fileno())
             _retrying(lambda: os.replace(temp_name, self._path))
-            done = True
-        finally:
-            if not done:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp_name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
         _fsync_directory(folder)
 
     def _aside_path(self, stamp: str, number: int) -> Path:
