@@ -53,17 +53,9 @@ from .journal_format import (
 from .views.text import ui
 
 __all__ = [
-    "visit_journal",
-    "ENV_VAR",
-    "FORMAT_NAME",
-    "FORMAT_VERSION",
-    "LOCK_TIMEOUT_SECONDS",
-    "MAX_ANSWER_CHARS",
-    "MAX_EXERCISE_ID_CHARS",
-    "JSONValue",
-    "Journal",
-    "JournalRecoveredWarning",
-    "default_journal_path",
+    "ENV_VAR", "FORMAT_NAME", "FORMAT_VERSION", "LOCK_TIMEOUT_SECONDS", "MAX_ANSWER_CHARS",
+    "MAX_EXERCISE_ID_CHARS", "JSONValue", "Journal", "JournalRecoveredWarning",
+    "default_journal_path", "visit_journal",
 ]
 
 #: Environment variable naming the journal file; overrides the default location.

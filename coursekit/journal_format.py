@@ -23,17 +23,8 @@ from .errors import CourseInputError
 from .views.text import ui
 
 __all__ = [
-    "FORMAT_NAME",
-    "FORMAT_VERSION",
-    "MAX_ANSWER_CHARS",
-    "MAX_EXERCISE_ID_CHARS",
-    "Entry",
-    "JSONValue",
-    "Problem",
-    "check_exercise_id",
-    "check_value",
-    "decode",
-    "encode",
+    "FORMAT_NAME", "FORMAT_VERSION", "MAX_ANSWER_CHARS", "MAX_EXERCISE_ID_CHARS", "Entry",
+    "JSONValue", "Problem", "check_exercise_id", "check_value", "decode", "encode",
     "serialised_size",
 ]
 

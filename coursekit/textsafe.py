@@ -14,11 +14,7 @@ import unicodedata
 from .errors import CourseInputError
 
 __all__ = [
-    "MAX_FIELD_CHARS",
-    "MAX_DRAFT_CHARS",
-    "clean_text",
-    "escape_markdown",
-    "tidy",
+    "MAX_DRAFT_CHARS", "MAX_FIELD_CHARS", "clean_text", "escape_markdown", "tidy",
 ]
 
 #: The longest answer a single script field accepts.
