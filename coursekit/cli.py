@@ -15,9 +15,14 @@ import warnings
 from collections.abc import Sequence
 from typing import IO, NoReturn
 
-from .classify import Situation
+from .classify import Situation, classify
 from .errors import CourseInputError
+from .journal import Journal
 from .loader import check
+from .plan import export_plan
+from .review import review_draft
+from .script import script_from_mapping
+from .views.text import ui
 
 __all__ = ["main"]
 
@@ -34,24 +39,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> _Parser:
-    parser = _Parser(
-        prog="coursekit",
-        description="Second Call from the command line: classify a situation, build a script, "
-        "review a draft, export the plan, check the content.",
-    )
+    parser = _Parser(prog="coursekit", description=ui("model.cli.about"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("classify", help="situation JSON on stdin -> classification JSON on stdout")
-    script = commands.add_parser("script", help="script inputs JSON on stdin -> the script")
-    script.add_argument("--format", choices=("text", "markdown", "html"), default="text")
-    review = commands.add_parser("review", help="review a draft against the scenario's moves")
-    review.add_argument("--scenario", type=int, choices=(1, 2), required=True)
-    review.add_argument("file", metavar="FILE", help="the draft as a text file; - for stdin")
-    export = commands.add_parser("export", help="export the journal as a plan")
-    export.add_argument("--format", choices=("markdown", "html"), default="markdown")
-    export.add_argument("--journal", metavar="PATH", help="journal file (default: the usual)")
-    check = commands.add_parser("check", help="check the course content files; exit 2 on problems")
-    check.add_argument("folder", metavar="DIR", nargs="?", help="content folder (default: the "
-                       "course's own)")
+    named = {name: commands.add_parser(name, help=ui(f"model.cli.{name}"))
+             for name in ("classify", "script", "review", "export", "check")}
+    named["script"].add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    named["review"].add_argument("--scenario", type=int, choices=(1, 2), required=True)
+    named["review"].add_argument("file", metavar="FILE", help=ui("model.cli.file"))
+    named["export"].add_argument("--format", choices=("markdown", "html"), default="markdown")
+    named["export"].add_argument("--journal", metavar="PATH", help=ui("model.cli.journal"))
+    named["check"].add_argument("folder", metavar="DIR", nargs="?", help=ui("model.cli.folder"))
     return parser
 
 
@@ -92,6 +89,16 @@ def _read_json(stream: IO[bytes]) -> object:
         raise CourseInputError("input", f"has a value that cannot be read ({exc})") from None
 
 
+def _read_draft(name: str, stdin: IO[bytes]) -> str:
+    if name == "-":
+        return _read_text(stdin)
+    try:
+        with open(name, "rb") as handle:
+            return _read_text(handle)
+    except OSError as exc:
+        raise CourseInputError("FILE", f"cannot read {name!r}: {exc.strerror}") from None
+
+
 def _check(folder: str | None, stdout: IO[str]) -> int:
     """Print every problem in a content folder, one per line; return 0 if none, else 2."""
     problems = check(folder) if folder else check()
@@ -105,54 +112,39 @@ def _check(folder: str | None, stdout: IO[str]) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> None:
+def _export(args: argparse.Namespace) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # reported as one line each
+        journal = Journal(args.journal)
+        page = export_plan(journal, args.format)
+    for message in journal.messages:
+        print(f"coursekit: {message}", file=sys.stderr)
+    return page
+
+
+def _run(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[str]) -> int:
+    if args.command == "check":
+        return _check(args.folder, stdout)
     if args.command == "classify":
-        from .classify import classify
-
-        result = classify(Situation.from_mapping(_read_json(stdin)))
-        stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        result = classify(Situation.from_mapping(_read_json(stdin))).to_dict()
+        output = json.dumps(result, ensure_ascii=False, indent=2)
     elif args.command == "script":
-        from .script import script_from_mapping
-
-        stdout.write(script_from_mapping(_read_json(stdin)).render(args.format).rstrip() + "\n")
+        output = script_from_mapping(_read_json(stdin)).render(args.format)
     elif args.command == "review":
-        from .review import review_draft
-
-        if args.file == "-":
-            text = _read_text(stdin)
-        else:
-            try:
-                with open(args.file, "rb") as handle:
-                    text = _read_text(handle)
-            except OSError as exc:
-                raise CourseInputError(
-                    "FILE", f"cannot read {args.file!r}: {exc.strerror}"
-                ) from None
-        review = review_draft(text, args.scenario)
-        stdout.write(json.dumps(review.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        review = review_draft(_read_draft(args.file, stdin), args.scenario).to_dict()
+        output = json.dumps(review, ensure_ascii=False, indent=2)
     elif args.command == "export":
-        from .journal import Journal
-        from .plan import export_plan
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # reported below as one line each
-            journal = Journal(args.journal)
-            page = export_plan(journal, args.format)
-        stdout.write(page.rstrip() + "\n")
-        for message in journal.messages:
-            print(f"coursekit: {message}", file=sys.stderr)
+        output = _export(args)
     else:
-        raise _UsageError("choose a command: classify, script, review, export or check")
+        raise _UsageError(ui("model.cli.no_command"))
+    stdout.write(output.rstrip() + "\n")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status (0 ok, 2 bad input)."""
-    parser = _parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command == "check":
-            return _check(args.folder, sys.stdout)
-        _run(args, sys.stdin.buffer, sys.stdout)
+        return _run(_parser().parse_args(argv), sys.stdin.buffer, sys.stdout)
     except SystemExit as exc:  # --help exits 0 through argparse
         return int(exc.code or 0)
     except _UsageError as exc:
@@ -163,14 +155,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 1
-    return 0
+
+
+def _shown(char: str) -> str:
+    """Return a character as printed: control characters escaped (``\\x1b``, ``\\u2028``)."""
+    if char == " " or unicodedata.category(char)[0] != "C":
+        return char
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def _one_line(message: str) -> str:
-    """Return a message as one printable line: control characters are shown escaped."""
-    shown = "".join(
-        ch if ch == " " or unicodedata.category(ch)[0] != "C" else f"\\x{ord(ch):02x}"
-        if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
-        for ch in " ".join(message.split())
-    )
-    return shown[:500]
+    """Return a message as one printable line of at most 500 characters."""
+    return "".join(_shown(char) for char in " ".join(message.split()))[:500]

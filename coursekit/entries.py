@@ -1,9 +1,11 @@
 """The shape of every saved journal entry, as typed classes with to/from JSON.
 
 Widgets write entries through these classes; the plan, poll cards, progress and reports read
-them back through :func:`read_entries`. Reading is forgiving in one place only: a field of the
-wrong type becomes its empty value, and an entry that is not an object at all reads as None,
-so files written by earlier releases (and hand-edited ones) still load.
+them back through :func:`read_entries`. Each class is the one definition of its entry's shape;
+the JSON conversion is generic (:mod:`coursekit._entrybase`) and forgiving in that one place:
+a field of the wrong type reads as its default, and an entry that is not an object, or lacks a
+required field, reads as None, so files written by earlier releases (and hand-edited ones)
+still load.
 
 >>> entries = read_entries({"situation": {"scenario": 2, "missteps": ["went_silent"]},
 ...                         "quiz:01_dilemma": {"score": 2, "out_of": 3},
@@ -20,32 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
-from ._entrybase import _Entry, _int, _map, _scenario, _text, _texts
+from ._entrybase import OneOf, _Entry
+from .textsafe import tidy
 
 __all__ = [
-    "DRAFT",
-    "QUIZ_PREFIX",
-    "REFLECTION_PREFIX",
-    "REPLIES",
-    "REPLY_IDS",
-    "ROLEPLAY_PREFIX",
-    "SCRIPT",
-    "SCRIPT_INPUTS",
-    "SITUATION",
-    "DraftEntry",
-    "Entries",
-    "QuizEntry",
-    "ReflectionEntry",
-    "RepliesEntry",
-    "ReviewEntry",
-    "ReviewMoveEntry",
-    "RoleplayEntry",
-    "TypedTurnEntry",
-    "ScriptEntry",
-    "ScriptInputsEntry",
-    "SituationEntry",
+    "DRAFT", "QUIZ_PREFIX", "REFLECTION_PREFIX", "REPLIES", "REPLY_IDS", "ROLEPLAY_PREFIX",
+    "SCRIPT", "SCRIPT_INPUTS", "SITUATION", "DraftEntry", "Entries", "QuizEntry",
+    "ReflectionEntry", "RepliesEntry", "ReviewEntry", "ReviewMoveEntry", "RoleplayEntry",
+    "ScriptEntry", "ScriptInputsEntry", "ScriptLineEntry", "SituationEntry", "TypedTurnEntry",
     "read_entries",
 ]
 
@@ -67,11 +53,15 @@ ROLEPLAY_PREFIX = "roleplay:"
 REPLY_IDS: tuple[str, ...] = ("filled", "open_wary", "open_glad")
 
 
+Scenario = Annotated[int, OneOf(1, 2)]
+Channel = Annotated[str, OneOf("phone", "meeting")]
+
+
 @dataclass(frozen=True)
 class SituationEntry(_Entry):
     """The classification: scenario, missteps, reactions, moves, reasons and the answers."""
 
-    scenario: int | None
+    scenario: Scenario
     missteps: tuple[str, ...] = ()
     reactions: tuple[str, ...] = ()
     moves: tuple[str, ...] = ()
@@ -80,109 +70,49 @@ class SituationEntry(_Entry):
     next_step: str = ""
     situation: Mapping[str, Any] | None = None
 
-    @classmethod
-    def from_json(cls, value: object) -> SituationEntry | None:
-        """Read a saved classification; None when there is no scenario in it."""
-        data = _map(value)
-        if data is None or _scenario(data.get("scenario")) is None:
-            return None
-        return cls(
-            scenario=_scenario(data.get("scenario")),
-            missteps=_texts(data.get("missteps")),
-            reactions=_texts(data.get("reactions")),
-            moves=_texts(data.get("moves")),
-            reasons=_texts(data.get("reasons")),
-            aim=_text(data.get("aim")) or "this_role",
-            next_step=_text(data.get("next_step")),
-            situation=_map(data.get("situation")),
-        )
-
 
 @dataclass(frozen=True)
 class ScriptInputsEntry(_Entry):
     """What the learner typed into the script builder, and its settings."""
 
     inputs: Mapping[str, str] = field(default_factory=dict)
-    scenario: int | None = None
-    channel: str = "phone"
-    variant: int = 0
+    scenario: Scenario | None = None
+    channel: Channel = "phone"
+    variant: Annotated[int, OneOf(0, 1, 2)] = 0
 
-    @classmethod
-    def from_json(cls, value: object) -> ScriptInputsEntry | None:
-        """Read saved builder answers; None when the entry is not an object."""
-        data = _map(value)
-        if data is None:
-            return None
-        inputs = _map(data.get("inputs")) or {}
-        channel = data.get("channel")
-        variant = _int(data.get("variant"))
-        return cls(
-            inputs={str(k): v for k, v in inputs.items() if isinstance(v, str)},
-            scenario=_scenario(data.get("scenario")),
-            channel=channel if channel in ("phone", "meeting") else "phone",
-            variant=variant if variant in (0, 1, 2) else 0,
-        )
+
+@dataclass(frozen=True)
+class ScriptLineEntry(_Entry):
+    """One line of a saved script: the move it makes and its words."""
+
+    id: str
+    text: str
 
 
 @dataclass(frozen=True)
 class ScriptEntry(_Entry):
     """The script in the learner's words: each move's line, what is missing, the spoken text."""
 
-    scenario: int | None
+    scenario: Scenario | None
     text: str
-    moves: tuple[tuple[str, str], ...] = ()
+    moves: tuple[ScriptLineEntry, ...] = ()
     missing: tuple[str, ...] = ()
-    channel: str = "phone"
+    channel: Channel = "phone"
     aim: str = "this_role"
-
-    @classmethod
-    def from_json(cls, value: object) -> ScriptEntry | None:
-        """Read a saved script; None when it has no text."""
-        data = _map(value)
-        if data is None or not _text(data.get("text")).strip():
-            return None
-        moves = data.get("moves")
-        pairs = tuple(
-            (_text(m.get("id")), _text(m.get("text")))
-            for m in (moves if isinstance(moves, list) else [])
-            if isinstance(m, Mapping)
-        )
-        return cls(
-            scenario=_scenario(data.get("scenario")),
-            text=_text(data.get("text")),
-            moves=pairs,
-            missing=_texts(data.get("missing")),
-            channel=_text(data.get("channel")) or "phone",
-            aim=_text(data.get("aim")) or "this_role",
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the entry as journal data."""
-        return {
-            "scenario": self.scenario,
-            "channel": self.channel,
-            "aim": self.aim,
-            "moves": [{"id": move_id, "text": text} for move_id, text in self.moves],
-            "missing": list(self.missing),
-            "text": self.text,
-        }
 
 
 @dataclass(frozen=True)
 class RepliesEntry(_Entry):
-    """The learner's prepared answers, by reply id."""
+    """The learner's prepared answers, by reply id (saved as that mapping itself)."""
 
     replies: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, value: object) -> RepliesEntry | None:
         """Read saved replies; None when the entry is not an object."""
-        data = _map(value)
-        if data is None:
-            return None
-        return cls({str(k): _text(v) for k, v in data.items() if isinstance(v, str)})
+        return super().from_json({"replies": value}) if isinstance(value, Mapping) else None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, str]:
         """Return the entry as journal data."""
         return dict(self.replies)
 
@@ -210,53 +140,18 @@ class ReviewEntry(_Entry):
     order_ok: bool | None = None
     order_note: str = ""
 
-    @classmethod
-    def from_json(cls, value: object) -> ReviewEntry | None:
-        """Read a saved review; None when it has no usable move or order check."""
-        data = _map(value)
-        if data is None:
-            return None
-        raw = data.get("moves")
-        moves = tuple(
-            ReviewMoveEntry(
-                _text(m.get("id")), m["covered"], _text(m.get("evidence")), _text(m.get("tip"))
-            )
-            for m in (raw if isinstance(raw, list) else [])
-            if isinstance(m, Mapping) and isinstance(m.get("covered"), bool)
-        )
-        order_ok = data.get("order_ok")
-        order = order_ok if isinstance(order_ok, bool) else None
-        if not moves and order is None:
-            return None
-        return cls(moves, order, _text(data.get("order_note")))
+    def usable(self) -> bool:
+        """Say whether the review has a move or an order check to show."""
+        return bool(self.moves) or self.order_ok is not None
 
 
 @dataclass(frozen=True)
 class DraftEntry(_Entry):
     """A freehand draft, the scenario it was reviewed against, and its review."""
 
-    scenario: int | None
-    text: str
+    scenario: Scenario | None
+    text: str = ""
     review: ReviewEntry | None = None
-
-    @classmethod
-    def from_json(cls, value: object) -> DraftEntry | None:
-        """Read a saved draft; None when the entry is not an object."""
-        data = _map(value)
-        if data is None:
-            return None
-        return cls(
-            _scenario(data.get("scenario")),
-            _text(data.get("text")),
-            ReviewEntry.from_json(data.get("review")),
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the entry as journal data."""
-        data: dict[str, Any] = {"scenario": self.scenario, "text": self.text}
-        if self.review is not None:
-            data["review"] = {"scenario": self.scenario, **self.review.to_json()}
-        return data
 
 
 @dataclass(frozen=True)
@@ -268,7 +163,7 @@ class ReflectionEntry:
     @classmethod
     def from_json(cls, value: object) -> ReflectionEntry | None:
         """Read a saved reflection; None unless it is text."""
-        return cls(_text(value)) if isinstance(value, str) else None
+        return cls(tidy(value)) if isinstance(value, str) else None
 
     def to_json(self) -> str:
         """Return the entry as journal data."""
@@ -277,7 +172,7 @@ class ReflectionEntry:
 
 @dataclass(frozen=True)
 class QuizEntry(_Entry):
-    """A quiz's score, and the saved attempt the quiz widget replays."""
+    """A quiz's score, and the saved attempt the quiz widget replays (saved around them)."""
 
     score: int
     out_of: int
@@ -286,17 +181,17 @@ class QuizEntry(_Entry):
     @classmethod
     def from_json(cls, value: object) -> QuizEntry | None:
         """Read a saved quiz; None unless it has a sensible score."""
-        data = _map(value)
-        if data is None:
+        if not isinstance(value, Mapping):
             return None
-        score, out_of = _int(data.get("score")), _int(data.get("out_of"))
-        if score is None or out_of is None or out_of <= 0 or not 0 <= score <= out_of:
-            return None
-        return cls(score, out_of, data)
+        return super().from_json({**value, "attempt": value})
 
     def to_json(self) -> dict[str, Any]:
         """Return the entry as journal data."""
         return {**self.attempt, "score": self.score, "out_of": self.out_of}
+
+    def usable(self) -> bool:
+        """Say whether the score is one a quiz can give."""
+        return 0 <= self.score <= self.out_of and self.out_of > 0
 
 
 @dataclass(frozen=True)
@@ -310,15 +205,9 @@ class TypedTurnEntry(_Entry):
     choice: str = ""
     made: tuple[str, ...] = ()
 
-    @classmethod
-    def from_json(cls, value: object) -> TypedTurnEntry | None:
-        """Read a saved typed turn; None without a step number or words."""
-        data = _map(value) or {}
-        step, text = _int(data.get("step")), _text(data.get("text"))
-        if step is None or step < 0 or not text.strip():
-            return None
-        made = _texts(data.get("made"))
-        return cls(step, text, _text(data.get("node")), _text(data.get("choice")), made)
+    def usable(self) -> bool:
+        """Say whether the turn has a place in the path."""
+        return self.step >= 0
 
 
 @dataclass(frozen=True)
@@ -332,25 +221,6 @@ class RoleplayEntry(_Entry):
     moves_used: tuple[str, ...] = ()
     roleplay_id: str | None = None
     typed: tuple[TypedTurnEntry, ...] = ()
-
-    @classmethod
-    def from_json(cls, value: object) -> RoleplayEntry | None:
-        """Read a saved role-play; None when the entry is not an object."""
-        data = _map(value)
-        if data is None:
-            return None
-        raw = data.get("typed")
-        read = (TypedTurnEntry.from_json(t) for t in (raw if isinstance(raw, list) else []))
-        typed = tuple(turn for turn in read if turn is not None)
-        return cls(
-            path=_texts(data.get("path")),
-            ending=_text(data.get("ending")),
-            ending_id=_text(data.get("ending_id")),
-            outcome=_text(data.get("outcome")),
-            moves_used=_texts(data.get("moves_used")),
-            roleplay_id=_text(data.get("roleplay_id")) or None,
-            typed=typed,
-        )
 
 
 @dataclass(frozen=True)

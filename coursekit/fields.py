@@ -23,13 +23,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "PACKAGE_CONTENT",
-    "ContentError",
-    "Problem",
-    "Table",
-    "duplicates",
-    "locate",
-    "read_toml",
+    "PACKAGE_CONTENT", "ContentError", "Problem", "Table", "duplicates", "locate", "read_toml",
 ]
 
 #: The folder of the course's own content files.
@@ -69,34 +63,21 @@ def locate(text: str, key: str) -> int | None:
     5
     """
     lines = text.splitlines()
-    position = 0
-    found: int | None = None
-    prefix = ""
+    position, found, prefix = 0, None, ""
     for segment in key.split("."):
         match = _SEGMENT.fullmatch(segment)
         if match is None:
             return found
-        name, index = match.group(1), match.group(2)
+        name, index = match.groups()
         prefix = f"{prefix}.{name}" if prefix else name
-        if index is not None:
-            header = re.compile(rf"^\s*\[\[\s*{re.escape(prefix)}\s*\]\]")
-            count = -1
-            for number in range(position, len(lines)):
-                if header.match(lines[number]):
-                    count += 1
-                    if count == int(index):
-                        position, found = number + 1, number + 1
-                        break
-            else:
-                return found
-        else:
-            setting = re.compile(rf"^\s*({re.escape(name)}\s*=|\[\s*{re.escape(prefix)}\s*\])")
-            for number in range(position, len(lines)):
-                if setting.match(lines[number]):
-                    position, found = number + 1, number + 1
-                    break
-            else:
-                return found
+        if index is None:  # ``name = ...`` or a ``[prefix]`` table: the first one from here
+            pattern, wanted = rf"\s*({re.escape(name)}\s*=|\[\s*{re.escape(prefix)}\s*\])", 0
+        else:  # the index-th ``[[prefix]]`` table from here
+            pattern, wanted = rf"\s*\[\[\s*{re.escape(prefix)}\s*\]\]", int(index)
+        hits = [n for n in range(position, len(lines)) if re.match(pattern, lines[n])]
+        if len(hits) <= wanted:
+            return found
+        position = found = hits[wanted] + 1
     return found
 
 

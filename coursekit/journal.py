@@ -28,9 +28,10 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import filelock
 
@@ -49,19 +50,12 @@ from .journal_format import (
     encode,
     serialised_size,
 )
+from .views.text import ui
 
 __all__ = [
-    "visit_journal",
-    "ENV_VAR",
-    "FORMAT_NAME",
-    "FORMAT_VERSION",
-    "LOCK_TIMEOUT_SECONDS",
-    "MAX_ANSWER_CHARS",
-    "MAX_EXERCISE_ID_CHARS",
-    "JSONValue",
-    "Journal",
-    "JournalRecoveredWarning",
-    "default_journal_path",
+    "ENV_VAR", "FORMAT_NAME", "FORMAT_VERSION", "LOCK_TIMEOUT_SECONDS", "MAX_ANSWER_CHARS",
+    "MAX_EXERCISE_ID_CHARS", "JSONValue", "Journal", "JournalRecoveredWarning",
+    "default_journal_path", "visit_journal",
 ]
 
 #: Environment variable naming the journal file; overrides the default location.
@@ -69,15 +63,18 @@ ENV_VAR = "SECOND_CALL_JOURNAL"
 #: How long a save waits for another kernel's save to finish before giving up.
 LOCK_TIMEOUT_SECONDS = 30.0
 
-_REPLACE_RETRIES = 20
+#: How often a file operation is tried while Windows reports the file busy.
+_RETRIES = 20
+T = TypeVar("T")
+
+
+def _on_pyodide() -> bool:
+    """Say whether the kernel runs in the browser (JupyterLite): one tab, no disk to flush."""
+    return sys.platform == "emscripten"
 
 
 class JournalRecoveredWarning(UserWarning):
     """Warned when a damaged, foreign or newer journal file was moved aside."""
-
-
-def _on_pyodide() -> bool:
-    return sys.platform == "emscripten"
 
 
 def visit_journal() -> Journal:
@@ -135,16 +132,16 @@ def _fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def _replace(source: str, target: Path) -> None:
-    """Atomically replace ``target``; retry briefly if Windows reports it busy."""
-    for attempt in range(_REPLACE_RETRIES):
+def _retrying(action: Callable[[], T]) -> T:
+    """Run a file operation, retrying briefly while Windows reports the file busy."""
+    for _attempt in range(_RETRIES - 1):
         try:
-            os.replace(source, target)
-            return
+            return action()
         except PermissionError:
-            if os.name != "nt" or attempt == _REPLACE_RETRIES - 1:
+            if os.name != "nt":
                 raise
             time.sleep(0.05)
+    return action()
 
 
 class Journal:
@@ -269,21 +266,11 @@ class Journal:
 
     # Internals ---------------------------------------------------------------------------
 
-    def _read_bytes(self) -> bytes | None:
-        for attempt in range(_REPLACE_RETRIES):
-            try:
-                return self._path.read_bytes()
-            except FileNotFoundError:
-                return None
-            except PermissionError:
-                if os.name != "nt" or attempt == _REPLACE_RETRIES - 1:
-                    raise
-                time.sleep(0.05)
-        return None  # pragma: no cover - the loop always returns or raises
-
     def _parse(self) -> dict[str, Entry] | Problem:
-        raw = self._read_bytes()
-        return {} if raw is None else decode(raw)
+        try:
+            return decode(_retrying(self._path.read_bytes))
+        except FileNotFoundError:
+            return {}
 
     def _load(self) -> dict[str, Entry]:
         """Read without the lock (replacements are atomic); recover under it if needed."""
@@ -339,19 +326,17 @@ class Journal:
         data = encode(answers)
         folder = self._path.parent
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix())
-        done = False
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 if not _on_pyodide():  # the browser's file system has no disk to flush
                     os.fsync(handle.fileno())
-            _replace(temp_name, self._path)
-            done = True
-        finally:
-            if not done:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp_name)
+            _retrying(lambda: os.replace(temp_name, self._path))
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
         _fsync_directory(folder)
 
     def _aside_path(self, stamp: str, number: int) -> Path:
@@ -377,16 +362,7 @@ class Journal:
                 os.unlink(self._path)
             break
         _fsync_directory(self._path.parent)
-        if problem.newer:
-            advice = (
-                f"It was moved aside, unchanged, to {target}, and a fresh journal was started "
-                f"at {self._path}. Update the course software to read the old one again."
-            )
-        else:
-            advice = (
-                f"It was moved aside to {target} (nothing was deleted), and a fresh journal "
-                f"was started at {self._path}."
-            )
-        message = f"{problem.reason} {advice}"
+        advice = "model.journal.moved_aside_newer" if problem.newer else "model.journal.moved_aside"
+        message = f"{problem.reason} {ui(advice, target=target, path=self._path)}"
         self.messages.append(message)
         warnings.warn(message, JournalRecoveredWarning, stacklevel=2)

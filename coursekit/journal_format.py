@@ -20,19 +20,11 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from .errors import CourseInputError
+from .views.text import ui
 
 __all__ = [
-    "FORMAT_NAME",
-    "FORMAT_VERSION",
-    "MAX_ANSWER_CHARS",
-    "MAX_EXERCISE_ID_CHARS",
-    "Entry",
-    "JSONValue",
-    "Problem",
-    "check_exercise_id",
-    "check_value",
-    "decode",
-    "encode",
+    "FORMAT_NAME", "FORMAT_VERSION", "MAX_ANSWER_CHARS", "MAX_EXERCISE_ID_CHARS", "Entry",
+    "JSONValue", "Problem", "check_exercise_id", "check_value", "decode", "encode",
     "serialised_size",
 ]
 
@@ -86,51 +78,31 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _where(location: str) -> str:
-    return f" at {location}" if location else ""
-
-
 def check_value(value: object, location: str = "", depth: int = 0) -> None:
-    """Raise CourseInputError unless ``value`` is plain JSON data."""
-    if depth > _MAX_DEPTH:
-        raise CourseInputError(
-            "value", f"is nested more than {_MAX_DEPTH} levels deep{_where(location)}"
-        )
-    if value is None or isinstance(value, bool | int):
-        return
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise CourseInputError(
-                "value", f"contains {value!r}{_where(location)}; only finite numbers can be saved"
-            )
-        return
-    if isinstance(value, str):
-        if not _encodable(value):
-            raise CourseInputError(
-                "value", f"contains characters that cannot be saved{_where(location)}"
-            )
-        return
-    if isinstance(value, list):
+    """Raise CourseInputError unless ``value`` is plain JSON data, saying where it is not."""
+    if isinstance(value, list) and depth < _MAX_DEPTH:
         for index, item in enumerate(value):
             check_value(item, f"{location}[{index}]", depth + 1)
         return
-    if isinstance(value, dict):
+    if isinstance(value, dict) and depth < _MAX_DEPTH:
         for key, item in value.items():
-            if not isinstance(key, str):
-                raise CourseInputError(
-                    "value",
-                    f"has a {type(key).__name__} key {key!r}{_where(location)}; "
-                    "dict keys must be text",
-                )
-            if not _encodable(key):
-                raise CourseInputError("value", f"has a key that cannot be saved{_where(location)}")
+            if not isinstance(key, str) or not _encodable(key):
+                raise CourseInputError("value", f"has a key {key!r} that cannot be saved at "
+                                       f"{location or 'the top'}; keys must be text")
             check_value(item, f"{location}[{key!r}]", depth + 1)
         return
-    raise CourseInputError(
-        "value",
-        f"contains a {type(value).__name__}{_where(location)}; only text, numbers, "
-        "true/false, None, lists and dicts can be saved",
-    )
+    if isinstance(value, list | dict):
+        problem = f"is nested more than {_MAX_DEPTH} levels deep"
+    elif isinstance(value, float) and not math.isfinite(value):
+        problem = f"contains {value!r}; only finite numbers can be saved"
+    elif isinstance(value, str) and not _encodable(value):
+        problem = "contains characters that cannot be saved"
+    elif value is None or isinstance(value, bool | int | float | str):
+        return
+    else:
+        problem = (f"contains a {type(value).__name__}; only text, numbers, true/false, None, "
+                   "lists and dicts can be saved")
+    raise CourseInputError("value", f"{problem} (at {location})" if location else problem)
 
 
 def serialised_size(value: JSONValue) -> int:
@@ -148,44 +120,37 @@ def _reject_constant(name: str) -> object:
 def decode(raw: bytes) -> dict[str, Entry] | Problem:
     """Return the answers in a journal file's bytes, or why they cannot be used."""
     if not raw.strip():
-        return Problem("The journal file was empty.")
+        return Problem(ui("model.journal.empty"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return Problem("The journal file was damaged (it is not readable text).")
+        return Problem(ui("model.journal.not_text"))
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            return Problem("The journal file was damaged (it was cut short).")
-        return Problem("The journal file was damaged (it is not valid JSON).")
+        cut = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
+        return Problem(ui("model.journal.cut_short" if cut else "model.journal.not_json"))
     except (ValueError, RecursionError):
-        return Problem("The journal file was damaged (it is not valid JSON).")
+        return Problem(ui("model.journal.not_json"))
     return _check_document(document)
 
 
 def _check_document(document: object) -> dict[str, Entry] | Problem:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        return Problem("The file is not a Second Call journal.")
+        return Problem(ui("model.journal.foreign"))
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return Problem("The file is not a Second Call journal (its version is not valid).")
+    if type(version) is not int or version < 1:
+        return Problem(ui("model.journal.bad_version"))
     if version > FORMAT_VERSION:
-        return Problem(
-            f"The journal was saved by a newer version of Second Call (journal version "
-            f"{version}; this version reads version {FORMAT_VERSION}).",
-            newer=True,
-        )
+        return Problem(ui("model.journal.newer", version=version, reads=FORMAT_VERSION), True)
     answers = document.get("answers")
     if not isinstance(answers, dict):
-        return Problem("The file is not a Second Call journal (it has no answers section).")
+        return Problem(ui("model.journal.no_answers"))
     for entry in answers.values():
-        if (
-            not isinstance(entry, dict)
-            or "value" not in entry
-            or not isinstance(entry.get("saved_at"), str)
-        ):
-            return Problem("The file is not a Second Call journal (an answer has the wrong shape).")
+        if not isinstance(entry, dict) or "value" not in entry:
+            return Problem(ui("model.journal.bad_answer"))
+        if not isinstance(entry.get("saved_at"), str):
+            return Problem(ui("model.journal.bad_answer"))
     return answers
 
 

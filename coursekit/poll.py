@@ -1,22 +1,20 @@
 """Anonymous poll cards: what each learner chose, gathered by a facilitator for the debrief.
 
-A card holds only choices — the learner's scenario, quiz scores and role-play endings, each
-one of the course's own ids — and nothing typed freehand. A facilitator collects the cards in
-a folder and reads them back as a summary of the room, shown as text bar charts.
+A card holds only choices, each one of the course's own ids: the learner's scenario, quiz
+scores, role-play endings and the moves their draft review found missing; never anything
+typed. Cards reach the facilitator as files in a folder (:func:`read_cards`), as uploads or
+through the hub's room service (:mod:`coursekit.room`); each is checked by :func:`check_card`.
 
 >>> answers = {"situation": {"scenario": 2}, "quiz:03_scenarios": {"score": 2, "out_of": 3},
 ...            "roleplay:call_scenario1": {"ending_id": "end_s1_meeting"},
 ...            "reflection:why_now": "private words"}
 >>> card = poll_card(answers, card_id="a1")
->>> card["scenario"], card["quizzes"], card["roleplays"]
-(2, {'03_scenarios': [2, 3]}, {'call_scenario1': 'end_s1_meeting'})
->>> "private words" in str(card)
-False
->>> summary = summarise([card, {**card, "card_id": "b2", "scenario": 1}])
->>> print(bar_chart("Scenario", summary.scenarios))
-Scenario
-  Scenario 1  ████████████████████ 1
-  Scenario 2  ████████████████████ 1
+>>> card["scenario"], card["quizzes"], card["roleplays"], card["missed"]
+(2, {'03_scenarios': [2, 3]}, {'call_scenario1': 'end_s1_meeting'}, [])
+>>> "private words" in str(card), check_card({**card, "note": "<b>hi</b>"})
+(False, 'has fields a card never has')
+>>> summarise([card, {**card, "card_id": "b2", "scenario": 1}]).scenarios
+{'Scenario 1': 1, 'Scenario 2': 1}
 """
 
 from __future__ import annotations
@@ -32,44 +30,37 @@ from typing import Any
 
 from . import loader
 from .entries import read_entries
+from .knowledge import knowledge
 
 __all__ = [
-    "CARD_FORMAT",
-    "CardFolder",
-    "RoomSummary",
-    "bar_chart",
-    "poll_card",
-    "read_cards",
-    "room_report",
-    "summarise",
-    "titles",
-    "write_card",
+    "CARD_FORMAT", "CARD_VERSION", "MAX_CARD_BYTES", "CardFolder", "RoomSummary", "check_card",
+    "parse_card", "poll_card", "read_cards", "sort_cards", "summarise", "titles", "write_card",
 ]
 
 CARD_FORMAT = "second-call-poll-card"
 CARD_VERSION = 1
-_MAX_CARD_BYTES = 20_000
-_ID = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
+#: A card is a few hundred bytes; anything much bigger is not a card.
+MAX_CARD_BYTES = 20_000
+_CARD_ID = re.compile(r"[A-Za-z0-9_.-]{1,80}")
+_KEYS = frozenset({"format", "version", "card_id", "scenario", "quizzes", "roleplays", "missed"})
+_DUPLICATE = "a duplicate of a card already counted"
 
 
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _endings(roleplay_id: str) -> dict[str, str]:
+    """Return the title of each ending of a role-play, by ending id."""
+    nodes = loader.roleplays()[roleplay_id].nodes
+    return {node.ending.id: node.ending.title for node in nodes if node.ending is not None}
 
 
 def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict[str, Any]:
     """Return an anonymous card of the learner's choices from their journal answers."""
-    known_roleplays, known_quizzes = loader.roleplays(), loader.quizzes()
     entries = read_entries(answers)
-    quizzes = {
-        name: [entry.score, entry.out_of]
-        for name, entry in entries.quizzes.items()
-        if name in known_quizzes
-    }
-    roleplays = {
-        name: entry.ending_id
-        for name, entry in entries.roleplays.items()
-        if name in known_roleplays and entry.ending_id in _ending_ids(name)
-    }
+    quizzes = {name: [quiz.score, quiz.out_of] for name, quiz in entries.quizzes.items()
+               if name in loader.quizzes()}
+    roleplays = {name: play.ending_id for name, play in entries.roleplays.items()
+                 if name in loader.roleplays() and play.ending_id in _endings(name)}
+    review = entries.draft.review if entries.draft is not None else None
+    missed = {move.id for move in review.moves if not move.covered} if review else set()
     return {
         "format": CARD_FORMAT,
         "version": CARD_VERSION,
@@ -77,17 +68,12 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
         "scenario": entries.scenario,
         "quizzes": dict(sorted(quizzes.items())),
         "roleplays": dict(sorted(roleplays.items())),
+        "missed": sorted(missed & set(knowledge().moves)),
     }
 
 
-def _ending_ids(roleplay_id: str) -> set[str]:
-    known_roleplays = loader.roleplays()
-
-    return {n.ending.id for n in known_roleplays[roleplay_id].nodes if n.ending is not None}
-
-
 def write_card(answers: Mapping[str, object], folder: str | Path) -> Path:
-    """Write a new anonymous card into a folder and return its path."""
+    """Write the learner's new anonymous card into a folder (to hand in) and return its path."""
     card = poll_card(answers)
     target = Path(folder) / f"second-call-card-{card['card_id'][:12]}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -95,33 +81,94 @@ def write_card(answers: Mapping[str, object], folder: str | Path) -> Path:
     return target
 
 
-def _check_card(data: object) -> str | None:
-    """Return what is wrong with a card, or None if it is a good one."""
+def _score_ok(pair: object) -> bool:
+    """Say whether a card's quiz score is ``[score, out_of]`` as a quiz could give it."""
+    match pair:
+        case [int(score), int(out_of)] if type(score) is int and type(out_of) is int:
+            return 0 <= score <= out_of and 0 < out_of <= 100
+    return False
+
+
+def check_card(data: object) -> str | None:
+    """Return what is wrong with a card (a reason a facilitator may read), or None if it is good.
+
+    Every id must be one of this course's ids, and a card may hold no field beyond the card's
+    own, so nothing typed can ride along. Cards from before the missed moves still count.
+    """
     if not isinstance(data, dict) or data.get("format") != CARD_FORMAT:
         return "is not a Second Call poll card"
-    if data.get("version") != CARD_VERSION:
-        return f"has an unknown card version {data.get('version')!r}"
-    if not isinstance(data.get("card_id"), str) or not _ID.match(data["card_id"]):
+    if set(data) - _KEYS:
+        return "has fields a card never has"
+    if not _KEYS - {"missed"} <= set(data):
+        return "is missing fields"
+    if data["version"] != CARD_VERSION:
+        return "has an unknown card version"
+    if not isinstance(data["card_id"], str) or not _CARD_ID.fullmatch(data["card_id"]):
         return "has no valid card id"
-    if data.get("scenario") not in (1, 2, None):
+    if data["scenario"] not in (1, 2, None) or isinstance(data["scenario"], bool):
         return "has an unknown scenario"
-    quizzes, roleplays = data.get("quizzes"), data.get("roleplays")
+    quizzes, roleplays = data["quizzes"], data["roleplays"]
     if not isinstance(quizzes, dict) or not isinstance(roleplays, dict):
         return "is missing its quizzes or role-plays"
-    for name, pair in quizzes.items():
-        ok = (
-            _ID.match(name)
-            and isinstance(pair, list)
-            and len(pair) == 2
-            and all(_int(x) is not None for x in pair)
-            and 0 <= pair[0] <= pair[1]
-            and pair[1] > 0
-        )
-        if not ok:
-            return "has a malformed quiz score"
-    if not all(_ID.match(k) and isinstance(v, str) and _ID.match(v) for k, v in roleplays.items()):
-        return "has a malformed role-play ending"
+    if not set(quizzes) <= set(loader.quizzes()):
+        return "names a quiz this course does not have"
+    if not all(_score_ok(pair) for pair in quizzes.values()):
+        return "has a malformed quiz score"
+    if not all(name in loader.roleplays() and isinstance(ending, str) and ending in _endings(name)
+               for name, ending in roleplays.items()):
+        return "names a role-play ending this course does not have"
+    missed = data.get("missed", [])
+    if not isinstance(missed, list) or len(set(map(str, missed))) != len(missed):
+        return "has a malformed list of missed moves"
+    if not all(isinstance(move, str) and move in knowledge().moves for move in missed):
+        return "names a move this course does not have"
     return None
+
+
+def parse_card(data: object) -> tuple[dict[str, Any] | None, str]:
+    """Return ``(card, "")`` for a good card (its bytes or its JSON data), else ``(None, why)``.
+
+    The card comes back rebuilt from its known fields only, in a fixed order.
+    """
+    if isinstance(data, bytes):
+        if len(data) > MAX_CARD_BYTES:
+            return None, "is too large to be a poll card"
+        try:
+            data = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            return None, "is not readable JSON"
+    problem = check_card(data)
+    if problem or not isinstance(data, dict):
+        return None, problem or ""
+    return {
+        "format": CARD_FORMAT,
+        "version": CARD_VERSION,
+        "card_id": data["card_id"],
+        "scenario": data["scenario"],
+        "quizzes": {name: list(data["quizzes"][name]) for name in sorted(data["quizzes"])},
+        "roleplays": {name: data["roleplays"][name] for name in sorted(data["roleplays"])},
+        "missed": sorted(data.get("missed", [])),
+    }, ""
+
+
+def sort_cards(
+    items: Iterable[tuple[str, object]],
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Return the good cards among labelled items (bytes or JSON data), each card counted once,
+    and ``(label, why)`` for every other item, ``why`` as "it has ..." or "a duplicate ..."."""
+    good: list[dict[str, Any]] = []
+    skipped: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for label, item in items:
+        card, problem = parse_card(item)
+        if card is None:
+            skipped.append((label, f"it {problem}"))
+        elif card["card_id"] in seen:
+            skipped.append((label, _DUPLICATE))
+        else:
+            seen.add(card["card_id"])
+            good.append(card)
+    return good, skipped
 
 
 @dataclass(frozen=True)
@@ -132,33 +179,28 @@ class CardFolder:
     messages: tuple[str, ...]
 
 
+#: How a folder's report has always worded files that are no card at all.
+_FILE_REASONS = {"it is not readable JSON": "not readable JSON",
+                 "it is too large to be a poll card": "too large to be a poll card"}
+
+
 def read_cards(folder: str | Path) -> CardFolder:
     """Read every ``*.json`` card in a folder, skipping foreign, corrupt and duplicate files."""
-    cards: list[dict[str, Any]] = []
-    messages: list[str] = []
-    seen: set[str] = set()
     root = Path(folder)
     if not root.is_dir():
         return CardFolder((), (f"No folder called {root.name!r} was found.",))
-    for path in sorted(root.glob("*.json")):
-        try:
-            if path.stat().st_size > _MAX_CARD_BYTES:
-                messages.append(f"Skipped {path.name}: too large to be a poll card.")
-                continue
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-            messages.append(f"Skipped {path.name}: not readable JSON.")
-            continue
-        problem = _check_card(data)
-        if problem:
-            messages.append(f"Skipped {path.name}: it {problem}.")
-            continue
-        if data["card_id"] in seen:
-            messages.append(f"Skipped {path.name}: a duplicate of a card already counted.")
-            continue
-        seen.add(data["card_id"])
-        cards.append(data)
+    cards, skipped = sort_cards((path.name, _head(path)) for path in sorted(root.glob("*.json")))
+    messages = (f"Skipped {name}: {_FILE_REASONS.get(why, why)}." for name, why in skipped)
     return CardFolder(tuple(cards), tuple(messages))
+
+
+def _head(path: Path) -> bytes:
+    """Return a file's bytes, at most one more than a card may have (b"" if unreadable)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_CARD_BYTES + 1)
+    except OSError:
+        return b""
 
 
 @dataclass(frozen=True)
@@ -196,51 +238,10 @@ def summarise(cards: Iterable[Mapping[str, Any]]) -> RoomSummary:
     )
 
 
-def bar_chart(title: str, counts: Mapping[str, int], unit: str = "") -> str:
-    """Return a text bar chart: one labelled bar per entry, with its number written out."""
-    lines = [title]
-    if not counts:
-        return f"{title}\n  (no data yet)"
-    width = max(len(label) for label in counts)
-    top = max(counts.values()) or 1
-    for label, value in counts.items():
-        bar = "█" * max(1, round(20 * value / top)) if value else ""
-        lines.append(f"  {label.ljust(width)}  {bar} {value}{unit}")
-    return "\n".join(lines)
-
-
-def _ending_titles() -> dict[str, str]:
-    known_roleplays = loader.roleplays()
-
-    return {
-        node.ending.id: node.ending.title
-        for roleplay in known_roleplays.values()
-        for node in roleplay.nodes
-        if node.ending is not None
-    }
-
-
 def titles() -> dict[str, str]:
     """Return the title of every quiz, role-play and ending a card may name, by id."""
     named = {quiz_id: quiz.title for quiz_id, quiz in loader.quizzes().items()}
-    named.update({roleplay_id: rp.title for roleplay_id, rp in loader.roleplays().items()})
-    named.update(_ending_titles())
+    for roleplay_id, roleplay in loader.roleplays().items():
+        named[roleplay_id] = roleplay.title
+        named.update(_endings(roleplay_id))
     return named
-
-
-def room_report(folder: str | Path) -> str:
-    """Return the whole debrief for a folder of cards: skipped files, then the charts."""
-    found = read_cards(folder)
-    summary = summarise(found.cards)
-    parts = [f"Cards counted: {summary.learners}"]
-    parts.extend(found.messages)
-    parts.append("")
-    parts.append(bar_chart("Which scenario the room is in", summary.scenarios))
-    parts.append("")
-    parts.append(bar_chart("Average quiz score", summary.quiz_percent, "%"))
-    titles = _ending_titles()
-    for name, counts in summary.endings.items():
-        named = {titles.get(ending, ending): count for ending, count in counts.items()}
-        parts.append("")
-        parts.append(bar_chart(f"How the {name} role-play ended", named))
-    return "\n".join(parts)

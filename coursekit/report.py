@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 from .cases import personas
 from .classify import classify
+from .entries import DRAFT, ROLEPLAY_PREFIX, SCRIPT, SITUATION
 from .loader import quizzes, roleplays
+from .plan import plan_markdown
 from .quiz import key_text
 from .review import review_draft
 from .roleplay import RoleplaySession
@@ -80,12 +82,13 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     )
     review = review_draft(persona.draft, result.scenario)
     roleplay_id = f"call_scenario{result.scenario}"
-    session = RoleplaySession.replay(roleplays()[roleplay_id], roleplays()[roleplay_id].worked_path)
+    roleplay = roleplays()[roleplay_id]
+    session = RoleplaySession.replay(roleplay, roleplay.worked_path)
     return {
-        "situation": result.to_entry().to_json(),
-        "script": script.to_dict(),
-        "draft": {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
-        f"roleplay:{roleplay_id}": session.to_dict(),
+        SITUATION: result.to_entry().to_json(),
+        SCRIPT: script.to_dict(),
+        DRAFT: {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
+        f"{ROLEPLAY_PREFIX}{roleplay_id}": session.to_dict(),
     }
 
 
@@ -98,6 +101,4 @@ def persona_plan_markdown(persona_id: str) -> str:
     >>> "Scenario 2: You didn't handle it well" in page
     True
     """
-    from .plan import plan_markdown  # lazily: the plan module loads the journal machinery
-
     return plan_markdown(persona_plan_answers(persona_id))

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .entries import ScriptEntry
+from .entries import ScriptEntry, ScriptLineEntry
 from .errors import CourseInputError
 from .knowledge import knowledge
 from .loader import script_wording
@@ -157,7 +157,7 @@ class Script:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the script as JSON-ready data, as saved in the journal."""
-        moves = tuple((line.move_id, line.text) for line in self.lines)
+        moves = tuple(ScriptLineEntry(line.move_id, line.text) for line in self.lines)
         return ScriptEntry(
             self.scenario, self.spoken(), moves, self.missing, self.channel, self.aim
         ).to_json()

@@ -1,7 +1,5 @@
-"""Clean learner text and escape it so it is always shown as text, never run as markup.
+"""Clean learner text, and escape it for Markdown so it is always shown as text, never run.
 
->>> escape_html('<img src=x onerror="alert(1)">')
-'&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
 >>> escape_markdown('[x](javascript:alert(1)) *bold*')
 '\\\\[x\\\\](javascript:alert(1)) \\\\*bold\\\\*'
 >>> clean_text("  hello\\x00 world  ", "what_changed")
@@ -10,19 +8,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
 from .errors import CourseInputError
 
 __all__ = [
-    "MAX_FIELD_CHARS",
-    "MAX_DRAFT_CHARS",
-    "clean_text",
-    "escape_html",
-    "escape_markdown",
-    "tidy",
+    "MAX_DRAFT_CHARS", "MAX_FIELD_CHARS", "clean_text", "escape_markdown", "tidy",
 ]
 
 #: The longest answer a single script field accepts.
@@ -82,11 +74,6 @@ def tidy(text: str) -> str:
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     # Lone surrogates cannot be encoded to UTF-8; replace them with a visible marker.
     return text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
-
-
-def escape_html(text: str) -> str:
-    """Escape text for HTML element content and attribute values."""
-    return html.escape(text, quote=True)
 
 
 def escape_markdown(text: str) -> str:

@@ -5,7 +5,7 @@ prefix (``/services/second-call-room/``):
 
 ``POST cards``
     Any learner the hub lets use the service (scope ``access:services!service=second-call-room``)
-    shares their card. It is checked with :func:`coursekit.room.parse_card`; a bad card gets a
+    shares their card. It is checked with :func:`coursekit.poll.parse_card`; a bad card gets a
     4xx reply with a reason and is counted. It is stored under a salted hash of the learner's
     name (the salt is made by this service and kept in its own folder), so a re-share replaces
     the learner's earlier card and no file holds a name.
@@ -36,7 +36,8 @@ from jupyterhub.services.auth import HubOAuthCallbackHandler, HubOAuthenticated
 from jupyterhub.utils import url_path_join
 from tornado import ioloop, web
 
-from coursekit.room import MAX_CARD_BYTES, ROOM_SCOPE, parse_card
+from coursekit.poll import MAX_CARD_BYTES, parse_card
+from coursekit.room import ROOM_SCOPE
 
 DATA_ENV = "SECOND_CALL_ROOM_DATA"
 #: How many learners' cards the room keeps at most (a guard against a flood of new names).

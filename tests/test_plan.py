@@ -398,7 +398,7 @@ def test_entries_of_the_current_release_load_and_round_trip() -> None:
     entries = read_entries(answers)
     assert entries.scenario == 2
     assert entries.situation is not None and entries.situation.moves[0] == "own_misstep"
-    assert entries.script is not None and entries.script.moves[0][0] == "own_misstep"
+    assert entries.script is not None and entries.script.moves[0].id == "own_misstep"
     assert entries.draft is not None and entries.draft.review is not None
     assert entries.roleplays["call_scenario2"].ending_id
     for entry in (

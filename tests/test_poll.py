@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from coursekit import widgets as cw
 from coursekit.journal import Journal
-from coursekit.poll import poll_card, read_cards, room_report, summarise, write_card
+from coursekit.poll import poll_card, read_cards, summarise, titles, write_card
 
 ANSWERS = {
     "situation": {"scenario": 2, "missteps": ["went_silent"]},
@@ -82,13 +82,17 @@ def test_summary_counts_and_averages() -> None:
     assert summary.endings == {"call_scenario2": {"end_s2_meeting": 2}}
 
 
-def test_room_report_names_endings_and_lists_skips(tmp_path: Path) -> None:
+def test_a_folder_names_skipped_files_and_titles_name_endings(tmp_path: Path) -> None:
     write_card(ANSWERS, tmp_path)
     (tmp_path / "junk.json").write_text("{", encoding="utf-8")
-    report = room_report(tmp_path)
-    assert "Cards counted: 1" in report
-    assert "Skipped junk.json" in report
-    assert "A second hearing, face to face" in report
+    (tmp_path / "huge.json").write_bytes(b" " * 30_000)
+    found = read_cards(tmp_path)
+    assert len(found.cards) == 1
+    assert found.messages == (
+        "Skipped huge.json: too large to be a poll card.",
+        "Skipped junk.json: not readable JSON.",
+    )
+    assert titles()["end_s2_meeting"] == "A second hearing, face to face"
 
 
 def test_progress_panel_exports_a_card(journal_path: Path, tmp_path: Path) -> None:

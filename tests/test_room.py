@@ -15,18 +15,8 @@ from content_names import ROLEPLAYS
 
 from coursekit import widgets as cw
 from coursekit.journal import Journal
-from coursekit.poll import poll_card
-from coursekit.room import (
-    MAX_CARD_BYTES,
-    ROOM_URL_ENV,
-    RoomLink,
-    check_card,
-    parse_card,
-    read_room,
-    room_card,
-    room_link,
-    share_request,
-)
+from coursekit.poll import MAX_CARD_BYTES, check_card, parse_card, poll_card
+from coursekit.room import ROOM_URL_ENV, RoomLink, read_room, room_link, share_request
 from coursekit.views.room import live_room_html
 from coursekit.widgets.room import room_view, share_with_room
 
@@ -81,16 +71,16 @@ def test_typed_text_never_reaches_a_card(tmp_path: Path) -> None:
     saved = (tmp_path / "journal.json").read_text(encoding="utf-8")
     assert saved.count(MARKER) >= 8, "typing did not reach the journal"
     answers = journal.answers()
-    for card in (poll_card(answers), room_card(answers)):
-        text = json.dumps(card)
-        assert MARKER not in text and "<b>" not in text
-        assert card["scenario"] == 2 and card["roleplays"], card
-    assert room_card(answers)["missed"], "the draft review's missed moves are on the card"
+    card = poll_card(answers)
+    text = json.dumps(card)
+    assert MARKER not in text and "<b>" not in text
+    assert card["scenario"] == 2 and card["roleplays"], card
+    assert card["missed"], "the draft review's missed moves are on the card"
     body = share_request(RoomLink("http://hub/services/room/", "t"), answers).body
     assert body is not None and MARKER.encode() not in body
 
 
-GOOD = room_card(
+GOOD = poll_card(
     {
         "situation": {"scenario": 1},
         "quiz:03_scenarios": {"score": 2, "out_of": 3},
@@ -221,10 +211,10 @@ def test_a_marker_in_any_text_of_the_journal_never_reaches_a_card(tmp_path: Path
     assert len(leaves) > 30, leaves
     for path in leaves:
         marked = _with(answers, path, f"{MARKER} <script>x()</script>")
-        for card in (poll_card(marked), room_card(marked)):
-            text = json.dumps(card)
-            assert MARKER not in text and "<script" not in text, (path, card)
-            assert check_card(room_card(marked)) is None, path
+        card = poll_card(marked)
+        text = json.dumps(card)
+        assert MARKER not in text and "<script" not in text, (path, card)
+        assert check_card(card) is None, path
 
 
 class _FakeRoom(BaseHTTPRequestHandler):

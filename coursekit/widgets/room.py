@@ -15,16 +15,8 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..room import (
-    MAX_CARD_BYTES,
-    Room,
-    fetch_room,
-    read_room,
-    room_link,
-    send,
-    share_request,
-    write_room_card,
-)
+from ..poll import MAX_CARD_BYTES, write_card
+from ..room import Room, fetch_room, read_room, room_link, send, share_request
 from ..views import callout, download_html, tag
 from ..views.room import live_room_html, room_problem_callout, share_callout
 from ._common import Exercise, actions, feedback, get_journal, guarded, setup_root
@@ -55,7 +47,7 @@ def share_card(
             code, reply = send(share_request(link, journal.answers()))
             status.value = share_callout(code, reply)
             return
-        path = write_room_card(journal.answers(), folder)
+        path = write_card(journal.answers(), folder)
         download.value = download_html(
             path.name, "application/json", path.read_bytes(), "Download your poll card"
         )

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
 
-from coursekit.room import room_card
+from coursekit.poll import poll_card
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = REPO_ROOT / "deploy"
@@ -186,7 +186,7 @@ def _load_room_service() -> ModuleType:
 def test_room_store_keeps_one_nameless_card_per_learner(tmp_path: Path) -> None:
     room = _load_room_service()
     store = room.RoomStore(tmp_path / "room")
-    first = room_card({"situation": {"scenario": 1}}, card_id="c1")
+    first = poll_card({"situation": {"scenario": 1}}, card_id="c1")
     assert store.put("amara", first) == (201, "added")
     assert store.put("amara", {**first, "card_id": "c2", "scenario": 2}) == (200, "replaced")
     assert store.put("bruno", {**first, "card_id": "c2"})[0] == 409  # someone else's card

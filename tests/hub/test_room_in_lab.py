@@ -19,11 +19,12 @@ import nbformat
 import pytest
 from pages import PANEL, open_notebook, run_all
 
-from coursekit.room import ROOM_URL_ENV, room_card
+from coursekit.poll import poll_card
+from coursekit.room import ROOM_URL_ENV
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(300)]
 
-CARD = room_card({"situation": {"scenario": 1}}, card_id="lab1")
+CARD = poll_card({"situation": {"scenario": 1}}, card_id="lab1")
 SECOND = {**CARD, "card_id": "lab2", "scenario": 2}
 
 
