@@ -116,7 +116,7 @@ class ProgressView(CardSharing, Exercise):
         self.journal.reset(exercise_id)
         self.refresh()
         label = {ex.id: ex.label for ex in self.exercises}[exercise_id]
-        self.status.value = callout("info", "Reset", ui("widgets.progress.cleared", label=label))
+        self.status.value = callout("info", "Reset", f"{label} is cleared.")
 
     @guard("status")
     def reset_everything(self) -> None:
