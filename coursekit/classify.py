@@ -13,8 +13,8 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from .entries import SituationEntry
@@ -27,6 +27,7 @@ __all__ = [
     "LikelyReaction",
     "PlannedMove",
     "Situation",
+    "check_choice",
     "classify",
 ]
 
@@ -34,7 +35,20 @@ __all__ = [
 #: may well have gone to someone else.
 FILLED_RISK_DAYS = 14
 _MAX_DAYS = 36_500
-_SITUATION_KEYS = ("missteps", "time_since_days", "role_status", "channel")
+
+
+def check_choice(field: str, value: object, allowed: Collection[object]) -> None:
+    """Raise CourseInputError naming ``field`` unless ``value`` is one of ``allowed``.
+
+    >>> check_choice("variant", 3, (0, 1, 2))
+    Traceback (most recent call last):
+    ...
+    coursekit.errors.CourseInputError: variant: must be 0, 1 or 2
+    """
+    names = [str(item) for item in allowed]
+    # Same type and equal: True is not 1, 1.0 is not 1, and an unhashable value is refused.
+    if not any(type(value) is type(item) and value == item for item in allowed):
+        raise CourseInputError(field, f"must be {', '.join(names[:-1])} or {names[-1]}")
 
 
 @dataclass(frozen=True)
@@ -50,26 +64,22 @@ class Situation:
     channel: str = "phone"
 
     def __post_init__(self) -> None:
-        if isinstance(self.missteps, str) or not isinstance(self.missteps, (tuple, list)):
+        if isinstance(self.missteps, str) or not isinstance(self.missteps, tuple | list):
             raise CourseInputError("missteps", "must be a list of misstep ids")
-        cleaned: list[str] = []
+        known = knowledge().missteps
         for item in self.missteps:
             if not isinstance(item, str):
                 raise CourseInputError("missteps", "each misstep must be a misstep id (text)")
-            if item not in knowledge().missteps:
-                raise CourseInputError(
-                    "missteps",
-                    f"unknown misstep {item[:40]!r}; choose from {', '.join(knowledge().missteps)}",
-                )
-            if item not in cleaned:
-                cleaned.append(item)
-        if "went_silent" in cleaned and "delayed_reply" in cleaned:
+            if item not in known:
+                problem = f"unknown misstep {item[:40]!r}; choose from {', '.join(known)}"
+                raise CourseInputError("missteps", problem)
+        if "went_silent" in self.missteps and "delayed_reply" in self.missteps:
             raise CourseInputError(
                 "missteps",
                 "went_silent and delayed_reply cannot both be true: you either never told "
                 "them or told them late",
             )
-        object.__setattr__(self, "missteps", tuple(cleaned))
+        object.__setattr__(self, "missteps", tuple(dict.fromkeys(self.missteps)))
         days = self.time_since_days
         if isinstance(days, bool) or not isinstance(days, int):
             raise CourseInputError("time_since_days", "must be a whole number of days")
@@ -77,11 +87,8 @@ class Situation:
             raise CourseInputError("time_since_days", "must be 0 or more")
         if days > _MAX_DAYS:
             raise CourseInputError("time_since_days", "must be at most 36,500 (100 years)")
-        if self.role_status not in knowledge().role_statuses:
-            statuses = ", ".join(knowledge().role_statuses)
-            raise CourseInputError("role_status", f"must be one of {statuses}")
-        if self.channel not in knowledge().channels:
-            raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
+        check_choice("role_status", self.role_status, knowledge().role_statuses)
+        check_choice("channel", self.channel, knowledge().channels)
 
     @classmethod
     def from_mapping(cls, data: object) -> Situation:
@@ -96,29 +103,15 @@ class Situation:
         """
         if not isinstance(data, Mapping):
             raise CourseInputError("situation", "must be a JSON object")
+        known = [entry.name for entry in fields(cls)]
         for key in data:
-            if key not in _SITUATION_KEYS:
-                raise CourseInputError(
-                    str(key)[:40], f"unknown field; expected {', '.join(_SITUATION_KEYS)}"
-                )
-        missteps = data.get("missteps", [])
-        if not isinstance(missteps, list | tuple):
-            raise CourseInputError("missteps", "must be a list of misstep ids")
-        return cls(
-            missteps=tuple(missteps),
-            time_since_days=data.get("time_since_days", 0),
-            role_status=data.get("role_status", "unknown"),
-            channel=data.get("channel", "phone"),
-        )
+            if key not in known:
+                raise CourseInputError(str(key)[:40], f"unknown field; expected {', '.join(known)}")
+        return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the situation as JSON-ready data."""
-        return {
-            "missteps": list(self.missteps),
-            "time_since_days": self.time_since_days,
-            "role_status": self.role_status,
-            "channel": self.channel,
-        }
+        return {**asdict(self), "missteps": list(self.missteps)}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .classify import check_choice
 from .entries import ScriptEntry
 from .errors import CourseInputError
 from .knowledge import knowledge
@@ -274,14 +275,10 @@ def build_script(
     inputs = (
         answers if isinstance(answers, ScriptInputs) else ScriptInputs.from_mapping(answers or {})
     )
-    if isinstance(scenario, bool) or scenario not in knowledge().scenarios:
-        raise CourseInputError("scenario", "must be 1 or 2")
-    if channel not in knowledge().channels:
-        raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
-    if aim not in ("this_role", "future_roles"):
-        raise CourseInputError("aim", "must be this_role or future_roles")
-    if isinstance(variant, bool) or not isinstance(variant, int) or not 0 <= variant <= 2:
-        raise CourseInputError("variant", "must be 0, 1 or 2")
+    check_choice("scenario", scenario, knowledge().scenarios)
+    check_choice("channel", channel, knowledge().channels)
+    check_choice("aim", aim, ("this_role", "future_roles"))
+    check_choice("variant", variant, (0, 1, 2))
     b = _Builder(inputs)
     lines: list[ScriptLine] = []
     for move_id in knowledge().scenarios[scenario].move_ids:
@@ -313,26 +310,9 @@ def script_from_mapping(data: object) -> Script:
     """
     if not isinstance(data, Mapping):
         raise CourseInputError("script", "must be a JSON object")
-    allowed = {"scenario", "channel", "aim", "variant", *FIELDS}
+    settings = ("scenario", "channel", "aim", "variant")
     for key in data:
-        if key not in allowed:
+        if key not in (*settings, *FIELDS):
             raise CourseInputError(str(key)[:40], "unknown field")
-    scenario = data.get("scenario", 1)
-    if isinstance(scenario, bool) or not isinstance(scenario, int):
-        raise CourseInputError("scenario", "must be 1 or 2")
-    channel = data.get("channel", "phone")
-    aim = data.get("aim", "this_role")
-    variant = data.get("variant", 0)
-    if not isinstance(channel, str):
-        raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
-    if not isinstance(aim, str):
-        raise CourseInputError("aim", "must be this_role or future_roles")
-    if isinstance(variant, bool) or not isinstance(variant, int):
-        raise CourseInputError("variant", "must be 0, 1 or 2")
-    return build_script(
-        ScriptInputs.from_mapping(data),
-        scenario=scenario,
-        channel=channel,
-        aim=aim,
-        variant=variant,
-    )
+    chosen: dict[str, Any] = {key: data[key] for key in settings if key in data}
+    return build_script(ScriptInputs.from_mapping(data), **chosen)
