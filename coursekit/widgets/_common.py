@@ -19,32 +19,12 @@ if TYPE_CHECKING:
     from ..journal import Journal, JSONValue
 
 __all__ = [
-    "ERROR",
-    "OK",
-    "PARTIAL",
-    "Exercise",
-    "actions",
-    "button",
-    "channel_choice",
-    "choices",
-    "download_area",
-    "entries_of",
-    "feedback",
-    "get_journal",
-    "guard",
-    "guarded",
-    "json_value",
-    "scenario_choice",
-    "scenario_note",
-    "setup_root",
-    "status_html",
-    "ui",
-    "wide",
+    "WARN", "Exercise", "actions", "button", "channel_choice", "choices", "download_area",
+    "entries_of", "feedback", "get_journal", "guard", "guarded", "json_value", "scenario_choice",
+    "scenario_note", "setup_root", "ui", "wide",
 ]
 
-OK = "✓"
-ERROR = "✗"
-PARTIAL = "◐"
+#: The sign of a problem the learner can fix (a callout of kind "warn").
 WARN = "⚠"
 
 F = TypeVar("F", bound=Callable[..., None])
