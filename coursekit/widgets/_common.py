@@ -159,7 +159,10 @@ def guard(area: str) -> Callable[[F], F]:
     def wrap(method: F) -> F:
         @functools.wraps(method)
         def inner(self: Any, *args: Any, **kwargs: Any) -> None:
-            guarded(getattr(self, area))(method)(self, *args, **kwargs)
+            try:
+                method(self, *args, **kwargs)
+            except (CourseInputError, OSError) as exc:
+                _show_problem(getattr(self, area), exc)
 
         return inner  # type: ignore[return-value]
 
