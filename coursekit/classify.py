@@ -160,16 +160,13 @@ class Classification:
         return tuple(reaction.id for reaction in self.reactions)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the classification as JSON-ready data (the command line's output)."""
-        return {
-            "scenario": self.scenario,
-            "missteps": list(self.missteps),
-            "reactions": list(self.reaction_ids),
-            "moves": list(self.move_ids),
-            "reasons": list(self.reasons),
-            "aim": self.aim,
-            "next_step": self.next_step,
-        }
+        """Return the classification as JSON-ready data (the command line's output).
+
+        It is the journal's entry without the situation it came from.
+        """
+        data = self.to_entry().to_json()
+        del data["situation"]
+        return data
 
     def to_entry(self) -> SituationEntry:
         """Return the classification as the journal's entry, with the situation it came from.
@@ -204,19 +201,15 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
         reasons.append(words[situation.role_status][0])
     reasons.append(words["meeting" if situation.channel == "meeting" else "phone"][0])
 
-    moves = tuple(
-        PlannedMove(
-            move_id,
-            knowledge().moves[move_id].title,
-            knowledge().moves[move_id].future_roles if filled else knowledge().moves[move_id].how,
-        )
-        for move_id in knowledge().scenarios[scenario].move_ids
-    )
+    moves = []
+    for move_id in knowledge().scenarios[scenario].move_ids:
+        move = knowledge().moves[move_id]
+        moves.append(PlannedMove(move_id, move.title, move.future_roles if filled else move.how))
     return Classification(
         situation=situation,
         scenario=scenario,
         reactions=_reactions(situation, scenario),
-        moves=moves,
+        moves=tuple(moves),
         reasons=tuple(reasons),
         aim=aim,
         next_step=_next_step(situation),
@@ -225,25 +218,25 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
 
 def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...]:
     why = {key: texts[0] for key, texts in script_wording().phrases["reaction_why"].items()}
-    label = {key: reaction.label for key, reaction in knowledge().reactions.items()}
     found: dict[str, LikelyReaction] = {}
+
+    def add(reaction_id: str, reason: str) -> None:
+        label = knowledge().reactions[reaction_id].label
+        found[reaction_id] = LikelyReaction(reaction_id, label, reason)
+
     if scenario == 1:
-        found["flattered"] = LikelyReaction("flattered", label["flattered"], why["flattered"])
+        add("flattered", why["flattered"])
     for misstep in situation.missteps:
         for reaction_id in knowledge().missteps[misstep].reactions:
             earlier = found.get(reaction_id)
-            reason = f"{earlier.why} {why[misstep]}" if earlier else why[misstep]
-            found[reaction_id] = LikelyReaction(reaction_id, label[reaction_id], reason)
+            add(reaction_id, f"{earlier.why} {why[misstep]}" if earlier else why[misstep])
     if scenario != 1:  # the column puts no condition on flattery, even after a misstep
-        found["flattered"] = LikelyReaction("flattered", label["flattered"], why["flattered_2"])
+        add("flattered", why["flattered_2"])
     status = situation.role_status
     if status == "unknown" and situation.time_since_days >= FILLED_RISK_DAYS:
         status = "unknown_late"
     if status != "open":
-        reason = why[status].format(days=situation.time_since_days)
-        found["position_filled"] = LikelyReaction(
-            "position_filled", label["position_filled"], reason
-        )
+        add("position_filled", why[status].format(days=situation.time_since_days))
     return tuple(found.values())
 
 
