@@ -66,10 +66,8 @@ class ScriptInputs:
 
     def missing(self, scenario: int) -> tuple[str, ...]:
         """Return the fields this scenario's script needs that are still empty."""
-        needed = [f for f in FIELDS if f != "manager_name"]
-        if scenario == 1:
-            needed = [f for f in needed if f not in ("misstep", "cost_to_manager")]
-        return tuple(f for f in needed if not getattr(self, f))
+        needed = [f.id for f in script_wording().fields if f.scenario in (0, scenario)]
+        return tuple(f for f in needed if f != "manager_name" and not getattr(self, f))
 
 
 def _trim_end(text: str) -> str:

@@ -33,7 +33,6 @@ __all__ = ["ScriptBuilderView", "script_builder"]
 
 EXERCISE_ID = SCRIPT
 INPUTS_ID = SCRIPT_INPUTS
-_SCENARIO_2_FIELDS = ("misstep", "cost_to_manager")
 
 
 def _field(name: str, value: str) -> w.Text | w.Textarea:
@@ -77,8 +76,9 @@ class ScriptBuilderView(Exercise):
         for control in (*self.fields.values(), self.scenario, self.channel, self.variant):
             control.observe(self._on_change, names="value")
         super().__init__()
-        self._scenario_2_box = w.VBox([self.fields[name] for name in _SCENARIO_2_FIELDS])
-        both = [self.fields[name] for name in FIELDS if name not in _SCENARIO_2_FIELDS]
+        only_2 = [self.fields[f.id] for f in script_wording().fields if f.scenario == 2]
+        self._scenario_2_box = w.VBox(only_2)
+        both = [control for control in self.fields.values() if control not in only_2]
         preview = tag("p", [tag("strong", ui("widgets.script.preview")),
                             ui("widgets.script.preview_note")])
         setup_root(self, "script-builder", "Build your call script", [
