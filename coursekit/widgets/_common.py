@@ -30,8 +30,9 @@ WARN = "⚠"
 F = TypeVar("F", bound=Callable[..., None])
 
 
-class _Entry(Protocol):
-    def to_json(self) -> Any: ...
+class _JSONEntry(Protocol):
+    def to_json(self) -> Any:
+        """Return the entry as journal data."""
 
 
 def json_value(value: Any) -> JSONValue:
@@ -62,7 +63,7 @@ class Exercise(w.VBox):  # type: ignore[misc]
     def __repr__(self) -> str:
         return ui("widgets.common.static", title=self.exercise_title)
 
-    def keep(self, exercise_id: str, entry: _Entry) -> None:
+    def keep(self, exercise_id: str, entry: _JSONEntry) -> None:
         """Save a typed entry to the journal (after the feedback is on screen)."""
         self.journal.save(exercise_id, json_value(entry.to_json()))
 
