@@ -31,6 +31,8 @@ F = TypeVar("F", bound=Callable[..., None])
 
 
 class _JSONEntry(Protocol):
+    """What :meth:`Exercise.keep` saves: a typed journal entry."""
+
     def to_json(self) -> Any:
         """Return the entry as journal data."""
 

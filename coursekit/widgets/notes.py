@@ -27,13 +27,12 @@ def _check_length(text: str, field: str) -> None:
         raise CourseInputError(field, problem)
 
 
-def _text_area(value: str, label: str, rows: int, placeholder: str = "\u200b") -> w.Textarea:
-    """Return a text area that reports its value when the learner leaves it.
-
-    The default placeholder is ipywidgets' own (a zero-width space).
-    """
-    return w.Textarea(value=value, rows=rows, continuous_update=False,
-                      placeholder=placeholder, **wide(label))
+def _text_area(value: str, label: str, rows: int, placeholder: str = "") -> w.Textarea:
+    """Return a text area that reports its value when the learner leaves it."""
+    area = w.Textarea(value=value, rows=rows, continuous_update=False, **wide(label))
+    if placeholder:
+        area.placeholder = placeholder
+    return area
 
 
 class ReflectionView(Exercise):
