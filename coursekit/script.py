@@ -150,8 +150,7 @@ class Script:
     def render(self, fmt: str) -> str:
         """Return the script in ``text``, ``markdown`` or ``html``."""
         renderers = {"text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}
-        if fmt not in renderers:
-            raise CourseInputError("format", "must be text, markdown or html")
+        check_choice("format", fmt, tuple(renderers))
         return renderers[fmt]()
 
     def to_dict(self) -> dict[str, Any]:
