@@ -13,8 +13,8 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from .entries import SituationEntry
@@ -27,6 +27,7 @@ __all__ = [
     "LikelyReaction",
     "PlannedMove",
     "Situation",
+    "check_choice",
     "classify",
 ]
 
@@ -34,7 +35,20 @@ __all__ = [
 #: may well have gone to someone else.
 FILLED_RISK_DAYS = 14
 _MAX_DAYS = 36_500
-_SITUATION_KEYS = ("missteps", "time_since_days", "role_status", "channel")
+
+
+def check_choice(field: str, value: object, allowed: Collection[object]) -> None:
+    """Raise CourseInputError naming ``field`` unless ``value`` is one of ``allowed``.
+
+    >>> check_choice("variant", 3, (0, 1, 2))
+    Traceback (most recent call last):
+    ...
+    coursekit.errors.CourseInputError: variant: must be 0, 1 or 2
+    """
+    names = [str(item) for item in allowed]
+    # Same type and equal: True is not 1, 1.0 is not 1, and an unhashable value is refused.
+    if not any(type(value) is type(item) and value == item for item in allowed):
+        raise CourseInputError(field, f"must be {', '.join(names[:-1])} or {names[-1]}")
 
 
 @dataclass(frozen=True)
@@ -50,26 +64,22 @@ class Situation:
     channel: str = "phone"
 
     def __post_init__(self) -> None:
-        if isinstance(self.missteps, str) or not isinstance(self.missteps, (tuple, list)):
+        if isinstance(self.missteps, str) or not isinstance(self.missteps, tuple | list):
             raise CourseInputError("missteps", "must be a list of misstep ids")
-        cleaned: list[str] = []
+        known = knowledge().missteps
         for item in self.missteps:
             if not isinstance(item, str):
                 raise CourseInputError("missteps", "each misstep must be a misstep id (text)")
-            if item not in knowledge().missteps:
-                raise CourseInputError(
-                    "missteps",
-                    f"unknown misstep {item[:40]!r}; choose from {', '.join(knowledge().missteps)}",
-                )
-            if item not in cleaned:
-                cleaned.append(item)
-        if "went_silent" in cleaned and "delayed_reply" in cleaned:
+            if item not in known:
+                problem = f"unknown misstep {item[:40]!r}; choose from {', '.join(known)}"
+                raise CourseInputError("missteps", problem)
+        if "went_silent" in self.missteps and "delayed_reply" in self.missteps:
             raise CourseInputError(
                 "missteps",
                 "went_silent and delayed_reply cannot both be true: you either never told "
                 "them or told them late",
             )
-        object.__setattr__(self, "missteps", tuple(cleaned))
+        object.__setattr__(self, "missteps", tuple(dict.fromkeys(self.missteps)))
         days = self.time_since_days
         if isinstance(days, bool) or not isinstance(days, int):
             raise CourseInputError("time_since_days", "must be a whole number of days")
@@ -77,11 +87,8 @@ class Situation:
             raise CourseInputError("time_since_days", "must be 0 or more")
         if days > _MAX_DAYS:
             raise CourseInputError("time_since_days", "must be at most 36,500 (100 years)")
-        if self.role_status not in knowledge().role_statuses:
-            statuses = ", ".join(knowledge().role_statuses)
-            raise CourseInputError("role_status", f"must be one of {statuses}")
-        if self.channel not in knowledge().channels:
-            raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
+        check_choice("role_status", self.role_status, knowledge().role_statuses)
+        check_choice("channel", self.channel, knowledge().channels)
 
     @classmethod
     def from_mapping(cls, data: object) -> Situation:
@@ -96,29 +103,15 @@ class Situation:
         """
         if not isinstance(data, Mapping):
             raise CourseInputError("situation", "must be a JSON object")
+        known = [entry.name for entry in fields(cls)]
         for key in data:
-            if key not in _SITUATION_KEYS:
-                raise CourseInputError(
-                    str(key)[:40], f"unknown field; expected {', '.join(_SITUATION_KEYS)}"
-                )
-        missteps = data.get("missteps", [])
-        if not isinstance(missteps, list | tuple):
-            raise CourseInputError("missteps", "must be a list of misstep ids")
-        return cls(
-            missteps=tuple(missteps),
-            time_since_days=data.get("time_since_days", 0),
-            role_status=data.get("role_status", "unknown"),
-            channel=data.get("channel", "phone"),
-        )
+            if key not in known:
+                raise CourseInputError(str(key)[:40], f"unknown field; expected {', '.join(known)}")
+        return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the situation as JSON-ready data."""
-        return {
-            "missteps": list(self.missteps),
-            "time_since_days": self.time_since_days,
-            "role_status": self.role_status,
-            "channel": self.channel,
-        }
+        return {**asdict(self), "missteps": list(self.missteps)}
 
 
 @dataclass(frozen=True)
@@ -167,16 +160,13 @@ class Classification:
         return tuple(reaction.id for reaction in self.reactions)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the classification as JSON-ready data (the command line's output)."""
-        return {
-            "scenario": self.scenario,
-            "missteps": list(self.missteps),
-            "reactions": list(self.reaction_ids),
-            "moves": list(self.move_ids),
-            "reasons": list(self.reasons),
-            "aim": self.aim,
-            "next_step": self.next_step,
-        }
+        """Return the classification as JSON-ready data (the command line's output).
+
+        It is the journal's entry without the situation it came from.
+        """
+        data = self.to_entry().to_json()
+        del data["situation"]
+        return data
 
     def to_entry(self) -> SituationEntry:
         """Return the classification as the journal's entry, with the situation it came from.
@@ -211,19 +201,15 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
         reasons.append(words[situation.role_status][0])
     reasons.append(words["meeting" if situation.channel == "meeting" else "phone"][0])
 
-    moves = tuple(
-        PlannedMove(
-            move_id,
-            knowledge().moves[move_id].title,
-            knowledge().moves[move_id].future_roles if filled else knowledge().moves[move_id].how,
-        )
-        for move_id in knowledge().scenarios[scenario].move_ids
-    )
+    moves = []
+    for move_id in knowledge().scenarios[scenario].move_ids:
+        move = knowledge().moves[move_id]
+        moves.append(PlannedMove(move_id, move.title, move.future_roles if filled else move.how))
     return Classification(
         situation=situation,
         scenario=scenario,
         reactions=_reactions(situation, scenario),
-        moves=moves,
+        moves=tuple(moves),
         reasons=tuple(reasons),
         aim=aim,
         next_step=_next_step(situation),
@@ -232,25 +218,25 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
 
 def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...]:
     why = {key: texts[0] for key, texts in script_wording().phrases["reaction_why"].items()}
-    label = {key: reaction.label for key, reaction in knowledge().reactions.items()}
     found: dict[str, LikelyReaction] = {}
+
+    def add(reaction_id: str, reason: str) -> None:
+        label = knowledge().reactions[reaction_id].label
+        found[reaction_id] = LikelyReaction(reaction_id, label, reason)
+
     if scenario == 1:
-        found["flattered"] = LikelyReaction("flattered", label["flattered"], why["flattered"])
+        add("flattered", why["flattered"])
     for misstep in situation.missteps:
         for reaction_id in knowledge().missteps[misstep].reactions:
             earlier = found.get(reaction_id)
-            reason = f"{earlier.why} {why[misstep]}" if earlier else why[misstep]
-            found[reaction_id] = LikelyReaction(reaction_id, label[reaction_id], reason)
+            add(reaction_id, f"{earlier.why} {why[misstep]}" if earlier else why[misstep])
     if scenario != 1:  # the column puts no condition on flattery, even after a misstep
-        found["flattered"] = LikelyReaction("flattered", label["flattered"], why["flattered_2"])
+        add("flattered", why["flattered_2"])
     status = situation.role_status
     if status == "unknown" and situation.time_since_days >= FILLED_RISK_DAYS:
         status = "unknown_late"
     if status != "open":
-        reason = why[status].format(days=situation.time_since_days)
-        found["position_filled"] = LikelyReaction(
-            "position_filled", label["position_filled"], reason
-        )
+        add("position_filled", why[status].format(days=situation.time_since_days))
     return tuple(found.values())
 
 

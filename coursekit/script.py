@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .classify import check_choice
 from .entries import ScriptEntry, ScriptLineEntry
 from .errors import CourseInputError
 from .knowledge import knowledge
@@ -65,10 +66,8 @@ class ScriptInputs:
 
     def missing(self, scenario: int) -> tuple[str, ...]:
         """Return the fields this scenario's script needs that are still empty."""
-        needed = [f for f in FIELDS if f != "manager_name"]
-        if scenario == 1:
-            needed = [f for f in needed if f not in ("misstep", "cost_to_manager")]
-        return tuple(f for f in needed if not getattr(self, f))
+        needed = [f.id for f in script_wording().fields if f.scenario in (0, scenario)]
+        return tuple(f for f in needed if f != "manager_name" and not getattr(self, f))
 
 
 def _trim_end(text: str) -> str:
@@ -151,8 +150,7 @@ class Script:
     def render(self, fmt: str) -> str:
         """Return the script in ``text``, ``markdown`` or ``html``."""
         renderers = {"text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}
-        if fmt not in renderers:
-            raise CourseInputError("format", "must be text, markdown or html")
+        check_choice("format", fmt, tuple(renderers))
         return renderers[fmt]()
 
     def to_dict(self) -> dict[str, Any]:
@@ -274,14 +272,10 @@ def build_script(
     inputs = (
         answers if isinstance(answers, ScriptInputs) else ScriptInputs.from_mapping(answers or {})
     )
-    if isinstance(scenario, bool) or scenario not in knowledge().scenarios:
-        raise CourseInputError("scenario", "must be 1 or 2")
-    if channel not in knowledge().channels:
-        raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
-    if aim not in ("this_role", "future_roles"):
-        raise CourseInputError("aim", "must be this_role or future_roles")
-    if isinstance(variant, bool) or not isinstance(variant, int) or not 0 <= variant <= 2:
-        raise CourseInputError("variant", "must be 0, 1 or 2")
+    check_choice("scenario", scenario, knowledge().scenarios)
+    check_choice("channel", channel, knowledge().channels)
+    check_choice("aim", aim, ("this_role", "future_roles"))
+    check_choice("variant", variant, (0, 1, 2))
     b = _Builder(inputs)
     lines: list[ScriptLine] = []
     for move_id in knowledge().scenarios[scenario].move_ids:
@@ -313,26 +307,9 @@ def script_from_mapping(data: object) -> Script:
     """
     if not isinstance(data, Mapping):
         raise CourseInputError("script", "must be a JSON object")
-    allowed = {"scenario", "channel", "aim", "variant", *FIELDS}
+    settings = ("scenario", "channel", "aim", "variant")
     for key in data:
-        if key not in allowed:
+        if key not in (*settings, *FIELDS):
             raise CourseInputError(str(key)[:40], "unknown field")
-    scenario = data.get("scenario", 1)
-    if isinstance(scenario, bool) or not isinstance(scenario, int):
-        raise CourseInputError("scenario", "must be 1 or 2")
-    channel = data.get("channel", "phone")
-    aim = data.get("aim", "this_role")
-    variant = data.get("variant", 0)
-    if not isinstance(channel, str):
-        raise CourseInputError("channel", f"must be one of {', '.join(knowledge().channels)}")
-    if not isinstance(aim, str):
-        raise CourseInputError("aim", "must be this_role or future_roles")
-    if isinstance(variant, bool) or not isinstance(variant, int):
-        raise CourseInputError("variant", "must be 0, 1 or 2")
-    return build_script(
-        ScriptInputs.from_mapping(data),
-        scenario=scenario,
-        channel=channel,
-        aim=aim,
-        variant=variant,
-    )
+    chosen: dict[str, Any] = {key: data[key] for key in settings if key in data}
+    return build_script(ScriptInputs.from_mapping(data), **chosen)

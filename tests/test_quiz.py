@@ -468,3 +468,12 @@ def test_any_answer_grades_or_raises_course_input_error(index: int, answer: obje
     assert 0.0 <= result.score <= 1.0
     assert result.correct == (result.score == 1.0)
     assert result.symbol in {"✓", "✗", "◐"} and result.feedback
+
+
+def test_every_question_kind_but_single_has_a_hint_over_it() -> None:
+    """The quiz widget looks its hint up by question kind (``widgets.quiz.hint.<kind>``)."""
+    from coursekit.loader.read_quizzes import QUESTION_KINDS
+    from coursekit.views.text import interface_texts
+
+    hinted = {key.rsplit(".", 1)[1] for key in interface_texts() if ".quiz.hint." in key}
+    assert hinted == set(QUESTION_KINDS) - {"single"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..errors import CourseInputError
 from .base import (
@@ -13,9 +13,7 @@ from .base import (
     WRONG,
     Result,
     _check_common,
-    _check_id,
-    _check_text,
-    _check_unique,
+    _check_parts,
     _duplicates,
     _id_list,
     _result,
@@ -44,24 +42,14 @@ class Ordering:
     prompt: str
     items: tuple[OrderItem, ...]
     explanation: str
+    kind: ClassVar[Literal["ordering"]] = "ordering"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "items", tuple(self.items))
         _check_common(self.id, self.prompt, self.explanation)
         if len(self.items) < 2:
             raise CourseInputError(f"{self.id}.items", "needs at least two items")
-        for item in self.items:
-            if not isinstance(item, OrderItem):
-                raise CourseInputError(f"{self.id}.items", "every item must be an OrderItem")
-            _check_id(item.id, f"{self.id}.items")
-            _check_text(item.text, f"{self.id}.{item.id}.text")
-            _check_text(item.feedback, f"{self.id}.{item.id}.feedback")
-        _check_unique([item.id for item in self.items], f"{self.id}.items")
-
-    @property
-    def kind(self) -> Literal["ordering"]:
-        """Return ``"ordering"``."""
-        return "ordering"
+        _check_parts(self.id, "items", self.items, OrderItem, "text", "feedback")
 
     def presented(self) -> tuple[OrderItem, ...]:
         """Return the items in a fixed scrambled order (never the correct one) to show first."""
@@ -142,6 +130,7 @@ class Matching:
     right: tuple[MatchTarget, ...]
     explanation: str
     shuffle: bool = True
+    kind: ClassVar[Literal["matching"]] = "matching"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "left", tuple(self.left))
@@ -149,27 +138,12 @@ class Matching:
         _check_common(self.id, self.prompt, self.explanation)
         if len(self.left) < 2 or len(self.right) < 2:
             raise CourseInputError(f"{self.id}", "needs at least two items on each side")
-        for target in self.right:
-            if not isinstance(target, MatchTarget):
-                raise CourseInputError(f"{self.id}.right", "every target must be a MatchTarget")
-            _check_id(target.id, f"{self.id}.right")
-            _check_text(target.text, f"{self.id}.{target.id}.text")
-        _check_unique([target.id for target in self.right], f"{self.id}.right")
+        _check_parts(self.id, "right", self.right, MatchTarget, "text")
+        _check_parts(self.id, "left", self.left, MatchItem, "text", "feedback")
         targets = {target.id for target in self.right}
         for item in self.left:
-            if not isinstance(item, MatchItem):
-                raise CourseInputError(f"{self.id}.left", "every item must be a MatchItem")
-            _check_id(item.id, f"{self.id}.left")
-            _check_text(item.text, f"{self.id}.{item.id}.text")
-            _check_text(item.feedback, f"{self.id}.{item.id}.feedback")
             if item.match not in targets:
                 raise CourseInputError(f"{self.id}.{item.id}", f"matches unknown {item.match!r}")
-        _check_unique([item.id for item in self.left], f"{self.id}.left")
-
-    @property
-    def kind(self) -> Literal["matching"]:
-        """Return ``"matching"``."""
-        return "matching"
 
     def target(self, target_id: str) -> MatchTarget:
         """Return the right-hand target with this id, or raise CourseInputError."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 from ..errors import CourseInputError
 
@@ -58,14 +58,31 @@ def _check_common(question_id: str, prompt: str, explanation: str) -> None:
     _check_text(explanation, f"{question_id}.explanation")
 
 
+def _check_parts(
+    question_id: str, field: str, parts: tuple[Any, ...], kind: type[Any], *texts: str
+) -> None:
+    """Check a question's options or items: each a ``kind`` with an id and the ``texts``.
+
+    The ids must be unique within the field.
+    """
+    where = f"{question_id}.{field}"
+    noun = {"options": "option", "right": "target"}.get(field, "item")
+    article = "an" if kind.__name__[0] in "AEIOU" else "a"
+    for part in parts:
+        if not isinstance(part, kind):
+            raise CourseInputError(where, f"every {noun} must be {article} {kind.__name__}")
+        _check_id(part.id, where)
+        for name in texts:
+            _check_text(getattr(part, name), f"{question_id}.{part.id}.{name}")
+    _check_unique([part.id for part in parts], where)
+
+
 # Answer checks ---------------------------------------------------------------------------
 
 
 def _id_list(answer: object, what: str) -> list[str]:
     """Return an answer that should be several ids as a list, or raise."""
-    if isinstance(answer, str | bytes) or isinstance(answer, Mapping):
-        raise CourseInputError("answer", f"must be a list of {what}, not {type(answer).__name__}")
-    if not isinstance(answer, Collection):
+    if isinstance(answer, str | bytes | Mapping) or not isinstance(answer, Collection):
         raise CourseInputError("answer", f"must be a list of {what}, not {type(answer).__name__}")
     items = list(answer)
     for item in items:

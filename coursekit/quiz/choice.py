@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..errors import CourseInputError
 from .base import (
@@ -11,9 +11,7 @@ from .base import (
     WRONG,
     Result,
     _check_common,
-    _check_id,
-    _check_text,
-    _check_unique,
+    _check_parts,
     _duplicates,
     _id_list,
     _result,
@@ -33,29 +31,13 @@ class Option:
     feedback: str
 
 
-def _check_options(question_id: str, options: tuple[Option, ...]) -> None:
-    if len(options) < 2:
-        raise CourseInputError(f"{question_id}.options", "needs at least two options")
-    for option in options:
-        if not isinstance(option, Option):
-            raise CourseInputError(f"{question_id}.options", "every option must be an Option")
-        _check_id(option.id, f"{question_id}.options")
-        _check_text(option.text, f"{question_id}.{option.id}.text")
-        _check_text(option.feedback, f"{question_id}.{option.id}.feedback")
-    _check_unique([option.id for option in options], f"{question_id}.options")
-
-
 def _option_line(option: Option) -> str:
     return f"{CORRECT if option.correct else WRONG} {option.text} — {option.feedback}"
 
 
 @dataclass(frozen=True)
-class SingleChoice:
-    """A question with several options and exactly one correct one.
-
-    The answer is the chosen option's id. It scores 1 if right and 0 if not; the feedback is
-    the chosen option's own feedback.
-    """
+class _Choice:
+    """What both choice questions hold: a prompt, two or more options and an explanation."""
 
     id: str
     prompt: str
@@ -66,14 +48,9 @@ class SingleChoice:
     def __post_init__(self) -> None:
         object.__setattr__(self, "options", tuple(self.options))
         _check_common(self.id, self.prompt, self.explanation)
-        _check_options(self.id, self.options)
-        if sum(option.correct for option in self.options) != 1:
-            raise CourseInputError(f"{self.id}.options", "needs exactly one correct option")
-
-    @property
-    def kind(self) -> Literal["single"]:
-        """Return ``"single"``."""
-        return "single"
+        if len(self.options) < 2:
+            raise CourseInputError(f"{self.id}.options", "needs at least two options")
+        _check_parts(self.id, "options", self.options, Option, "text", "feedback")
 
     def option(self, option_id: str) -> Option:
         """Return the option with this id, or raise CourseInputError."""
@@ -81,6 +58,21 @@ class SingleChoice:
             if option.id == option_id:
                 return option
         raise CourseInputError("answer", f"unknown option {option_id!r}")
+
+
+class SingleChoice(_Choice):
+    """A question with several options and exactly one correct one.
+
+    The answer is the chosen option's id. It scores 1 if right and 0 if not; the feedback is
+    the chosen option's own feedback.
+    """
+
+    kind: ClassVar[Literal["single"]] = "single"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if sum(option.correct for option in self.options) != 1:
+            raise CourseInputError(f"{self.id}.options", "needs exactly one correct option")
 
     def normalize(self, answer: object) -> str:
         """Check that the answer is one known option id and return it."""
@@ -103,8 +95,7 @@ class SingleChoice:
         return (self.option(self.answer_key()).text,)
 
 
-@dataclass(frozen=True)
-class MultipleChoice:
+class MultipleChoice(_Choice):
     """A question where a set of options is correct ("choose all that apply").
 
     The answer is a list (or set) of option ids; at least one must be chosen. Partial credit:
@@ -113,23 +104,12 @@ class MultipleChoice:
     ``correct``. The feedback gives every picked option's feedback, then each missed one's.
     """
 
-    id: str
-    prompt: str
-    options: tuple[Option, ...]
-    explanation: str
-    shuffle: bool = True
+    kind: ClassVar[Literal["multiple"]] = "multiple"
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "options", tuple(self.options))
-        _check_common(self.id, self.prompt, self.explanation)
-        _check_options(self.id, self.options)
+        super().__post_init__()
         if not any(option.correct for option in self.options):
             raise CourseInputError(f"{self.id}.options", "needs at least one correct option")
-
-    @property
-    def kind(self) -> Literal["multiple"]:
-        """Return ``"multiple"``."""
-        return "multiple"
 
     def normalize(self, answer: object) -> list[str]:
         """Check the chosen ids and return them in the order the options are listed."""
@@ -162,5 +142,3 @@ class MultipleChoice:
     def key_text(self) -> tuple[str, ...]:
         """Return the text of every correct option."""
         return tuple(option.text for option in self.options if option.correct)
-
-

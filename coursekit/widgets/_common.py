@@ -1,10 +1,10 @@
-"""Shared pieces of the widget layer: journal access, feedback areas, safe callbacks."""
+"""Shared pieces of the widget layer: journal access, controls, feedback areas, safe callbacks."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import ipywidgets as w
 
@@ -13,45 +13,28 @@ from ..errors import CourseInputError
 from ..knowledge import knowledge
 from ..loader import script_wording
 from ..views import STYLE, scenario_note, status_html, tag
+from ..views.text import interface_texts, ui
 
 if TYPE_CHECKING:
     from ..journal import Journal, JSONValue
 
 __all__ = [
-    "ERROR",
-    "OK",
-    "PARTIAL",
-    "Exercise",
-    "actions",
-    "entries_of",
-    "feedback",
-    "get_journal",
-    "guarded",
-    "json_value",
-    "scenario_note",
-    "setup_root",
-    "status_html",
-    "wide",
-    "channel_choice",
-    "scenario_choice",
+    "WARN", "Exercise", "actions", "button", "channel_choice", "choices", "download_area",
+    "entries_of", "feedback", "get_journal", "guard", "guarded", "json_value", "scenario_choice",
+    "scenario_note", "setup_root", "ui", "wide",
 ]
 
-OK = "✓"
-ERROR = "✗"
-PARTIAL = "◐"
+#: The sign of a problem the learner can fix (a callout of kind "warn").
 WARN = "⚠"
 
 F = TypeVar("F", bound=Callable[..., None])
 
-#: How each input field is named to a learner in messages.
-FIELD_NAMES: dict[str, str] = {
-    "missteps": "What happened when you declined",
-    "time_since_days": "Days since you declined",
-    "role_status": "Is the role still open?",
-    "channel": "How you will get back in touch",
-    "draft": "Your draft",
-    "scenario": "Your scenario",
-}
+
+class _JSONEntry(Protocol):
+    """What :meth:`Exercise.keep` saves: a typed journal entry."""
+
+    def to_json(self) -> Any:
+        """Return the entry as journal data."""
 
 
 def json_value(value: Any) -> JSONValue:
@@ -77,12 +60,27 @@ class Exercise(w.VBox):  # type: ignore[misc]
     """The root box of every exercise; its text form tells a static viewer how to start it."""
 
     exercise_title = "Exercise"
+    journal: Journal
 
     def __repr__(self) -> str:
-        return (
-            f"[Interactive exercise: “{self.exercise_title}”. To start it, run the notebook: "
-            "Run ▸ Run All Cells.]"
-        )
+        return ui("widgets.common.static", title=self.exercise_title)
+
+    def keep(self, exercise_id: str, entry: _JSONEntry) -> None:
+        """Save a typed entry to the journal (after the feedback is on screen)."""
+        self.journal.save(exercise_id, json_value(entry.to_json()))
+
+
+def choices(table: str) -> list[tuple[str, str]]:
+    """Return (label, value) options from a table of ``widgets.toml``, in the file's order."""
+    prefix = f"widgets.{table}."
+    return [(text, key[len(prefix):]) for key, text in interface_texts().items()
+            if key.startswith(prefix)]
+
+
+def button(label: str, icon: str, tooltip: str = "", primary: bool = False) -> w.Button:
+    """Return a button with a label, an icon and an optional tooltip."""
+    return w.Button(description=label, icon=icon, tooltip=tooltip or None,
+                    button_style="primary" if primary else "")
 
 
 def _fit_buttons(widget: w.Widget) -> None:
@@ -98,8 +96,8 @@ def actions(*buttons: w.Button, danger: bool = False) -> w.HBox:
     row = w.HBox(list(buttons))
     row.add_class("sc-actions")
     if danger:
-        for button in buttons:
-            button.add_class("sc-danger")
+        for item in buttons:
+            item.add_class("sc-danger")
     return row
 
 
@@ -123,6 +121,25 @@ def feedback(kind: str = "status") -> w.HTML:
     return area
 
 
+def download_area() -> w.HTML:
+    """Return the empty area where a download link appears."""
+    area = w.HTML("")
+    area.add_class("sc-download")
+    return area
+
+
+def _show_problem(area: w.HTML, exc: CourseInputError | OSError) -> None:
+    """Say in ``area`` what was wrong with the input, or that saving failed."""
+    if isinstance(exc, OSError):
+        area.value = status_html(WARN, ui("widgets.common.not_saved"),
+                                 ui("widgets.common.still_here", problem=exc.strerror or exc))
+        return
+    where = interface_texts().get(f"widgets.fields.{exc.field}")
+    if where is None:
+        where = script_wording().prompts.get(exc.field, exc.field).rstrip("?")
+    area.value = status_html(WARN, ui("widgets.common.check"), f"{where}: {exc.problem}")
+
+
 def guarded(area: w.HTML) -> Callable[[F], F]:
     """Show bad input as a friendly message in ``area`` instead of a traceback."""
 
@@ -131,18 +148,24 @@ def guarded(area: w.HTML) -> Callable[[F], F]:
         def inner(*args: Any, **kwargs: Any) -> None:
             try:
                 func(*args, **kwargs)
-            except CourseInputError as exc:
-                prompts = script_wording().prompts
-                where = FIELD_NAMES.get(exc.field, prompts.get(exc.field, exc.field).rstrip("?"))
-                area.value = status_html(
-                    WARN, "Please check your answer", f"{where}: {exc.problem}"
-                )
-            except OSError as exc:
-                area.value = status_html(
-                    WARN,
-                    "Your answer could not be saved",
-                    f"{exc.strerror or exc}. Your work is still on screen.",
-                )
+            except (CourseInputError, OSError) as exc:
+                _show_problem(area, exc)
+
+        return inner  # type: ignore[return-value]
+
+    return wrap
+
+
+def guard(area: str) -> Callable[[F], F]:
+    """Method form of :func:`guarded`: problems show in the feedback area ``self.<area>``."""
+
+    def wrap(method: F) -> F:
+        @functools.wraps(method)
+        def inner(self: Any, *args: Any, **kwargs: Any) -> None:
+            try:
+                method(self, *args, **kwargs)
+            except (CourseInputError, OSError) as exc:
+                _show_problem(getattr(self, area), exc)
 
         return inner  # type: ignore[return-value]
 
@@ -172,8 +195,5 @@ def scenario_choice(value: int, label: str) -> w.ToggleButtons:
 
 def channel_choice(value: str) -> w.RadioButtons:
     """Return the phone-or-meeting choice."""
-    return w.RadioButtons(
-        options=[("A phone call", "phone"), ("A face-to-face meeting", "meeting")],
-        value=value,
-        **wide("How will you get back in touch?"),
-    )
+    return w.RadioButtons(options=choices("channel.options"), value=value,
+                          **wide(ui("widgets.channel.label")))

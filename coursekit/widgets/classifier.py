@@ -9,17 +9,19 @@ import ipywidgets as w
 from ..classify import Classification, Situation, classify
 from ..entries import SITUATION
 from ..knowledge import knowledge
-from ..views import callout, classification_html
+from ..views import callout, classification_html, tag
 from ._common import (
     Exercise,
     actions,
+    button,
     channel_choice,
+    choices,
     entries_of,
     feedback,
     get_journal,
-    guarded,
-    json_value,
+    guard,
     setup_root,
+    ui,
     wide,
 )
 
@@ -29,11 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["ClassifierView", "situation_classifier"]
 
 EXERCISE_ID = SITUATION
-_ROLE_OPTIONS = [
-    ("I don't know", "unknown"),
-    ("It is still open", "open"),
-    ("It has been filled", "filled"),
-]
 
 
 class ClassifierView(Exercise):
@@ -46,38 +43,19 @@ class ClassifierView(Exercise):
             for misstep in knowledge().missteps.values()
         }
         self.days = w.BoundedIntText(value=7, min=0, max=36_500, **wide("Days since you declined:"))
-        self.role_status = w.Dropdown(
-            options=_ROLE_OPTIONS, value="unknown", **wide("Is the role still open?")
-        )
+        self.role_status = w.Dropdown(options=choices("classifier.role"), value="unknown",
+                                      **wide(ui("widgets.fields.role_status")))
         self.channel = channel_choice("phone")
-        self.classify_button = w.Button(
-            description="Show my scenario",
-            button_style="primary",
-            tooltip="Classify your situation and save it to your journal",
-            icon="check",
-        )
+        self.classify_button = button("Show my scenario", "check",
+                                      ui("widgets.classifier.tooltip"), primary=True)
         self.result = feedback("classification")
         self.classification: Classification | None = None
         self.classify_button.on_click(lambda _button: self.update())
-        intro = w.HTML(
-            "<p>When you declined, did any of these happen? Tick all that apply; leave all "
-            "blank if you declined clearly and respectfully.</p>"
-        )
+        intro = w.HTML(tag("p", ui("widgets.classifier.intro")))
+        questions = [*self.misstep_boxes.values(), self.days, self.role_status, self.channel]
         super().__init__()
-        setup_root(
-            self,
-            "classifier",
-            "Which scenario are you in?",
-            [
-                intro,
-                *self.misstep_boxes.values(),
-                self.days,
-                self.role_status,
-                self.channel,
-                actions(self.classify_button),
-                self.result,
-            ],
-        )
+        setup_root(self, "classifier", "Which scenario are you in?",
+                   [intro, *questions, actions(self.classify_button), self.result])
         self._restore()
 
     def situation(self) -> Situation:
@@ -89,20 +67,14 @@ class ClassifierView(Exercise):
             channel=str(self.channel.value),
         )
 
+    @guard("result")
     def update(self) -> None:
         """Classify the current answers, show the result and save it."""
-
-        @guarded(self.result)
-        def run() -> None:
-            self.classification = None
-            result = classify(self.situation())
-            self.classification = result
-            self.result.value = callout(
-                "info", f"Scenario {result.scenario} — saved", classification_html(result)
-            )
-            self.journal.save(EXERCISE_ID, json_value(result.to_entry().to_json()))
-
-        run()
+        self.classification = None
+        self.classification = result = classify(self.situation())
+        heading = ui("widgets.classifier.result", scenario=result.scenario)
+        self.result.value = callout("info", heading, classification_html(result))
+        self.keep(EXERCISE_ID, result.to_entry())
 
     def _restore(self) -> None:
         saved = entries_of(self.journal).situation

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -11,30 +11,28 @@ from ..errors import CourseInputError
 from ..loader import script_wording
 from ..textsafe import MAX_FIELD_CHARS
 from ..views import callout
-from ._common import (
-    Exercise,
-    entries_of,
-    feedback,
-    get_journal,
-    guarded,
-    json_value,
-    setup_root,
-    wide,
-)
+from ._common import Exercise, entries_of, feedback, get_journal, guard, setup_root, ui, wide
 
 if TYPE_CHECKING:
     from ..journal import Journal
 
 __all__ = ["RepliesView", "ReflectionView", "reflection", "replies"]
 
+_LIMIT = MAX_FIELD_CHARS * 5
+
 
 def _check_length(text: str, field: str) -> None:
-    if len(text) > MAX_FIELD_CHARS * 5:
-        raise CourseInputError(
-            field,
-            f"is very long ({len(text):,} characters); please keep it under "
-            f"{MAX_FIELD_CHARS * 5:,}",
-        )
+    if len(text) > _LIMIT:
+        problem = ui("widgets.notes.too_long", count=f"{len(text):,}", limit=f"{_LIMIT:,}")
+        raise CourseInputError(field, problem)
+
+
+def _text_area(value: str, label: str, rows: int, placeholder: str = "") -> w.Textarea:
+    """Return a text area that reports its value when the learner leaves it."""
+    area = w.Textarea(value=value, rows=rows, continuous_update=False, **wide(label))
+    if placeholder:
+        area.placeholder = placeholder
+    return area
 
 
 class ReflectionView(Exercise):
@@ -45,31 +43,20 @@ class ReflectionView(Exercise):
         self.exercise_id = f"{REFLECTION_PREFIX}{prompt_id}"
         entry = entries_of(self.journal).reflections.get(prompt_id)
         saved = entry.text if entry is not None else ""
-        self.text = w.Textarea(
-            value=saved,
-            rows=5,
-            continuous_update=False,
-            placeholder="Write a few sentences. Your answer is saved as you go.",
-            **wide(question),
-        )
+        self.text = _text_area(saved, question, 5, ui("widgets.notes.placeholder"))
         self.status = feedback("status")
         self.text.observe(lambda _change: self.save(), names="value")
         super().__init__()
         setup_root(self, "reflection", "Reflect", [self.text, self.status])
         if saved:
-            self.status.value = callout("info", "Your earlier answer is back")
+            self.status.value = callout("info", ui("widgets.notes.restored"))
 
+    @guard("status")
     def save(self) -> None:
         """Save the current answer to the journal."""
-
-        @guarded(self.status)
-        def run() -> None:
-            _check_length(self.text.value, "reflection")
-            entry = ReflectionEntry(self.text.value)
-            self.journal.save(self.exercise_id, json_value(entry.to_json()))
-            self.status.value = callout("info", "Saved")
-
-        run()
+        _check_length(self.text.value, "reflection")
+        self.keep(self.exercise_id, ReflectionEntry(self.text.value))
+        self.status.value = callout("info", "Saved")
 
 
 class RepliesView(Exercise):
@@ -80,38 +67,26 @@ class RepliesView(Exercise):
         entry = entries_of(self.journal).replies
         saved = entry.replies if entry is not None else {}
         self.fields = {
-            reply_id: w.Textarea(
-                value=saved.get(reply_id, ""),
-                continuous_update=False,
-                rows=3,
-                **wide(prompt),
-            )
+            reply_id: _text_area(saved.get(reply_id, ""), prompt, 3)
             for reply_id, (prompt,) in script_wording().phrases["replies"].items()
         }
         self.status = feedback("status")
         for field in self.fields.values():
-            field.observe(self._on_change, names="value")
+            field.observe(lambda _change: self.save(), names="value")
         super().__init__()
         setup_root(self, "replies", "Prepare your replies", [*self.fields.values(), self.status])
 
-    def _on_change(self, _change: Any) -> None:
-        self.save()
-
+    @guard("status")
     def save(self) -> None:
         """Save every prepared reply to the journal."""
-
-        @guarded(self.status)
-        def run() -> None:
-            values = {key: str(field.value) for key, field in self.fields.items()}
-            for key, value in values.items():
-                _check_length(value, key)
-            entry = RepliesEntry(values)
-            self.journal.save(REPLIES, json_value(entry.to_json()))
-            done = entry.prepared
-            heading = f"Saved: {done} of {len(values)} replies prepared"
-            self.status.value = callout("correct" if done == len(values) else "partly", heading)
-
-        run()
+        values = {key: str(field.value) for key, field in self.fields.items()}
+        for key, value in values.items():
+            _check_length(value, key)
+        entry = RepliesEntry(values)
+        self.keep(REPLIES, entry)
+        done, total = entry.prepared, len(values)
+        heading = ui("widgets.notes.replies_saved", done=done, total=total)
+        self.status.value = callout("correct" if done == total else "partly", heading)
 
 
 def reflection(prompt_id: str, question: str, journal: Journal | None = None) -> ReflectionView:

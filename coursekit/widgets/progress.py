@@ -13,8 +13,19 @@ from ..loader import course
 from ..plan import plan_html, plan_markdown, plan_missing
 from ..progress import course_progress
 from ..views import callout, checklist_html, download_html, missing_html, tag
-from ._common import Exercise, actions, feedback, get_journal, guarded, setup_root, wide
-from .room import share_card
+from ._common import (
+    Exercise,
+    actions,
+    button,
+    download_area,
+    feedback,
+    get_journal,
+    guard,
+    setup_root,
+    ui,
+    wide,
+)
+from .room import CardSharing
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -24,8 +35,12 @@ __all__ = ["PLAN_FILE_STEM", "ProgressView", "progress_panel"]
 PLAN_FILE_STEM = "my-second-call-plan"
 
 
-class ProgressView(Exercise):
-    """A checklist of exercises, the plan's gaps, export buttons, and a separate reset area."""
+class ProgressView(CardSharing, Exercise):
+    """A checklist of exercises, the plan's gaps, export buttons, and a separate reset area.
+
+    "Share with the room" sends the card to the hub's room service when ``env`` names one,
+    and otherwise writes it to ``folder`` as a download.
+    """
 
     def __init__(
         self,
@@ -42,143 +57,93 @@ class ProgressView(Exercise):
         self._own_only = wanted is not None
         self.checklist = feedback("checklist")
         self.missing = feedback("missing")
-        self.refresh_button = w.Button(
-            description="Refresh", icon="refresh", tooltip="Read your journal again"
-        )
-        self.export_button = w.Button(
-            description="Export my plan", button_style="primary", icon="download"
-        )
-        self.share_button = w.Button(
-            description="Share with the room",
-            icon="share",
-            tooltip="Your anonymous card: scenario, quiz scores and role-play endings only; "
-            "no name, nothing you typed",
-        )
+        self.refresh_button = button("Refresh", "refresh", "Read your journal again")
+        self.export_button = button("Export my plan", "download", primary=True)
+        self.share_button = button("Share with the room", "share", ui("widgets.progress.share_tip"))
         self.card_button = self.share_button  # the name before the live room
         self.status = feedback("status")
-        self.download = w.HTML("")
-        self.download.add_class("sc-download")
-        self.choice = w.Dropdown(
-            options=[(ex.label, ex.id) for ex in self.exercises], **wide("Exercise to reset:")
-        )
-        self.reset_button = w.Button(description="Reset this exercise", icon="undo")
-        self.confirm_all = w.Checkbox(
-            value=False, indent=False, **wide("Yes, I want to erase all my answers")
-        )
-        self.reset_all_button = w.Button(description="Reset everything", icon="trash")
+        self.download = download_area()
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.export_button.on_click(lambda _b: self.export())
+        self.share_button.on_click(lambda _b: self.share())
+        super().__init__()
+        setup_root(self, "progress", "Your progress", [
+            self.checklist, actions(self.refresh_button), self.missing,
+            actions(self.export_button, self.share_button), self.status, self.download,
+            self._danger_zone(),
+        ])
+        self.refresh()
+
+    def _danger_zone(self) -> w.VBox:
+        """Return the reset controls, set apart: one exercise, or everything once confirmed."""
+        self.choice = w.Dropdown(options=[(ex.label, ex.id) for ex in self.exercises],
+                                 **wide("Exercise to reset:"))
+        self.reset_button = button("Reset this exercise", "undo")
+        self.confirm_all = w.Checkbox(value=False, indent=False,
+                                      **wide(ui("widgets.progress.confirm_all")))
+        self.reset_all_button = button("Reset everything", "trash")
         self.reset_all_button.disabled = True
         self.confirm_all.observe(
             lambda _c: setattr(self.reset_all_button, "disabled", not self.confirm_all.value),
             names="value",
         )
-        self.refresh_button.on_click(lambda _b: self.refresh())
         self.reset_button.on_click(lambda _b: self.reset_one())
         self.reset_all_button.on_click(lambda _b: self.reset_everything())
-        self.export_button.on_click(lambda _b: self.export())
-        self.share_button.on_click(lambda _b: self.share())
-        danger = w.VBox(
-            [
-                w.HTML(tag("p", tag("strong", "Start over"))),
-                self.choice,
-                actions(self.reset_button),
-                self.confirm_all,
-                actions(self.reset_all_button, danger=True),
-            ]
-        )
+        danger = w.VBox([
+            w.HTML(tag("p", tag("strong", "Start over"))), self.choice,
+            actions(self.reset_button), self.confirm_all,
+            actions(self.reset_all_button, danger=True),
+        ])
         danger.add_class("sc-danger-zone")
-        super().__init__()
-        setup_root(
-            self,
-            "progress",
-            "Your progress",
-            [
-                self.checklist,
-                actions(self.refresh_button),
-                self.missing,
-                actions(self.export_button, self.share_button),
-                self.status,
-                self.download,
-                danger,
-            ],
-        )
-        self.refresh()
+        return danger
 
+    @guard("status")
     def refresh(self) -> None:
         """Show which exercises are done and what the plan lacks, read fresh from the journal."""
+        answers = self.journal.answers()
+        wanted = {ex.id for ex in self.exercises}
+        items = [item for item in course_progress(answers) if item.id in wanted]
+        self.checklist.value = checklist_html(items, show_notebook=not self._own_only)
+        self.missing.value = missing_html(plan_missing(answers, wanted if self._own_only else None))
+        if self.journal.messages:
+            heading = "Note about your journal"
+            self.status.value = callout("warn", heading, " ".join(self.journal.messages))
 
-        @guarded(self.status)
-        def run() -> None:
-            answers = self.journal.answers()
-            wanted = {ex.id for ex in self.exercises}
-            items = [item for item in course_progress(answers) if item.id in wanted]
-            self.checklist.value = checklist_html(items, show_notebook=not self._own_only)
-            own = wanted if self._own_only else None
-            self.missing.value = missing_html(plan_missing(answers, own))
-            messages = self.journal.messages
-            if messages:
-                self.status.value = callout("warn", "Note about your journal", " ".join(messages))
-
-        run()
-
+    @guard("status")
     def reset_one(self) -> None:
         """Erase the chosen exercise's answer."""
+        exercise_id = str(self.choice.value)
+        self.journal.reset(exercise_id)
+        self.refresh()
+        label = {ex.id: ex.label for ex in self.exercises}[exercise_id]
+        self.status.value = callout("info", "Reset", f"{label} is cleared.")
 
-        @guarded(self.status)
-        def run() -> None:
-            exercise_id = str(self.choice.value)
-            self.journal.reset(exercise_id)
-            self.refresh()
-            label = {ex.id: ex.label for ex in self.exercises}[exercise_id]
-            self.status.value = callout("info", "Reset", f"{label} is cleared.")
-
-        run()
-
+    @guard("status")
     def reset_everything(self) -> None:
         """Erase every answer, but only once the learner has ticked the confirmation box."""
+        if not self.confirm_all.value:
+            self.status.value = callout("warn", "Nothing was erased",
+                                        ui("widgets.progress.tick_first"))
+            return
+        self.journal.reset_all()
+        self.confirm_all.value = False
+        self.refresh()
+        self.status.value = callout("info", "All answers erased")
 
-        @guarded(self.status)
-        def run() -> None:
-            if not self.confirm_all.value:
-                self.status.value = callout(
-                    "warn", "Nothing was erased", "Tick the box above first to confirm."
-                )
-                return
-            self.journal.reset_all()
-            self.confirm_all.value = False
-            self.refresh()
-            self.status.value = callout("info", "All answers erased")
-
-        run()
-
-    def share(self) -> None:
-        """Share the anonymous card: to the hub's live room, or (no hub) as a file to hand in."""
-        share_card(self.journal, self.env, self.folder, self.status, self.download)
-
+    @guard("status")
     def export(self) -> None:
         """Write the plan next to the notebook as HTML and Markdown, and offer a download."""
-
-        @guarded(self.status)
-        def run() -> None:
-            answers = self.journal.answers()
-            page = plan_html(answers)
-            self.folder.mkdir(parents=True, exist_ok=True)
-            html_path = self.folder / f"{PLAN_FILE_STEM}.html"
-            md_path = self.folder / f"{PLAN_FILE_STEM}.md"
-            html_path.write_text(page, encoding="utf-8")
-            md_path.write_text(plan_markdown(answers), encoding="utf-8")
-            self.download.value = download_html(
-                html_path.name,
-                "text/html;charset=utf-8",
-                page.encode("utf-8"),
-                "Download your plan (printable page)",
-            )
-            self.status.value = callout(
-                "info",
-                "Plan exported",
-                f"Saved as {html_path.name} and {md_path.name} next to this notebook.",
-            )
-
-        run()
+        answers = self.journal.answers()
+        page = plan_html(answers)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        html_path = self.folder / f"{PLAN_FILE_STEM}.html"
+        md_path = self.folder / f"{PLAN_FILE_STEM}.md"
+        html_path.write_text(page, encoding="utf-8")
+        md_path.write_text(plan_markdown(answers), encoding="utf-8")
+        self.download.value = download_html(html_path.name, "text/html;charset=utf-8",
+                                            page.encode("utf-8"), ui("widgets.progress.download"))
+        saved_as = ui("widgets.progress.exported_as", html=html_path.name, markdown=md_path.name)
+        self.status.value = callout("info", "Plan exported", saved_as)
 
 
 def progress_panel(

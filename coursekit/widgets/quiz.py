@@ -23,12 +23,13 @@ from ..views import callout, result_html, score_html, tag
 from ._common import (
     Exercise,
     actions,
+    button,
     entries_of,
     feedback,
     get_journal,
-    guarded,
-    json_value,
+    guard,
     setup_root,
+    ui,
     wide,
 )
 
@@ -59,49 +60,45 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         self._on_check = on_check
         self.order = shown_order(question, seed)
         self.controls: dict[str, w.Widget] = {}
+        self._add_controls()
         prompt = w.HTML(tag("p", [tag("strong", f"Question {number}."), " ", question.prompt]))
-        if isinstance(question, MultipleChoice):
-            hint = w.HTML("<p><em>Tick every answer that applies.</em></p>")
-            for option in _in_order(question.options, self.order):
-                self.controls[option.id] = w.Checkbox(
-                    value=False, indent=False, **wide(option.text)
-                )
-            body: list[w.Widget] = [hint, *self.controls.values()]
-        elif isinstance(question, Ordering):
-            hint = w.HTML("<p><em>Choose which item goes in each place.</em></p>")
-            options = [(item.text, item.id) for item in question.items]
-            for place, order_item in enumerate(question.presented(), 1):
-                self.controls[str(place)] = w.Dropdown(
-                    options=options, value=order_item.id, **wide(f"Place {place}:")
-                )
-            body = [hint, *self.controls.values()]
-        elif isinstance(question, Matching):
-            hint = w.HTML("<p><em>Choose a match for each item.</em></p>")
-            targets = [(_CHOOSE, "")] + [(t.text, t.id) for t in question.right]
-            for item in _in_order(question.left, self.order):
-                self.controls[item.id] = w.Dropdown(
-                    options=targets, value="", **wide(f"{item.text} →")
-                )
-            body = [hint, *self.controls.values()]
-        else:
-            shown = _in_order(question.options, self.order)  # type: ignore[attr-defined]
-            options_single = [(option.text, option.id) for option in shown]
-            self.controls["choice"] = w.RadioButtons(
-                options=options_single, value=None, **wide("Your answer:")
-            )
-            body = [*self.controls.values()]
-        self.check_button = w.Button(
-            description="Check answer", button_style="primary", icon="check"
-        )
-        self.retry_button = w.Button(description="Try again", icon="undo", disabled=True)
+        body = [*self.controls.values()]
+        if question.kind != "single":
+            hint = ui(f"widgets.quiz.hint.{question.kind}")
+            body.insert(0, w.HTML(tag("p", tag("em", hint))))
+        self.check_button = button("Check answer", "check", primary=True)
+        self.retry_button = button("Try again", "undo")
+        self.retry_button.disabled = True
         self.feedback = feedback("quiz")
         self.check_button.on_click(lambda _b: self.check())
         self.retry_button.on_click(lambda _b: self.retry())
-        super().__init__(
-            [prompt, *body, actions(self.check_button, self.retry_button), self.feedback]
-        )
+        buttons = actions(self.check_button, self.retry_button)
+        super().__init__([prompt, *body, buttons, self.feedback])
         self.add_class("sc-question")
         self.add_class(f"sc-question-{question.kind}")
+
+    def _add_controls(self) -> None:
+        """Make the controls of the question's type, keyed as :meth:`answer` reads them."""
+        question = self.question
+        if isinstance(question, MultipleChoice):
+            for option in _in_order(question.options, self.order):
+                box = w.Checkbox(value=False, indent=False, **wide(option.text))
+                self.controls[option.id] = box
+        elif isinstance(question, Ordering):
+            items = [(item.text, item.id) for item in question.items]
+            for place, item in enumerate(question.presented(), 1):
+                menu = w.Dropdown(options=items, value=item.id, **wide(f"Place {place}:"))
+                self.controls[str(place)] = menu
+        elif isinstance(question, Matching):
+            targets = [(_CHOOSE, ""), *((target.text, target.id) for target in question.right)]
+            for left in _in_order(question.left, self.order):
+                menu = w.Dropdown(options=targets, value="", **wide(f"{left.text} →"))
+                self.controls[left.id] = menu
+        else:
+            shown = _in_order(question.options, self.order)  # type: ignore[attr-defined]
+            options = [(option.text, option.id) for option in shown]
+            self.controls["choice"] = w.RadioButtons(options=options, value=None,
+                                                     **wide("Your answer:"))
 
     def answer(self) -> object:
         """Return the learner's current answer, in the form the quiz engine grades."""
@@ -131,21 +128,15 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         elif isinstance(answer, str):
             self.controls["choice"].value = answer
 
+    @guard("feedback")
     def check(self) -> None:
         """Grade the current answer and show feedback."""
-
-        @guarded(self.feedback)
-        def run() -> None:
-            answer = self.answer()
-            if isinstance(self.question, Matching) and isinstance(answer, dict):
-                if not all(answer.values()):
-                    raise CourseInputError("answer", "choose a match for every item first")
-            if answer is None:
-                raise CourseInputError("answer", "choose an answer first")
-            result = self._on_check(self.question.id, answer)
-            self.show(result)
-
-        run()
+        answer = self.answer()
+        if isinstance(answer, dict) and not all(answer.values()):
+            raise CourseInputError("answer", "choose a match for every item first")
+        if answer is None:
+            raise CourseInputError("answer", "choose an answer first")
+        self.show(self._on_check(self.question.id, answer))
 
     def show(self, result: Result) -> None:
         """Show a graded result and offer a retry."""
@@ -155,7 +146,7 @@ class QuestionView(w.VBox):  # type: ignore[misc]
     def retry(self) -> None:
         """Clear the feedback so the learner can answer again."""
         self._on_check(self.question.id, None)
-        self.feedback.value = callout("info", "Try again", "Change your answer, then check it.")
+        self.feedback.value = callout("info", "Try again", ui("widgets.quiz.retry"))
         self.retry_button.disabled = True
 
 
@@ -174,13 +165,8 @@ class QuizView(Exercise):
             for number, question in enumerate(quiz_data.questions, 1)
         ]
         super().__init__()
-        intro = w.HTML(tag("p", quiz_data.intro)) if quiz_data.intro else None
-        setup_root(
-            self,
-            "quiz",
-            quiz_data.title,
-            [*([intro] if intro else []), *self.questions, self.score],
-        )
+        intro = [w.HTML(tag("p", quiz_data.intro))] if quiz_data.intro else []
+        setup_root(self, "quiz", quiz_data.title, [*intro, *self.questions, self.score])
         self._restore()
         self._show_score()
 
@@ -198,8 +184,8 @@ class QuizView(Exercise):
         else:
             result = self.attempt.answer(question_id, answer)
         self._show_score()
-        entry = QuizEntry(self.attempt.score(), self.attempt.out_of(), self.attempt.to_dict())
-        self.journal.save(self.exercise_id, json_value(entry.to_json()))
+        attempt = self.attempt
+        self.keep(self.exercise_id, QuizEntry(attempt.score(), attempt.out_of(), attempt.to_dict()))
         return result
 
     def _show_score(self) -> None:

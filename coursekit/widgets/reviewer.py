@@ -12,14 +12,15 @@ from ..views import cues_html, review_callout
 from ._common import (
     Exercise,
     actions,
+    button,
     entries_of,
     feedback,
     get_journal,
-    guarded,
-    json_value,
+    guard,
     scenario_choice,
     scenario_note,
     setup_root,
+    ui,
     wide,
 )
 
@@ -33,13 +34,8 @@ EXERCISE_ID = DRAFT
 
 def review_entry(review: Review) -> ReviewEntry:
     """Return the journal entry of a review."""
-    return ReviewEntry(
-        tuple(
-            ReviewMoveEntry(m.id, m.covered, m.evidence or "", m.tip or "") for m in review.moves
-        ),
-        review.order_ok,
-        review.order_note,
-    )
+    moves = (ReviewMoveEntry(m.id, m.covered, m.evidence or "", m.tip or "") for m in review.moves)
+    return ReviewEntry(tuple(moves), review.order_ok, review.order_note)
 
 
 class ReviewerView(Exercise):
@@ -57,35 +53,18 @@ class ReviewerView(Exercise):
             scenario = self.classified or (saved.scenario if saved else None) or 1
         self.scenario = scenario_choice(scenario, "Review against:")
         self.scenario_note = w.HTML(scenario_note(scenario, self.classified))
-        self.text = w.Textarea(
-            value=saved.text if saved else "",
-            placeholder="Write what you would say on the call, in your own words.",
-            continuous_update=False,
-            rows=7,
-            **wide("Your draft:"),
-        )
-        self.review_button = w.Button(
-            description="Review my draft", button_style="primary", icon="search"
-        )
+        self.text = w.Textarea(value=saved.text if saved else "", continuous_update=False, rows=7,
+                               placeholder=ui("widgets.reviewer.placeholder"),
+                               **wide("Your draft:"))
+        self.review_button = button("Review my draft", "search", primary=True)
         self.result = feedback("review")
         self.cues = w.HTML(cues_html(int(self.scenario.value)))
         self.review: Review | None = None
         self.review_button.on_click(lambda _b: self.run_review())
         self.scenario.observe(lambda _c: self._scenario_changed(), names="value")
         super().__init__()
-        setup_root(
-            self,
-            "reviewer",
-            "Review your draft",
-            [
-                self.scenario,
-                self.scenario_note,
-                self.text,
-                actions(self.review_button),
-                self.result,
-                self.cues,
-            ],
-        )
+        controls = [self.scenario, self.scenario_note, self.text, actions(self.review_button)]
+        setup_root(self, "reviewer", "Review your draft", [*controls, self.result, self.cues])
         if self.text.value:
             self.run_review()
 
@@ -96,19 +75,15 @@ class ReviewerView(Exercise):
         if self.text.value:
             self.run_review()
 
+    @guard("result")
     def run_review(self) -> None:
-        """Review the draft, show the checklist and save draft and review."""
+        """Review the draft, show the checklist, then save draft and review durably.
 
-        @guarded(self.result)
-        def run() -> None:
-            review = review_draft(self.text.value, int(self.scenario.value))
-            self.review = review
-            entry = DraftEntry(review.scenario, self.text.value, review_entry(review))
-            # Show, then save durably: a failed save replaces the feedback with a warning.
-            self.result.value = review_callout(review)
-            self.journal.save(EXERCISE_ID, json_value(entry.to_json()))
-
-        run()
+        A failed save replaces the feedback with a warning.
+        """
+        self.review = review = review_draft(self.text.value, int(self.scenario.value))
+        self.result.value = review_callout(review)
+        self.keep(EXERCISE_ID, DraftEntry(review.scenario, self.text.value, review_entry(review)))
 
 
 def draft_reviewer(journal: Journal | None = None, scenario: int | None = None) -> ReviewerView:

@@ -10,18 +10,19 @@ from ..entries import SCRIPT, SCRIPT_INPUTS, ScriptInputsEntry
 from ..errors import CourseInputError
 from ..loader import script_wording
 from ..script import FIELDS, Script, ScriptInputs, build_script
-from ..views import callout, script_html
+from ..views import callout, script_html, tag
 from ._common import (
     Exercise,
     channel_choice,
     entries_of,
     feedback,
     get_journal,
-    guarded,
+    guard,
     json_value,
     scenario_choice,
     scenario_note,
     setup_root,
+    ui,
     wide,
 )
 
@@ -32,8 +33,14 @@ __all__ = ["ScriptBuilderView", "script_builder"]
 
 EXERCISE_ID = SCRIPT
 INPUTS_ID = SCRIPT_INPUTS
-_SHORT_FIELDS = ("manager_name",)
-_SCENARIO_2_FIELDS = ("misstep", "cost_to_manager")
+
+
+def _field(name: str, value: str) -> w.Text | w.Textarea:
+    """Return the live control for one script field: one line for the name, else three."""
+    label = wide(script_wording().prompts[name])
+    if name == "manager_name":
+        return w.Text(value=value, continuous_update=True, **label)
+    return w.Textarea(value=value, continuous_update=True, rows=3, **label)
 
 
 class ScriptBuilderView(Exercise):
@@ -53,17 +60,7 @@ class ScriptBuilderView(Exercise):
             scenario = self.classified or saved.scenario or 1
         # Following the classification re-saves a script written for the other scenario.
         stale = follows and entries.script is not None and entries.script.scenario != scenario
-        self.fields: dict[str, w.Text | w.Textarea] = {}
-        for name in FIELDS:
-            cls = w.Text if name in _SHORT_FIELDS else w.Textarea
-            control = cls(
-                value=saved.inputs.get(name, ""),
-                continuous_update=True,
-                **wide(script_wording().prompts[name]),
-            )
-            if cls is w.Textarea:
-                control.rows = 3
-            self.fields[name] = control
+        self.fields = {name: _field(name, saved.inputs.get(name, "")) for name in FIELDS}
         self.scenario = scenario_choice(scenario, "Your scenario:")
         self.scenario_note = w.HTML()
         self.channel = channel_choice(saved.channel)
@@ -73,32 +70,21 @@ class ScriptBuilderView(Exercise):
             **wide("Connecting sentences:"),
         )
         self.preview = feedback("preview")
-        self.plain_text = w.Textarea(
-            value="", disabled=False, rows=8, **wide("Plain text to copy (select all, then copy):")
-        )
+        self.plain_text = w.Textarea(value="", rows=8, **wide(ui("widgets.script.plain_text")))
         self.status = feedback("status")
         self.script: Script | None = None
         for control in (*self.fields.values(), self.scenario, self.channel, self.variant):
             control.observe(self._on_change, names="value")
         super().__init__()
-        self._scenario_2_box = w.VBox([self.fields[name] for name in _SCENARIO_2_FIELDS])
-        setup_root(
-            self,
-            "script-builder",
-            "Build your call script",
-            [
-                self.scenario,
-                self.scenario_note,
-                self.channel,
-                *[self.fields[name] for name in FIELDS if name not in _SCENARIO_2_FIELDS],
-                self._scenario_2_box,
-                self.variant,
-                self.status,
-                w.HTML("<p><strong>Preview</strong> (updates as you type):</p>"),
-                self.preview,
-                self.plain_text,
-            ],
-        )
+        only_2 = [self.fields[f.id] for f in script_wording().fields if f.scenario == 2]
+        self._scenario_2_box = w.VBox(only_2)
+        both = [control for control in self.fields.values() if control not in only_2]
+        preview = tag("p", [tag("strong", ui("widgets.script.preview")),
+                            ui("widgets.script.preview_note")])
+        setup_root(self, "script-builder", "Build your call script", [
+            self.scenario, self.scenario_note, self.channel, *both, self._scenario_2_box,
+            self.variant, self.status, w.HTML(preview), self.preview, self.plain_text,
+        ])
         self.refresh(save=stale)
 
     def answers(self) -> dict[str, str]:
@@ -108,54 +94,37 @@ class ScriptBuilderView(Exercise):
     def _on_change(self, _change: Any) -> None:
         self.refresh(save=True)
 
+    @guard("status")
     def refresh(self, save: bool = True) -> None:
         """Rebuild the preview from the current answers, and save them when asked."""
-
-        @guarded(self.status)
-        def run() -> None:
-            scenario = int(self.scenario.value)
-            answers = self.answers()
-            inputs = ScriptInputsEntry(
-                answers, scenario, str(self.channel.value), int(self.variant.value)
-            )
-            self.scenario_note.value = scenario_note(scenario, self.classified)
-            self._scenario_2_box.layout.display = None if scenario == 2 else "none"
-            try:
-                script = build_script(
-                    ScriptInputs.from_mapping(answers),
-                    scenario=scenario,
-                    channel=str(self.channel.value),
-                    variant=int(self.variant.value),
-                )
-            except CourseInputError:
-                self.script = None
-                if save:  # keep what was typed, even when it cannot make a script yet
-                    self.journal.save(INPUTS_ID, json_value(inputs.to_json()))
-                raise
-            self.script = script
-            self.preview.value = script_html(script)
-            self.plain_text.value = script.spoken()
-            if save:  # one write for both answers: one lock, one file replace
-                self.journal.save_many(
-                    {
-                        INPUTS_ID: json_value(inputs.to_json()),
-                        EXERCISE_ID: json_value(script.to_dict()),
-                    }
-                )
-            missing = len(script.missing)
-            saved_word = "Saved. " if save else ""
-            if missing:
-                self.status.value = callout(
-                    "partly",
-                    f"{missing} answer{'s' if missing > 1 else ''} still to fill in",
-                    f"{saved_word}The preview shows where, marked “[add: …]”.",
-                )
-            else:
-                self.status.value = callout(
-                    "correct", "Every part of your script is filled in", saved_word.strip()
-                )
-
-        run()
+        scenario = int(self.scenario.value)
+        channel = str(self.channel.value)
+        variant = int(self.variant.value)
+        answers = self.answers()
+        inputs = json_value(ScriptInputsEntry(answers, scenario, channel, variant).to_json())
+        self.scenario_note.value = scenario_note(scenario, self.classified)
+        self._scenario_2_box.layout.display = None if scenario == 2 else "none"
+        try:
+            script = build_script(ScriptInputs.from_mapping(answers), scenario=scenario,
+                                  channel=channel, variant=variant)
+        except CourseInputError:
+            self.script = None
+            if save:  # keep what was typed, even when it cannot make a script yet
+                self.journal.save(INPUTS_ID, inputs)
+            raise
+        self.script = script
+        self.preview.value = script_html(script)
+        self.plain_text.value = script.spoken()
+        if save:  # one write for both answers: one lock, one file replace
+            self.journal.save_many({INPUTS_ID: inputs, EXERCISE_ID: json_value(script.to_dict())})
+        saved_word = ui("widgets.common.saved") if save else ""
+        count = len(script.missing)
+        if count:
+            heading = ui("widgets.script.missing", count=count, s="s" if count > 1 else "")
+            where = ui("widgets.script.where")
+            self.status.value = callout("partly", heading, f"{saved_word} {where}".lstrip())
+        else:
+            self.status.value = callout("correct", ui("widgets.script.complete"), saved_word)
 
 
 def script_builder(
