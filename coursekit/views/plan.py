@@ -28,25 +28,15 @@ from ..knowledge import knowledge
 from ..loader import quizzes, roleplays, script_wording
 from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
+from .text import interface_texts, ui
 
 __all__ = [
-    "PLAN_TITLE",
-    "REPLY_LABELS",
-    "SAID_HEADING",
-    "missing_by_exercise",
-    "missing_items",
-    "plan_markdown",
-    "read_entries",
+    "PLAN_TITLE", "SAID_HEADING", "missing_by_exercise", "missing_items", "plan_markdown",
+    "read_entries", "reply_label",
 ]
 
 #: The plan's title, in Markdown and HTML.
 PLAN_TITLE = "My Second Call plan"
-#: How the plan names each likely reply.
-REPLY_LABELS: Mapping[str, str] = {
-    "filled": "If the role has been filled",
-    "open_wary": "If they are open but wary",
-    "open_glad": "If they are open and glad",
-}
 
 _NOT_DONE = "_Not done yet._"
 _ORDERED_PAREN = re.compile(r"^(\d+)\)")
@@ -79,6 +69,12 @@ def _quote(text: str) -> list[str]:
         follows = index + 1 < len(lines) and bool(lines[index + 1])
         block.append(">" if not line else f"> {line}  " if follows else f"> {line}")
     return [*block, ""]
+
+
+def reply_label(reply_id: str) -> str:
+    """Return how the plan names a likely reply (``"filled"``: "If the role has been filled")."""
+    known = interface_texts().get(f"views.plan.replies.{reply_id}")
+    return known if reply_id in REPLY_IDS and known else _name(reply_id)
 
 
 def _name(name: str) -> str:
@@ -124,7 +120,7 @@ def _situation(entries: Entries) -> list[str]:
     )
     lines += _bullets("How the manager may feel:", feelings)
     if any(r in OUTCOME_REACTIONS for r in entry.reactions):
-        lines += ["**What may have happened:** the role may already be filled.", ""]
+        lines += [ui("views.plan.filled"), ""]
     lines += _bullets("The moves I will make:", [_label(knowledge().moves, m) for m in entry.moves])
     lines += _bullets("Why this scenario:", [_inline(r) for r in entry.reasons])
     if entry.next_step.strip():
@@ -137,9 +133,7 @@ def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
         return []
     line = f"Written for {_scenario_line(written_for)}."
     if entries.scenario is not None and written_for != entries.scenario:
-        line += (
-            f" You chose to practise this one; your own situation is Scenario {entries.scenario}."
-        )
+        line += ui("views.plan.practising", scenario=entries.scenario)
     order = [
         escape_markdown(knowledge().moves[m].title)
         for m in knowledge().scenarios[written_for].move_ids
@@ -163,7 +157,7 @@ def _replies(entries: Entries) -> list[str]:
     extra = [key for key in replies if key not in REPLY_IDS]
     found = False
     for reply_id in (*REPLY_IDS, *extra):
-        label = escape_markdown(REPLY_LABELS.get(reply_id) or _name(reply_id))
+        label = escape_markdown(reply_label(reply_id))
         text = replies.get(reply_id, "")
         if not text.strip():
             lines += [f"**{label}:** {_NOT_DONE}", ""] if reply_id in REPLY_IDS else []
@@ -188,11 +182,11 @@ def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
             order = ", then ".join(
                 knowledge().moves[m].title for m in knowledge().scenarios[scenario].move_ids
             )
-            note = f": the moves are not yet in the column's order; try: {order}"
+            note = ui("views.plan.not_in_order", order=order)
         return f"✗ Not in order{note}"
     if not checked:
         return f"ℹ Order not checked yet{note}"
-    return f"✓ In order{note or ': the moves come in the order the column gives them'}"
+    return f"✓ In order{note or ui('views.plan.in_order')}"
 
 
 def _draft(entries: Entries) -> list[str]:
@@ -238,8 +232,8 @@ def _quizzes(entries: Entries) -> list[str]:
 def _roleplays(entries: Entries) -> list[str]:
     items = [
         f"- {_inline(roleplays()[k].title if k in roleplays() else _name(k))}: "
-        f"ended with “{_inline(e.ending)}” after {len(e.path)} "
-        f"{'choice' if len(e.path) == 1 else 'choices'}"
+        + ui("views.plan.ended", ending=_inline(e.ending), count=len(e.path))
+        + (" choice" if len(e.path) == 1 else " choices")
         for k, e in entries.roleplays.items()
         if e.ending.strip()
     ]
@@ -279,33 +273,27 @@ def missing_by_exercise(entries: Entries) -> list[tuple[str, str]]:
     """Return what the plan still lacks as (exercise id, what to do) pairs, in words."""
     items = []
     if entries.scenario is None:
-        items.append((SITUATION, "Classify your situation, so the plan knows your scenario."))
+        items.append((SITUATION, ui("views.plan.missing.situation")))
     script = entries.script
     if script is None:
-        items.append((SCRIPT, "Build your call script."))
+        items.append((SCRIPT, ui("views.plan.missing.script")))
     else:
         if script.missing:
-            named = "; ".join(
-                script_wording().prompts.get(f, _name(f)).rstrip("?") for f in script.missing
-            )
-            items.append((SCRIPT, f"Fill in the rest of your script: {named}."))
+            prompts = script_wording().prompts
+            named = "; ".join(prompts.get(f, _name(f)).rstrip("?") for f in script.missing)
+            items.append((SCRIPT, ui("views.plan.missing.fill_in", fields=named)))
         if entries.scenario is not None and script.scenario not in (None, entries.scenario):
-            items.append(
-                (
-                    SCRIPT,
-                    f"Your script is written for Scenario {script.scenario}, but "
-                    f"your situation is Scenario {entries.scenario}: rebuild it if you "
-                    "meant to.",
-                )
-            )
+            items.append((SCRIPT, ui("views.plan.missing.other_scenario", script=script.scenario,
+                                     situation=entries.scenario)))
     prepared = entries.replies.prepared if entries.replies is not None else 0
     if prepared < len(REPLY_IDS):
-        items.append((REPLIES, f"Prepare your replies ({prepared} of {len(REPLY_IDS)} done)."))
+        items.append((REPLIES, ui("views.plan.missing.replies", prepared=prepared,
+                                  out_of=len(REPLY_IDS))))
     draft = entries.draft
     if draft is None or not draft.text.strip():
-        items.append((DRAFT, "Write a draft and review it."))
+        items.append((DRAFT, ui("views.plan.missing.draft")))
     elif draft.review is None:
-        items.append((DRAFT, "Review your draft."))
+        items.append((DRAFT, ui("views.plan.missing.review")))
     return items
 
 
@@ -323,22 +311,8 @@ def _checklist(entries: Entries) -> list[str]:
 
 def plan_markdown(entries: Entries) -> str:
     """Return the learner's plan as Markdown, with every piece of learner text escaped."""
-    lines = [
-        f"# {PLAN_TITLE}",
-        "",
-        "My situation, my script in my own words, the replies I prepared and my reviewed draft.",
-        "",
-        *_checklist(entries),
-        *_situation(entries),
-        *_script(entries),
-        *_replies(entries),
-        *_draft(entries),
-        *_reflections(entries),
-        *_quizzes(entries),
-        *_roleplays(entries),
-        *_said(entries),
-        "---",
-        "",
-        f"_Based on {escape_markdown(knowledge().attribution())}_",
-    ]
-    return "\n".join(lines) + "\n"
+    sections = [*_checklist(entries), *_situation(entries), *_script(entries),
+                *_replies(entries), *_draft(entries), *_reflections(entries), *_quizzes(entries),
+                *_roleplays(entries), *_said(entries)]
+    return ui("views.plan.page", title=PLAN_TITLE, sections="\n".join([*sections, ""]),
+              attribution=escape_markdown(knowledge().attribution()))
