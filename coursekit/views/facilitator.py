@@ -24,6 +24,7 @@ from ..quiz import (
 )
 from .markup import Html, esc, tag
 from .teaching import surface
+from .text import ui
 
 __all__ = [
     "agenda_html", "answer_keys_html", "bar_chart_html", "option_why", "room_html"
@@ -212,6 +213,22 @@ def bar_chart_html(
     )
 
 
+#: The label of the room's summary, for assistive technology.
+ROOM_LABEL = "What the room chose"
+
+
+def room_charts(summary: RoomSummary, titles: Mapping[str, str],
+                percent_scale: int | None = 100) -> list[Html]:
+    """Return the room's charts: the scenarios, the quiz averages, each role-play's endings."""
+    quizzes = {titles.get(k, k): v for k, v in summary.quiz_percent.items()}
+    charts = [bar_chart_html(ui("views.charts.scenario"), summary.scenarios),
+              bar_chart_html(ui("views.charts.quiz"), quizzes, "%", scale=percent_scale)]
+    for name, counts in summary.endings.items():
+        named = {titles.get(ending, ending): count for ending, count in counts.items()}
+        charts.append(bar_chart_html(ui("views.charts.ending", name=titles.get(name, name)), named))
+    return charts
+
+
 def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]) -> Html:
     """Return the room's summary: cards counted, skipped files, a chart per question.
 
@@ -220,10 +237,4 @@ def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]
     parts = [tag("p", tag("strong", f"Cards counted: {summary.learners}"))]
     if found.messages:
         parts.append(tag("ul", [tag("li", message) for message in found.messages]))
-    parts.append(bar_chart_html("Which scenario the room is in", summary.scenarios))
-    quizzes = {titles.get(k, k): v for k, v in summary.quiz_percent.items()}
-    parts.append(bar_chart_html("Average quiz score", quizzes, "%", scale=100))
-    for name, counts in summary.endings.items():
-        named = {titles.get(ending, ending): count for ending, count in counts.items()}
-        parts.append(bar_chart_html(f"How “{titles.get(name, name)}” ended", named))
-    return surface(*parts, label="What the room chose")
+    return surface(*parts, *room_charts(summary, titles), label=ROOM_LABEL)
