@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ..knowledge import Lesson, knowledge
 from .markup import Html, esc, tag
+from .text import ui, ui_html
 
 __all__ = [
     "attribution_html",
@@ -48,17 +49,8 @@ def scenario_heading(number: int) -> Html:
 def move_card(number: int, move_id: str) -> Html:
     """Return one move as a card: step number, title, why and how (no ids)."""
     move = knowledge().moves[move_id]
-    return tag(
-        "li",
-        [
-            tag("h4", [tag("span", number, cls="sc-step"), move.title]),
-            tag(
-                "dl",
-                [tag("dt", "Why"), tag("dd", move.purpose), tag("dt", "How"), tag("dd", move.how)],
-            ),
-        ],
-        cls="sc-card sc-move",
-    )
+    return ui_html("views.teaching.move", number=number, title=move.title, purpose=move.purpose,
+                   how=move.how)
 
 
 def moves_html(scenario: int) -> Html:
@@ -106,24 +98,11 @@ def missteps_html() -> Html:
 
 def quote_html(quote_id: str) -> Html:
     """Return a quotation as a block quote with who said it, and where."""
-    quote = knowledge().quotes[quote_id]
-    where = ", in " if quote.speaker == knowledge().source.author else ", in a reader comment on "
-    return tag(
-        "blockquote",
-        [
-            tag("p", f"“{quote.text}”"),
-            tag(
-                "footer",
-                [
-                    "— ",
-                    tag("span", quote.speaker, cls="sc-who"),
-                    where,
-                    tag("cite", knowledge().source.title),
-                ],
-            ),
-        ],
-        cls="sc-quote",
-    )
+    quote, source = knowledge().quotes[quote_id], knowledge().source
+    where = ui("views.teaching.in_column" if quote.speaker == source.author
+               else "views.teaching.in_comment")
+    return ui_html("views.teaching.quote", text=quote.text, speaker=quote.speaker, where=where,
+                   source=source.title)
 
 
 def _topic_label(topic: str) -> str:
@@ -134,9 +113,6 @@ def _topic_label(topic: str) -> str:
     )
 
 
-_STANCE_WORDS = {"supports": "backs the column", "challenges": "pushes back", "adds": "adds"}
-
-
 def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
     topics = [*lesson.supports, *lesson.challenges]
     about = (
@@ -144,9 +120,9 @@ def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
         if topics
         else Html("")
     )
-    who = tag("span", lesson.commenter, cls="sc-who") if show_who else Html("")
-    stance = tag("span", _STANCE_WORDS[lesson.stance], cls="sc-stance")
-    return tag("li", [tag("p", [who, stance]), tag("p", lesson.text), about], cls="sc-card")
+    who = tag("span", lesson.commenter, cls="sc-who") if show_who else ""
+    return ui_html("views.teaching.lesson", who=who, text=lesson.text, about=about,
+                   stance=ui(f"views.teaching.{lesson.stance}"))
 
 
 def lessons_html(topic: str, quote_id: str | None = None) -> Html:
@@ -156,7 +132,7 @@ def lessons_html(topic: str, quote_id: str | None = None) -> Html:
     """
     cards = [_lesson_card(lesson) for lesson in knowledge().lessons_for(topic)]
     return surface(
-        tag("h4", f"What the commenters say: {_topic_label(topic)}"),
+        tag("h4", ui("views.teaching.lessons_heading", topic=_topic_label(topic))),
         tag("ul", cards, style="list-style: none; padding: 0"),
         *([quote_html(quote_id)] if quote_id else []),
         label="Lessons from the comments",
