@@ -92,6 +92,15 @@ def _label(table: Mapping[str, object], item_id: str) -> str:
     return _inline(item_id)
 
 
+def _heading(name: str) -> str:
+    return ui(f"views.plan.headings.{name}")
+
+
+def _section(name: str, body: list[str]) -> list[str]:
+    """Return a section of the plan: its heading, then its lines or "Not done yet"."""
+    return [f"## {_heading(name)}", "", *(body or [_NOT_DONE, ""])]
+
+
 def _bullets(heading: str, items: list[str]) -> list[str]:
     return [f"**{heading}**", "", *(f"- {item}" for item in items), ""] if items else []
 
@@ -105,27 +114,22 @@ def _scenario_line(number: int | None) -> str:
 
 
 def _situation(entries: Entries) -> list[str]:
-    lines = ["## My situation", ""]
     entry = entries.situation
     if entry is None or entry.scenario is None:
-        return [*lines, _NOT_DONE, ""]
-    scenario = knowledge().scenarios[entry.scenario]
-    lines += [f"**{_scenario_line(entry.scenario)}.** {escape_markdown(scenario.summary)}", ""]
-    feelings = [
-        _label(knowledge().reactions, r) for r in entry.reactions if r not in OUTCOME_REACTIONS
-    ]
-    lines += _bullets(
-        "What went wrong when I declined:",
-        [_label(knowledge().missteps, m) for m in entry.missteps],
-    )
-    lines += _bullets("How the manager may feel:", feelings)
+        return _section("situation", [])
+    facts = knowledge()
+    summary = escape_markdown(facts.scenarios[entry.scenario].summary)
+    lines = [f"**{_scenario_line(entry.scenario)}.** {summary}", ""]
+    lines += _bullets(_heading("missteps"), [_label(facts.missteps, m) for m in entry.missteps])
+    lines += _bullets(_heading("feelings"), [_label(facts.reactions, r) for r in entry.reactions
+                                             if r not in OUTCOME_REACTIONS])
     if any(r in OUTCOME_REACTIONS for r in entry.reactions):
         lines += [ui("views.plan.filled"), ""]
-    lines += _bullets("The moves I will make:", [_label(knowledge().moves, m) for m in entry.moves])
-    lines += _bullets("Why this scenario:", [_inline(r) for r in entry.reasons])
+    lines += _bullets(_heading("moves"), [_label(facts.moves, m) for m in entry.moves])
+    lines += _bullets(_heading("reasons"), [_inline(r) for r in entry.reasons])
     if entry.next_step.strip():
         lines += [f"**My next step:** {_inline(entry.next_step)}", ""]
-    return lines
+    return _section("situation", lines)
 
 
 def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
@@ -144,15 +148,14 @@ def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
 
 
 def _script(entries: Entries) -> list[str]:
-    lines = ["## My script", ""]
     entry = entries.script
     if entry is None:
-        return [*lines, _NOT_DONE, ""]
-    return [*lines, *_follows("script", entry.scenario, entries), *_quote(entry.text)]
+        return _section("script", [])
+    return _section("script", [*_follows("script", entry.scenario, entries), *_quote(entry.text)])
 
 
 def _replies(entries: Entries) -> list[str]:
-    lines = ["## Replies I prepared", ""]
+    lines: list[str] = []
     replies = entries.replies.replies if entries.replies is not None else {}
     extra = [key for key in replies if key not in REPLY_IDS]
     found = False
@@ -164,7 +167,7 @@ def _replies(entries: Entries) -> list[str]:
             continue
         found = True
         lines += [f"**{label}:**", "", *_quote(text)]
-    return lines if found else ["## Replies I prepared", "", _NOT_DONE, ""]
+    return _section("replies", lines if found else [])
 
 
 def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
@@ -190,11 +193,10 @@ def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
 
 
 def _draft(entries: Entries) -> list[str]:
-    lines = ["## My reviewed draft", ""]
     entry: DraftEntry | None = entries.draft
     if entry is None or not entry.text.strip():
-        return [*lines, _NOT_DONE, ""]
-    lines += [*_follows("draft", entry.scenario, entries), *_quote(entry.text)]
+        return _section("draft", [])
+    lines = [*_follows("draft", entry.scenario, entries), *_quote(entry.text)]
     items = []
     review = entry.review
     for move in review.moves if review is not None else ():
@@ -208,16 +210,16 @@ def _draft(entries: Entries) -> list[str]:
     order = _order_line(review, entry.scenario) if review is not None else None
     items += [order] if order else []
     if not items:
-        return [*lines, "**Review:** _Not reviewed yet._", ""]
-    return [*lines, *_bullets("Review:", items)]
+        return _section("draft", [*lines, "**Review:** _Not reviewed yet._", ""])
+    return _section("draft", [*lines, *_bullets("Review:", items)])
 
 
 def _reflections(entries: Entries) -> list[str]:
-    lines = ["## My reflections", ""]
-    found = [(k, e.text) for k, e in entries.reflections.items() if e.text.strip()]
-    for key, text in found:
-        lines += [f"### {_inline(_name(key))}", "", *_quote(text)]
-    return lines if found else [*lines, _NOT_DONE, ""]
+    lines = []
+    for key, entry in entries.reflections.items():
+        if entry.text.strip():
+            lines += [f"### {_inline(_name(key))}", "", *_quote(entry.text)]
+    return _section("reflections", lines)
 
 
 def _quizzes(entries: Entries) -> list[str]:
@@ -226,7 +228,7 @@ def _quizzes(entries: Entries) -> list[str]:
         f"- {_inline(known[k].title if k in known else _name(k))}: {e.score} out of {e.out_of}"
         for k, e in entries.quizzes.items()
     ]
-    return ["## Quiz scores", "", *(items or [_NOT_DONE]), ""]
+    return _section("quizzes", [*items, ""] if items else [])
 
 
 def _roleplays(entries: Entries) -> list[str]:
@@ -237,7 +239,7 @@ def _roleplays(entries: Entries) -> list[str]:
         for k, e in entries.roleplays.items()
         if e.ending.strip()
     ]
-    return ["## Role-play endings", "", *(items or [_NOT_DONE]), ""]
+    return _section("roleplays", [*items, ""] if items else [])
 
 
 #: The heading of the plan's section of turns said in the learner's own words.
@@ -264,9 +266,7 @@ def _said(entries: Entries) -> list[str]:
             heard = [escape_markdown(moves[m].title) for m in turn.made if m in moves]
             if heard:
                 lines += [f"Moves heard: {'; '.join(heard)}.", ""]
-    if not lines:
-        return []
-    return [f"## {SAID_HEADING}", "", *lines]
+    return [f"## {SAID_HEADING}", "", *lines] if lines else []
 
 
 def missing_by_exercise(entries: Entries) -> list[tuple[str, str]]:
