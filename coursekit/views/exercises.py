@@ -101,24 +101,14 @@ def order_state(review: Review) -> str:
 
 def review_html(review: Review) -> Html:
     """Return a review: one callout line per move with evidence or a tip, then the order."""
-    rows = []
-    for check in review.moves:
-        if check.covered:
-            rows.append(
-                callout(
-                    "correct",
-                    f"Covered: {check.title}",
-                    ["You wrote: “", check.evidence or "", "”"],
-                    live=False,
-                )
-            )
-        else:
-            rows.append(
-                callout("notyet", f"Missing: {check.title}", ["Tip: ", check.tip or ""], live=False)
-            )
-    state = order_state(review)
+    rows = [
+        callout("correct", f"Covered: {c.title}", ["You wrote: “", c.evidence, "”"], live=False)
+        if c.covered
+        else callout("notyet", f"Missing: {c.title}", ["Tip: ", c.tip], live=False)
+        for c in review.moves
+    ]
     if review.scenario == 2:
-        kind, heading = _ORDER[state]
+        kind, heading = _ORDER[order_state(review)]
         rows.append(callout(kind, heading, review.order_note, live=False))
     return Html("".join(rows))
 
@@ -154,13 +144,6 @@ def score_html(score: int, out_of: int, answered: int) -> Html:
 
 def review_surface(review: Review, draft: str, heading: str) -> Html:
     """Return a draft as a quoted block followed by its review (for worked examples)."""
-    return surface(
-        tag("h4", heading),
-        tag(
-            "blockquote",
-            [tag("p", para) for para in draft.split("\n\n") if para.strip()],
-            cls="sc-quoted",
-        ),
-        review_callout(review),
-        label=heading,
-    )
+    paragraphs = [tag("p", para) for para in draft.split("\n\n") if para.strip()]
+    return surface(tag("h4", heading), tag("blockquote", paragraphs, cls="sc-quoted"),
+                   review_callout(review), label=heading)
