@@ -15,8 +15,6 @@ from .markup import Html, tag
 from .teaching import scenario_heading, surface
 from .text import ui_html
 
-__all__ = ["case_card", "cases_html", "classifications_html", "persona_html", "vignettes_html"]
-
 
 def persona_html(name: str, story: str, result: Classification) -> Html:
     """Return a worked persona: their story, then how the classifier reads it."""

@@ -18,20 +18,6 @@ from .markup import Html, esc, tag
 from .teaching import scenario_badge, scenario_heading, surface
 from .text import ui, ui_html
 
-__all__ = [
-    "OUTCOME_REACTIONS",
-    "classification_html",
-    "cues_html",
-    "order_state",
-    "result_html",
-    "review_callout",
-    "review_html",
-    "review_surface",
-    "scenario_note",
-    "score_html",
-    "script_html",
-]
-
 #: Reactions that are something that may have happened, not a feeling.
 OUTCOME_REACTIONS = frozenset({"position_filled"})
 _REPAIRS = ("own_misstep", "invite_response", "permission")

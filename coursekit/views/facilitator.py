@@ -27,10 +27,6 @@ from .markup import Html, esc, tag
 from .teaching import surface
 from .text import ui, ui_html
 
-__all__ = [
-    "agenda_html", "answer_keys_html", "bar_chart_html", "option_why", "room_html"
-]
-
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 

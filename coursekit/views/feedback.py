@@ -17,14 +17,6 @@ from typing import Literal
 
 from .markup import Content, Html, esc, tag
 
-__all__ = [
-    "ICONS",
-    "Kind",
-    "callout",
-    "kind_for_symbol",
-    "status_html",
-]
-
 Kind = Literal["correct", "partly", "notyet", "info", "warn"]
 
 #: The icon of each kind of feedback.

@@ -22,18 +22,12 @@ from ..entries import (
     DraftEntry,
     Entries,
     ReviewEntry,
-    read_entries,
 )
 from ..knowledge import knowledge
 from ..loader import quizzes, roleplays, script_wording
 from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
 from .text import interface_texts, ui
-
-__all__ = [
-    "PLAN_TITLE", "SAID_HEADING", "missing_by_exercise", "missing_items", "plan_markdown",
-    "read_entries", "reply_label",
-]
 
 #: The plan's title, in Markdown and HTML.
 PLAN_TITLE = "My Second Call plan"

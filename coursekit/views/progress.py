@@ -14,8 +14,6 @@ from .feedback import callout
 from .markup import Html, tag
 from .text import ui, ui_html
 
-__all__ = ["checklist_html", "download_html", "missing_html"]
-
 
 def checklist_html(items: Sequence[ProgressItem], show_notebook: bool = True) -> Html:
     """Return the exercises as a checklist: a sign and a word for each, and the count done."""

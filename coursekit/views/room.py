@@ -28,7 +28,6 @@ from .markup import Html, tag
 from .teaching import surface
 from .text import ui, ui_html
 
-__all__ = ["live_room_html", "room_problem_callout", "share_callout"]
 
 def live_room_html(room: Room, source: str = "") -> Html:
     """Return the room view: cards counted, why any were skipped, then one chart per question."""

@@ -14,22 +14,6 @@ from ..knowledge import Lesson, knowledge
 from .markup import Html, esc, tag
 from .text import ui, ui_html
 
-__all__ = [
-    "attribution_html",
-    "commenter_html",
-    "lessons_html",
-    "missteps_html",
-    "move_card",
-    "moves_html",
-    "quote_html",
-    "quotes_html",
-    "reactions_html",
-    "scenario_badge",
-    "scenario_heading",
-    "scenarios_html",
-    "surface",
-]
-
 
 def surface(*parts: Html, label: str | None = None) -> Html:
     """Wrap teaching fragments in the course's surface (its styles apply inside)."""
@@ -37,7 +21,7 @@ def surface(*parts: Html, label: str | None = None) -> Html:
 
 
 def scenario_badge(number: int) -> Html:
-    """Return a badge naming the scenario (its border style differs too, not only its text)."""
+    """Return a badge naming the scenario (filled for 2, outlined for 1: not only its text)."""
     return tag("span", f"Scenario {number}", cls=f"sc-badge sc-badge-{number}")
 
 

@@ -21,8 +21,6 @@ from typing import Any
 
 from .markup import Content, Html, esc
 
-__all__ = ["interface_texts", "ui", "ui_html"]
-
 
 @cache
 def interface_texts() -> dict[str, str]:
