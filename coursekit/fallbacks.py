@@ -21,6 +21,7 @@ False
 from __future__ import annotations
 
 from collections import deque
+from string import ascii_uppercase as _LETTERS
 
 from .knowledge import knowledge
 from .loader import course, quizzes, roleplays, script_wording
@@ -33,7 +34,6 @@ __all__ = ["FALLBACK_KINDS", "fallback_markdown"]
 
 #: The kinds of content a fallback cell can be generated from.
 FALLBACK_KINDS = ("quiz", "roleplay", "classifier", "builder", "reviewer", "progress")
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _question(number: int, question: Question) -> str:
@@ -51,18 +51,15 @@ def _question(number: int, question: Question) -> str:
 def _key(number: int, question: Question) -> str:
     lines = []
     if isinstance(question, SingleChoice | MultipleChoice):
-        lines = [
-            f"- {_LETTERS[i]}. {CORRECT if option.correct else WRONG} "
-            f"{'Right' if option.correct else 'Wrong'}: {option_why(option)}"
-            for i, option in enumerate(question.options)
-        ]
+        verdicts = {True: f"{CORRECT} Right", False: f"{WRONG} Wrong"}
+        lines = [f"- {letter}. {verdicts[option.correct]}: {option_why(option)}"
+                 for letter, option in zip(_LETTERS, question.options, strict=False)]
     elif isinstance(question, Ordering):
         lines = [f"{n}. {item.text} — {item.feedback}" for n, item in enumerate(question.items, 1)]
     elif isinstance(question, Matching):
-        lines = [
-            f"- {item.text} → {question.target(item.match).text}. {item.feedback}"
-            for item in question.left
-        ]
+        targets = [question.target(item.match).text for item in question.left]
+        lines = [f"- {item.text} → {target}. {item.feedback}"
+                 for item, target in zip(question.left, targets, strict=True)]
     return "\n".join([f"**Question {number}.**", "", *lines, "", f"_Why:_ {question.explanation}",
                       "", ""])
 
@@ -96,14 +93,16 @@ def roleplay_markdown(roleplay_id: str) -> str:
             endings.append(f"- **{node.ending.title}.** {node.ending.debrief}")
         elif node.fork:
             choices = "\n".join(f"- {choice.text}" for choice in node.choices)
-            nodes.append(f"**Then:**{f' {node.cue}' if node.cue else ''}\n\n{choices}\n\n")
+            cue = f" {node.cue}" if node.cue else ""
+            nodes.append(f"**Then:**{cue}\n\n{choices}\n\n")
         else:
-            letters = list(zip(_LETTERS, node.choices, strict=False))
-            nodes.append(ui(
-                "views.fallback.turn", line=node.speaker_line,
-                replies="\n".join(f"- {letter}. “{choice.text}”" for letter, choice in letters),
-                lands="\n".join(f"- {letter}. **{QUALITY_LABELS.get(c.quality, c.quality)}.** "
-                                f"{c.feedback}" for letter, c in letters)))
+            replies, lands = [], []
+            for letter, choice in zip(_LETTERS, node.choices, strict=False):
+                quality = QUALITY_LABELS.get(choice.quality, choice.quality)
+                replies.append(f"- {letter}. “{choice.text}”")
+                lands.append(f"- {letter}. **{quality}.** {choice.feedback}")
+            nodes.append(ui("views.fallback.turn", line=node.speaker_line,
+                            replies="\n".join(replies), lands="\n".join(lands)))
     return ui("views.fallback.roleplay", situation=roleplay.situation, nodes="".join(nodes),
               endings="\n".join(endings))
 
@@ -119,8 +118,9 @@ def _scenarios(scenario: str) -> tuple[int, ...]:
 
 def _moves_list(number: int, with_how: bool) -> str:
     moves = [knowledge().moves[m] for m in knowledge().scenarios[number].move_ids]
-    return "\n".join(f"{step}. **{move.title}**: {move.how if with_how else move.purpose}"
-                     for step, move in enumerate(moves, 1))
+    texts = [move.how if with_how else move.purpose for move in moves]
+    return "\n".join(f"{step}. **{move.title}**: {text}"
+                     for step, (move, text) in enumerate(zip(moves, texts, strict=True), 1))
 
 
 def classifier_markdown() -> str:
@@ -149,8 +149,8 @@ def reviewer_markdown(scenario: str = "") -> str:
     numbers = _scenarios(scenario)
     return ui(
         "views.fallback.reviewer",
-        scenarios="".join(f"\n\n**Scenario {n}**\n\n{_moves_list(n, with_how=True)}"
-                          for n in numbers),
+        scenarios="".join(ui("views.fallback.reviewer_moves", number=n,
+                             moves=_moves_list(n, with_how=True)) for n in numbers),
         repair_first=ui("views.fallback.repair_first") if 2 in numbers else "")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import partial
+from string import ascii_uppercase as _LETTERS
 
 from ..agenda import Agenda, AgendaBlock
 from ..poll import CardFolder, RoomSummary
@@ -26,8 +27,6 @@ from ..quiz import (
 from .markup import Html, esc, tag
 from .teaching import surface
 from .text import ui, ui_html
-
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _notes(block: AgendaBlock) -> Html:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from ..entries import (
     DRAFT,
@@ -100,11 +101,10 @@ def _bullets(heading: str, items: list[str]) -> list[str]:
 
 
 def _scenario_line(number: int | None) -> str:
-    return (
-        f"Scenario {number}: {escape_markdown(knowledge().scenarios[number].title)}"
-        if number
-        else ""
-    )
+    if not number:
+        return ""
+    title = escape_markdown(knowledge().scenarios[number].title)
+    return f"Scenario {number}: {title}"
 
 
 def _situation(entries: Entries) -> list[str]:
@@ -195,7 +195,7 @@ def _draft(entries: Entries) -> list[str]:
     review = entry.review
     for move in review.moves if review is not None else ():
         title = _label(knowledge().moves, move.id) if move.id else "A move"
-        line = f"{'✓ Covered' if move.covered else '✗ Not yet covered'}: {title}"
+        line = ("✓ Covered: " if move.covered else "✗ Not yet covered: ") + title
         if move.evidence.strip():
             line += f" — you wrote: “{_inline(move.evidence)}”"
         if move.tip.strip():
@@ -216,18 +216,20 @@ def _reflections(entries: Entries) -> list[str]:
     return _section("reflections", lines)
 
 
+def _title(table: Mapping[str, Any], key: str) -> str:
+    """Return the title of a quiz or role-play by id, escaped (a readable name if unknown)."""
+    return _inline(table[key].title if key in table else _name(key))
+
+
 def _quizzes(entries: Entries) -> list[str]:
-    known = quizzes()
-    items = [
-        f"- {_inline(known[k].title if k in known else _name(k))}: {e.score} out of {e.out_of}"
-        for k, e in entries.quizzes.items()
-    ]
+    items = [f"- {_title(quizzes(), k)}: {e.score} out of {e.out_of}"
+             for k, e in entries.quizzes.items()]
     return _section("quizzes", [*items, ""] if items else [])
 
 
 def _roleplays(entries: Entries) -> list[str]:
     items = [
-        f"- {_inline(roleplays()[k].title if k in roleplays() else _name(k))}: "
+        f"- {_title(roleplays(), k)}: "
         + ui("views.plan.ended", ending=_inline(e.ending), count=len(e.path))
         + (" choice" if len(e.path) == 1 else " choices")
         for k, e in entries.roleplays.items()
@@ -249,7 +251,7 @@ def _said(entries: Entries) -> list[str]:
         if not turns:
             continue
         known = roleplays().get(key)
-        lines += [f"### {_inline(known.title if known is not None else _name(key))}", ""]
+        lines += [f"### {_title(roleplays(), key)}", ""]
         for turn in turns:
             line = ""
             if known is not None and known.has_node(turn.node):
