@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..classify import Classification
 from ..knowledge import knowledge
 from ..quiz import Result
-from ..review import LIMITS, Review, describe_cues
+from ..review import LIMITS, REPAIR_MOVES, Review, describe_cues
 from ..script import Script
 from .feedback import Kind, callout, status_html
 from .markup import Html, esc, tag
@@ -20,7 +20,6 @@ from .text import ui, ui_html
 
 #: Reactions that are something that may have happened, not a feeling.
 OUTCOME_REACTIONS = frozenset({"position_filled"})
-_REPAIRS = ("own_misstep", "invite_response", "permission")
 _ORDER: dict[str, tuple[Kind, str]] = {
     "ok": ("correct", "Order: repair first"),
     "wrong": ("notyet", "Order: not yet repair first"),
@@ -82,7 +81,7 @@ def order_state(review: Review) -> str:
         return "ok"
     if not review.order_ok:
         return "wrong"
-    return "ok" if "explain_change" in covered and covered & set(_REPAIRS) else "unchecked"
+    return "ok" if "explain_change" in covered and covered & set(REPAIR_MOVES) else "unchecked"
 
 
 def review_html(review: Review) -> Html:

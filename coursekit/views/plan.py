@@ -26,6 +26,7 @@ from ..entries import (
 )
 from ..knowledge import knowledge
 from ..loader import quizzes, roleplays, script_wording
+from ..review import REPAIR_MOVES
 from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
 from .text import interface_texts, ui
@@ -36,7 +37,6 @@ PLAN_TITLE = "My Second Call plan"
 _NOT_DONE = "_Not done yet._"
 _ORDERED_PAREN = re.compile(r"^(\d+)\)")
 _LEADING_NUMBER = re.compile(r"^\d+[_\-\s]+(?=\S)")
-_REPAIRS = {"own_misstep", "invite_response", "permission"}
 
 
 def _line(line: str) -> str:
@@ -171,7 +171,7 @@ def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
     checked = (
         scenario == 1
         or not review.moves
-        or ("explain_change" in covered and bool(covered & _REPAIRS))
+        or ("explain_change" in covered and bool(covered & set(REPAIR_MOVES)))
     )
     note = f": {_inline(review.order_note)}" if review.order_note.strip() else ""
     if not review.order_ok:
