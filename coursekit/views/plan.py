@@ -1,5 +1,6 @@
 """The learner's plan as Markdown, read from their typed journal entries, ids shown as words.
 
+>>> from coursekit.entries import read_entries
 >>> page = plan_markdown(read_entries({"situation": {"scenario": 1},
 ...                                    "reflection:why_now": "*Soon*"}))
 >>> page.splitlines()[0]
