@@ -111,31 +111,11 @@ def bar_chart_html(
     Bars are drawn against ``scale`` (100 for percentages) or, by default, the largest value.
     """
     if not counts:
-        return tag("figure", [tag("figcaption", title), tag("p", "No data yet.")], cls="sc-chart")
+        return ui_html("views.charts.empty", title=title)
     top = scale or max(counts.values()) or 1
-    rows = []
-    for label, value in counts.items():
-        width = min(100, round(100 * value / top))
-        rows.append(
-            tag(
-                "div",
-                [
-                    tag("span", label, cls="sc-bar-label"),
-                    tag(
-                        "span",
-                        [
-                            tag("span", "", cls="sc-bar-fill", style=f"width: {width}%"),
-                            tag("span", f"{value}{unit}", cls="sc-bar-value"),
-                        ],
-                        cls="sc-bar",
-                    ),
-                ],
-                cls="sc-bar-row",
-            )
-        )
-    return tag(
-        "figure", [tag("figcaption", tag("strong", title)), *rows], cls="sc-chart", aria_label=title
-    )
+    bars = [ui_html("views.charts.bar", label=label, value=f"{value}{unit}",
+                    width=min(100, round(100 * value / top))) for label, value in counts.items()]
+    return ui_html("views.charts.chart", title=title, bars=bars)
 
 
 #: The label of the room's summary, for assistive technology.

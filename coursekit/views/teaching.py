@@ -49,34 +49,26 @@ def moves_html(scenario: int) -> Html:
 
 def scenarios_html() -> Html:
     """Return both scenarios with their summary and their moves' titles in order."""
-    cards = []
-    for scenario in knowledge().scenarios.values():
-        titles = [tag("li", knowledge().moves[m].title) for m in scenario.move_ids]
-        cards.append(
-            tag(
-                "div",
-                [scenario_heading(scenario.number), tag("p", scenario.summary), tag("ol", titles)],
-                cls="sc-card",
-            )
-        )
+    cards = [
+        ui_html("views.teaching.scenario", heading=scenario_heading(scenario.number),
+                summary=scenario.summary,
+                moves=[tag("li", knowledge().moves[m].title) for m in scenario.move_ids])
+        for scenario in knowledge().scenarios.values()
+    ]
     return surface(*cards, label="The two scenarios")
 
 
 def reactions_html() -> Html:
     """Return the ways the manager may feel, each with what tends to cause it."""
-    cards = [
-        tag("div", [tag("h4", r.label), tag("p", r.trigger)], cls="sc-card")
-        for r in knowledge().reactions.values()
-    ]
+    cards = [ui_html("views.teaching.card", title=r.label, text=r.trigger)
+             for r in knowledge().reactions.values()]
     return surface(*cards, label="How the manager may feel")
 
 
 def missteps_html() -> Html:
     """Return the missteps that make a decline Scenario 2, with an example of each."""
-    cards = [
-        tag("div", [tag("h4", m.label), tag("p", ["For example: ", m.example])], cls="sc-card")
-        for m in knowledge().missteps.values()
-    ]
+    cards = [ui_html("views.teaching.card", title=m.label, text=["For example: ", m.example])
+             for m in knowledge().missteps.values()]
     return surface(*cards, label="Missteps")
 
 
@@ -99,11 +91,8 @@ def _topic_label(topic: str) -> str:
 
 def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
     topics = [*lesson.supports, *lesson.challenges]
-    about = (
-        tag("p", ["On: ", "; ".join(_topic_label(t) for t in topics)], cls="sc-cue")
-        if topics
-        else Html("")
-    )
+    on = "; ".join(_topic_label(t) for t in topics)
+    about = tag("p", ["On: ", on], cls="sc-cue") if topics else ""
     who = tag("span", lesson.commenter, cls="sc-who") if show_who else ""
     return ui_html("views.teaching.lesson", who=who, text=lesson.text, about=about,
                    stance=ui(f"views.teaching.{lesson.stance}"))
@@ -117,7 +106,7 @@ def lessons_html(topic: str, quote_id: str | None = None) -> Html:
     cards = [_lesson_card(lesson) for lesson in knowledge().lessons_for(topic)]
     return surface(
         tag("h4", ui("views.teaching.lessons_heading", topic=_topic_label(topic))),
-        tag("ul", cards, style="list-style: none; padding: 0"),
+        ui_html("views.teaching.cards", cards=cards),
         *([quote_html(quote_id)] if quote_id else []),
         label="Lessons from the comments",
     )
@@ -126,15 +115,13 @@ def lessons_html(topic: str, quote_id: str | None = None) -> Html:
 def commenter_html(name: str, quote_id: str | None = None) -> Html:
     """Return one commenter's story in brief and their lessons, with a quote if given."""
     person = knowledge().commenters[name]
-    cards = [
-        _lesson_card(knowledge().lessons[lesson_id], show_who=False)
-        for lesson_id in person.lesson_ids
-    ]
+    cards = [_lesson_card(knowledge().lessons[lesson], show_who=False)
+             for lesson in person.lesson_ids]
     return surface(
         *([quote_html(quote_id)] if quote_id else []),
         tag("h4", [tag("span", person.name, cls="sc-who"), f" ({person.role})"]),
         tag("p", person.story),
-        tag("ul", cards, style="list-style: none; padding: 0"),
+        ui_html("views.teaching.cards", cards=cards),
         label=f"{person.name}'s lessons",
     )
 
