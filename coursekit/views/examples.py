@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..classify import Classification
-from .exercises import OUTCOME_REACTIONS, classification_html
+from .exercises import OUTCOME_REACTIONS, classification_html, feelings_html
 from .markup import Html, tag
 from .teaching import scenario_heading, surface
 from .text import ui_html
@@ -28,16 +28,11 @@ def persona_html(name: str, story: str, result: Classification) -> Html:
 
 def case_card(title: str, result: Classification, note: str = "") -> Html:
     """Return one short case: its scenario, how the manager may feel, and the first move."""
-    feelings = [r for r in result.reactions if r.id not in OUTCOME_REACTIONS]
     outcome = next((r for r in result.reactions if r.id in OUTCOME_REACTIONS), None)
     parts = [tag("h4", title), scenario_heading(result.scenario)]
     if note:
         parts.append(tag("p", note))
-    if feelings:
-        parts.append(tag("p", "How the manager may feel:"))
-        parts.append(
-            tag("ul", [tag("li", [tag("strong", r.label), ": ", r.why]) for r in feelings])
-        )
+    parts.append(feelings_html(result))
     if outcome is not None:
         parts.append(ui_html("views.exercises.case_outcome", why=outcome.why))
     parts.append(tag("p", [tag("strong", "First move: "), result.moves[0].title]))

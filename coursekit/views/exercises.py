@@ -27,15 +27,20 @@ _ORDER: dict[str, tuple[Kind, str]] = {
 }
 
 
+def feelings_html(result: Classification) -> Html:
+    """Return how the manager may feel, as a list (empty when the result names no feeling)."""
+    items = [tag("li", [tag("strong", r.label), ": ", r.why])
+             for r in result.reactions if r.id not in OUTCOME_REACTIONS]
+    return ui_html("views.exercises.feelings", items=items) if items else Html("")
+
+
 def classification_html(result: Classification) -> Html:
     """Return a classification: badge, how the manager may feel, the moves, why, next step."""
-    feelings = [tag("li", [tag("strong", r.label), ": ", r.why])
-                for r in result.reactions if r.id not in OUTCOME_REACTIONS]
     outcomes = [tag("li", [tag("strong", ui("views.exercises.filled")), ": ", r.why])
                 for r in result.reactions if r.id in OUTCOME_REACTIONS]
     return ui_html(
         "views.exercises.classification", heading=scenario_heading(result.scenario),
-        feelings=ui_html("views.exercises.feelings", items=feelings) if feelings else "",
+        feelings=feelings_html(result),
         outcomes=ui_html("views.exercises.outcomes", items=outcomes) if outcomes else "",
         moves=[tag("li", [tag("strong", m.title), " — ", m.guidance]) for m in result.moves],
         reasons=[tag("li", reason) for reason in result.reasons], next_step=result.next_step)
