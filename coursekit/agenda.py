@@ -9,13 +9,6 @@ one's blocks add up to its length exactly.
 ... ))
 >>> [block.start for block in agenda.timed()]
 [0, 5]
->>> print(agenda.table())  # doctest: +NORMALIZE_WHITESPACE
-Short (30 minutes)
-  0–5    5 min (activity 5, discussion 0)  Welcome
-        Notes: Say hello.
-  5–30  25 min (activity 15, discussion 10)  Notebook 03: Which scenario
-        Notes: Show of hands.
-Total: 30 minutes
 """
 
 from __future__ import annotations
@@ -87,19 +80,3 @@ class Agenda:
             timed.append(TimedBlock(start, block))
             start += block.minutes
         return tuple(timed)
-
-    def table(self) -> str:
-        """Return the agenda as a plain-text table with each block's notes."""
-        rows = [f"{self.title} ({self.minutes} minutes)"]
-        for item in self.timed():
-            block = item.block
-            end = item.start + block.minutes
-            rows.append(
-                f"{item.start:>3}–{end:<3} {block.minutes:>2} min (activity "
-                f"{block.activity_minutes}, discussion {block.discussion_minutes})  "
-                f"{block.activity}"
-            )
-            rows.append(f"        Notes: {block.notes}")
-        rows.append(f"Total: {self.total} minutes")
-        return "\n".join(rows)
-

@@ -21,60 +21,55 @@ False
 from __future__ import annotations
 
 from collections import deque
+from string import ascii_uppercase as _LETTERS
 
 from .knowledge import knowledge
 from .loader import course, quizzes, roleplays, script_wording
 from .quiz import CORRECT, WRONG, Matching, MultipleChoice, Ordering, Question, SingleChoice
 from .roleplay import QUALITY_LABELS, Roleplay
 from .views.facilitator import option_why
+from .views.text import ui
 
 __all__ = ["FALLBACK_KINDS", "fallback_markdown"]
 
 #: The kinds of content a fallback cell can be generated from.
 FALLBACK_KINDS = ("quiz", "roleplay", "classifier", "builder", "reviewer", "progress")
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _question(number: int, question: Question) -> list[str]:
-    lines = [f"**Question {number}.** {question.prompt}", ""]
+def _question(number: int, question: Question) -> str:
+    lines = []
     if isinstance(question, SingleChoice | MultipleChoice):
-        lines += [f"- {_LETTERS[i]}. {option.text}" for i, option in enumerate(question.options)]
+        lines = [f"- {_LETTERS[i]}. {option.text}" for i, option in enumerate(question.options)]
     elif isinstance(question, Ordering):
-        lines += [f"- {item.text}" for item in question.presented()]
+        lines = [f"- {item.text}" for item in question.presented()]
     elif isinstance(question, Matching):
-        lines += [f"- {item.text}" for item in question.left]
-        lines += ["", "Match each to one of: " + "; ".join(t.text for t in question.right) + "."]
-    return [*lines, ""]
+        lines = [f"- {item.text}" for item in question.left]
+        lines += ["", ui("views.fallback.match", targets="; ".join(t.text for t in question.right))]
+    return f"**Question {number}.** {question.prompt}\n\n" + "\n".join([*lines, "", ""])
 
 
-def _key(number: int, question: Question) -> list[str]:
-    lines = [f"**Question {number}.**", ""]
+def _key(number: int, question: Question) -> str:
+    lines = []
     if isinstance(question, SingleChoice | MultipleChoice):
-        lines += [
-            f"- {_LETTERS[i]}. {CORRECT if option.correct else WRONG} "
-            f"{'Right' if option.correct else 'Wrong'}: {option_why(option)}"
-            for i, option in enumerate(question.options)
-        ]
+        verdicts = {True: f"{CORRECT} Right", False: f"{WRONG} Wrong"}
+        lines = [f"- {letter}. {verdicts[option.correct]}: {option_why(option)}"
+                 for letter, option in zip(_LETTERS, question.options, strict=False)]
     elif isinstance(question, Ordering):
-        lines += [f"{n}. {item.text} — {item.feedback}" for n, item in enumerate(question.items, 1)]
+        lines = [f"{n}. {item.text} — {item.feedback}" for n, item in enumerate(question.items, 1)]
     elif isinstance(question, Matching):
-        lines += [
-            f"- {item.text} → {question.target(item.match).text}. {item.feedback}"
-            for item in question.left
-        ]
-    return [*lines, "", f"_Why:_ {question.explanation}", ""]
+        targets = [question.target(item.match).text for item in question.left]
+        lines = [f"- {item.text} → {target}. {item.feedback}"
+                 for item, target in zip(question.left, targets, strict=True)]
+    return "\n".join([f"**Question {number}.**", "", *lines, "", f"_Why:_ {question.explanation}",
+                      "", ""])
 
 
 def quiz_markdown(quiz_id: str) -> str:
     """Return a quiz's fallback: every question and option, then the answer key, collapsed."""
-    quiz = quizzes()[quiz_id]
-    lines = ["<details><summary>Can't see the quiz? Read the questions here</summary>", ""]
-    for number, question in enumerate(quiz.questions, 1):
-        lines += _question(number, question)
-    lines += ["<details><summary>Answer key (try the questions first)</summary>", ""]
-    for number, question in enumerate(quiz.questions, 1):
-        lines += _key(number, question)
-    return "\n".join([*lines, "</details>", "</details>"])
+    questions = quizzes()[quiz_id].questions
+    return ui("views.fallback.quiz",
+              questions="".join(_question(n, q) for n, q in enumerate(questions, 1)),
+              keys="".join(_key(n, q) for n, q in enumerate(questions, 1)))
 
 
 def _in_order(roleplay: Roleplay) -> list[str]:
@@ -92,30 +87,24 @@ def roleplay_markdown(roleplay_id: str) -> str:
     """Return a role-play's fallback: the situation, each point of the call with the replies to
     choose from (how each lands in a collapsed block), and the endings."""
     roleplay = roleplays()[roleplay_id]
-    lines = ["<details><summary>Can't see the role-play? Read its branches here</summary>", "",
-             f"**The situation:** {roleplay.situation}", ""]
-    endings = []
-    for node_id in _in_order(roleplay):
-        node = roleplay.node(node_id)
+    nodes, endings = [], []
+    for node in map(roleplay.node, _in_order(roleplay)):
         if node.ending is not None:
             endings.append(f"- **{node.ending.title}.** {node.ending.debrief}")
-            continue
-        if node.fork:
-            lines += [f"**Then:** {node.cue}" if node.cue else "**Then:**", ""]
-            lines += [f"- {choice.text}" for choice in node.choices]
+        elif node.fork:
+            choices = "\n".join(f"- {choice.text}" for choice in node.choices)
+            cue = f" {node.cue}" if node.cue else ""
+            nodes.append(f"**Then:**{cue}\n\n{choices}\n\n")
         else:
-            lines += [f"**The manager:** “{node.speaker_line}”", "", "Your possible replies:", ""]
-            lines += [f"- {_LETTERS[i]}. “{choice.text}”" for i, choice in enumerate(node.choices)]
-            lines += ["", "<details><summary>How each reply lands</summary>", ""]
-            lines += [
-                f"- {_LETTERS[i]}. **{QUALITY_LABELS.get(choice.quality, choice.quality)}.** "
-                f"{choice.feedback}"
-                for i, choice in enumerate(node.choices)
-            ]
-            lines += ["", "</details>"]
-        lines.append("")
-    lines += ["**How it can end:**", "", *endings]
-    return "\n".join([*lines, "</details>"])
+            replies, lands = [], []
+            for letter, choice in zip(_LETTERS, node.choices, strict=False):
+                quality = QUALITY_LABELS.get(choice.quality, choice.quality)
+                replies.append(f"- {letter}. “{choice.text}”")
+                lands.append(f"- {letter}. **{quality}.** {choice.feedback}")
+            nodes.append(ui("views.fallback.turn", line=node.speaker_line,
+                            replies="\n".join(replies), lands="\n".join(lands)))
+    return ui("views.fallback.roleplay", situation=roleplay.situation, nodes="".join(nodes),
+              endings="\n".join(endings))
 
 
 def _scenarios(scenario: str) -> tuple[int, ...]:
@@ -127,29 +116,20 @@ def _scenarios(scenario: str) -> tuple[int, ...]:
     return (1, 2)
 
 
-def _moves_list(number: int, with_how: bool) -> list[str]:
-    facts = knowledge()
-    lines = []
-    for step, move_id in enumerate(facts.scenarios[number].move_ids, 1):
-        move = facts.moves[move_id]
-        lines.append(f"{step}. **{move.title}**: {move.how if with_how else move.purpose}")
-    return lines
+def _moves_list(number: int, with_how: bool) -> str:
+    moves = [knowledge().moves[m] for m in knowledge().scenarios[number].move_ids]
+    texts = [move.how if with_how else move.purpose for move in moves]
+    return "\n".join(f"{step}. **{move.title}**: {text}"
+                     for step, (move, text) in enumerate(zip(moves, texts, strict=True), 1))
 
 
 def classifier_markdown() -> str:
     """Return the classifier's questions and how the answers decide the scenario."""
     facts = knowledge()
     one, two = facts.scenarios[1], facts.scenarios[2]
-    lines = ["<details><summary>Can't see the classifier? Read the questions here</summary>", "",
-             "1. When you declined, did any of these happen? Tick all that apply; leave all "
-             "blank if you declined clearly and respectfully.", ""]
-    lines += [f"   - **{misstep.label}.** {misstep.example}" for misstep in facts.missteps.values()]
-    lines += ["", "2. How many days ago did you decline?",
-              "3. Is the role still open, has it been filled, or do you not know?",
-              "4. How will you get back in touch: a phone call or a face-to-face meeting?", "",
-              f"Any misstep ticked means **Scenario 2: {two.title}.** {two.summary} None means "
-              f"**Scenario 1: {one.title}.** {one.summary}", "</details>"]
-    return "\n".join(lines)
+    missteps = "\n".join(f"   - **{m.label}.** {m.example}" for m in facts.missteps.values())
+    return ui("views.fallback.classifier", missteps=missteps, one_title=one.title,
+              one_summary=one.summary, two_title=two.title, two_summary=two.summary)
 
 
 def builder_markdown(scenario: str = "") -> str:
@@ -157,43 +137,31 @@ def builder_markdown(scenario: str = "") -> str:
     numbers = _scenarios(scenario)
     fields = [entry for entry in script_wording().fields if not entry.scenario
               or entry.scenario in numbers]
-    lines = ["<details><summary>Can't see the script builder? Read the questions here</summary>",
-             "", "Answer each question in a phrase or a sentence:", ""]
-    lines += [f"{n}. {entry.prompt}" for n, entry in enumerate(fields, 1)]
-    for number in numbers:
-        lines += ["", f"In Scenario {number} the script puts your answers into these moves, "
-                  "in order:", "", *_moves_list(number, with_how=False)]
-    return "\n".join([*lines, "</details>"])
+    return ui(
+        "views.fallback.builder",
+        questions="\n".join(f"{n}. {entry.prompt}" for n, entry in enumerate(fields, 1)),
+        scenarios="".join(ui("views.fallback.builder_moves", number=number,
+                             moves=_moves_list(number, with_how=False)) for number in numbers))
 
 
 def reviewer_markdown(scenario: str = "") -> str:
     """Return the draft reviewer's checklist: each move of the scenario, and the order."""
     numbers = _scenarios(scenario)
-    lines = ["<details><summary>Can't see the draft reviewer? Check your draft by hand</summary>",
-             "", "Write your opener, then check that it makes each move:"]
-    for number in numbers:
-        lines += ["", f"**Scenario {number}**", "", *_moves_list(number, with_how=True)]
-    if 2 in numbers:
-        lines += ["", "In Scenario 2, the repair moves come first: own the misstep, let them "
-                  "respond and give them permission to weigh it before you explain your change "
-                  "of heart."]
-    return "\n".join([*lines, "</details>"])
+    return ui(
+        "views.fallback.reviewer",
+        scenarios="".join(ui("views.fallback.reviewer_moves", number=n,
+                             moves=_moves_list(n, with_how=True)) for n in numbers),
+        repair_first=ui("views.fallback.repair_first") if 2 in numbers else "")
 
 
 def progress_markdown() -> str:
     """Return what the progress panel lists and does, from the course manifest."""
-    lines = ["<details><summary>Can't see the progress panel? Read what it does here</summary>",
-             "", "The panel lists the exercises the course saves in your journal, each marked "
-             "done or to do:", ""]
-    for notebook in course().notebooks:
-        if notebook.exercises:
-            labels = "; ".join(exercise.label for exercise in notebook.exercises)
-            lines.append(f"- **{notebook.number} {notebook.title}:** {labels}")
-    lines += ["", "Below the list, **Refresh** reads your journal again; **Reset this exercise** "
-              "clears one answer; **Reset everything** clears them all, and only works once you "
-              "tick the box that confirms it; **Export my plan** saves your plan as a printable "
-              "page and offers it to download.", "</details>"]
-    return "\n".join(lines)
+    notebooks = [
+        f"- **{notebook.number} {notebook.title}:** "
+        + "; ".join(exercise.label for exercise in notebook.exercises)
+        for notebook in course().notebooks if notebook.exercises
+    ]
+    return ui("views.fallback.progress", notebooks="\n".join(notebooks))
 
 
 def fallback_markdown(tag: str) -> str:

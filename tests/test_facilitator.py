@@ -15,16 +15,22 @@ from typing import Any
 import pytest
 
 from coursekit.agenda import NOTE_LABELS, Agenda, AgendaBlock
+from coursekit.classify import classify
 from coursekit.fallbacks import FALLBACK_KINDS, fallback_markdown
 from coursekit.knowledge import knowledge
 from coursekit.loader import course, quizzes, roleplays
 from coursekit.quiz import MultipleChoice, Option, SingleChoice
+from coursekit.room import read_room
+from coursekit.views.examples import case_card
 from coursekit.views.facilitator import (
     agenda_html,
     answer_keys_html,
     bar_chart_html,
     option_why,
 )
+from coursekit.views.markup import tag as element
+from coursekit.views.room import live_room_html
+from coursekit.views.text import ui_html
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "notebooks" / "facilitator" / "facilitator_guide.ipynb"
@@ -226,3 +232,23 @@ def test_option_why_prefers_a_why_from_the_content_and_falls_back_to_feedback() 
 def test_percent_bars_are_drawn_against_a_hundred() -> None:
     chart = bar_chart_html("Average quiz score", {"Check": 50}, "%", scale=100)
     assert "width: 50%" in chart and ">50%</span>" in chart
+
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def test_template_fields_are_escaped_and_markup_fields_kept() -> None:
+    page = ui_html("views.progress.checklist", done=1, total=2, rows=[element("li", SCRIPT)])
+    assert "<script>" not in page and "<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>" in page
+    assert page.startswith("<p><strong>1 of 2 exercises done.</strong></p><ul ")
+    with pytest.raises(KeyError):  # a skeleton's field left out is an error, not a blank
+        ui_html("views.progress.checklist", done=1, total=2)
+
+
+def test_a_learners_script_in_a_template_field_comes_out_escaped() -> None:
+    skipped = read_room([b"not json"], names=[f"{SCRIPT}.json"])
+    page = live_room_html(skipped, source=SCRIPT)
+    assert "<script>" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2  # the source and the name
+    card = case_card(SCRIPT, classify({}), note=SCRIPT)
+    assert "<script>" not in card and card.count("&lt;script&gt;") == 2

@@ -134,8 +134,10 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
 #: Page-level rules the shared style sheet may hold besides its ``.sc-`` classes: the Voila
-#: page's centred column and hidden fallbacks, and the readable measure of rendered Markdown.
-_PAGE_SELECTORS = ("body[data-voila] ", ".jp-Notebook .jp-RenderedMarkdown")
+#: page's centred column and hidden fallbacks, the readable measure of rendered Markdown, and
+#: the centred column of a notebook that holds the course's widgets or surfaces.
+_PAGE_SELECTORS = ("body[data-voila] ", ".jp-Notebook .jp-RenderedMarkdown",
+                   ".jp-Notebook:has(.sc-")
 
 
 def _course_css(css: str) -> bool:

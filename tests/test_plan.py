@@ -30,7 +30,7 @@ from coursekit.journal import ENV_VAR, Journal
 from coursekit.plan import export_plan, plan_html, plan_markdown, plan_missing, write_plan
 from coursekit.report import persona_plan_answers
 from coursekit.textsafe import escape_markdown
-from coursekit.views.plan import PLAN_TITLE, REPLY_LABELS
+from coursekit.views.plan import PLAN_TITLE, reply_label
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main",
@@ -183,7 +183,7 @@ def test_full_plan_content() -> None:
     assert "- The commute changed" in page
     assert "> Hi Sam,  \n> I owe you an apology." in page
     for reply_id in REPLY_IDS:
-        assert f"**{escape_markdown(REPLY_LABELS[reply_id])}:**" in page
+        assert f"**{escape_markdown(reply_label(reply_id))}:**" in page
     assert "> Could we meet in person?" in page
     assert "> I loved the team.\n>\n> Things changed." in page
     assert f"- ✓ Covered: {MOVES['reaffirm'].title} — you wrote: “loved”" in page

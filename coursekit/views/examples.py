@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..classify import Classification
-from ..knowledge import knowledge
-from .exercises import OUTCOME_REACTIONS, classification_html
+from .exercises import OUTCOME_REACTIONS, classification_html, feelings_html
 from .markup import Html, tag
-from .teaching import scenario_badge, surface
-
-__all__ = ["case_card", "cases_html", "classifications_html", "persona_html", "vignettes_html"]
+from .teaching import scenario_heading, surface
+from .text import ui_html
 
 
 def persona_html(name: str, story: str, result: Classification) -> Html:
@@ -30,33 +28,13 @@ def persona_html(name: str, story: str, result: Classification) -> Html:
 
 def case_card(title: str, result: Classification, note: str = "") -> Html:
     """Return one short case: its scenario, how the manager may feel, and the first move."""
-    feelings = [r for r in result.reactions if r.id not in OUTCOME_REACTIONS]
     outcome = next((r for r in result.reactions if r.id in OUTCOME_REACTIONS), None)
-    parts = [
-        tag("h4", title),
-        tag(
-            "p",
-            [scenario_badge(result.scenario), " ", knowledge().scenarios[result.scenario].title],
-        ),
-    ]
+    parts = [tag("h4", title), scenario_heading(result.scenario)]
     if note:
         parts.append(tag("p", note))
-    if feelings:
-        parts.append(tag("p", "How the manager may feel:"))
-        parts.append(
-            tag("ul", [tag("li", [tag("strong", r.label), ": ", r.why]) for r in feelings])
-        )
+    parts.append(feelings_html(result))
     if outcome is not None:
-        parts.append(
-            tag(
-                "p",
-                [
-                    tag("strong", "What may have happened: "),
-                    "the role may already be filled. ",
-                    outcome.why,
-                ],
-            )
-        )
+        parts.append(ui_html("views.exercises.case_outcome", why=outcome.why))
     parts.append(tag("p", [tag("strong", "First move: "), result.moves[0].title]))
     return tag("div", parts, cls="sc-card")
 
@@ -76,22 +54,8 @@ def classifications_html(cases: Iterable[tuple[str, Classification]], label: str
 def vignettes_html(vignettes: Iterable[tuple[str, str, Classification]]) -> Html:
     """Return vignettes as cards: title, the course's note on why, and the scenario."""
     cards = [
-        tag(
-            "div",
-            [
-                tag("h4", title),
-                tag(
-                    "p",
-                    [
-                        scenario_badge(result.scenario),
-                        " ",
-                        knowledge().scenarios[result.scenario].title,
-                    ],
-                ),
-                tag("p", note),
-            ],
-            cls="sc-card",
-        )
+        tag("div", [tag("h4", title), scenario_heading(result.scenario), tag("p", note)],
+            cls="sc-card")
         for title, note, result in vignettes
     ]
     return surface(*cards, label="Vignettes")

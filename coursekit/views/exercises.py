@@ -11,29 +11,15 @@ from __future__ import annotations
 from ..classify import Classification
 from ..knowledge import knowledge
 from ..quiz import Result
-from ..review import LIMITS, Review, describe_cues
+from ..review import LIMITS, REPAIR_MOVES, Review, describe_cues
 from ..script import Script
 from .feedback import Kind, callout, status_html
 from .markup import Html, esc, tag
-from .teaching import scenario_badge, surface
-
-__all__ = [
-    "OUTCOME_REACTIONS",
-    "classification_html",
-    "cues_html",
-    "order_state",
-    "result_html",
-    "review_callout",
-    "review_html",
-    "review_surface",
-    "scenario_note",
-    "score_html",
-    "script_html",
-]
+from .teaching import scenario_badge, scenario_heading, surface
+from .text import ui, ui_html
 
 #: Reactions that are something that may have happened, not a feeling.
 OUTCOME_REACTIONS = frozenset({"position_filled"})
-_REPAIRS = ("own_misstep", "invite_response", "permission")
 _ORDER: dict[str, tuple[Kind, str]] = {
     "ok": ("correct", "Order: repair first"),
     "wrong": ("notyet", "Order: not yet repair first"),
@@ -41,32 +27,23 @@ _ORDER: dict[str, tuple[Kind, str]] = {
 }
 
 
+def feelings_html(result: Classification) -> Html:
+    """Return how the manager may feel, as a list (empty when the result names no feeling)."""
+    items = [tag("li", [tag("strong", r.label), ": ", r.why])
+             for r in result.reactions if r.id not in OUTCOME_REACTIONS]
+    return ui_html("views.exercises.feelings", items=items) if items else Html("")
+
+
 def classification_html(result: Classification) -> Html:
     """Return a classification: badge, how the manager may feel, the moves, why, next step."""
-    feelings = [
-        tag("li", [tag("strong", r.label), ": ", r.why])
-        for r in result.reactions
-        if r.id not in OUTCOME_REACTIONS
-    ]
-    outcomes = [
-        tag("li", [tag("strong", "The role may already be filled"), ": ", r.why])
-        for r in result.reactions
-        if r.id in OUTCOME_REACTIONS
-    ]
-    moves = [tag("li", [tag("strong", m.title), " — ", m.guidance]) for m in result.moves]
-    return Html(
-        tag(
-            "p",
-            [scenario_badge(result.scenario), " ", knowledge().scenarios[result.scenario].title],
-        )
-        + (tag("p", "How the manager may feel:") + tag("ul", feelings) if feelings else "")
-        + (tag("p", "What may have happened:") + tag("ul", outcomes) if outcomes else "")
-        + tag("p", "Your moves, in order:")
-        + tag("ol", moves)
-        + tag("p", "Why:")
-        + tag("ul", [tag("li", reason) for reason in result.reasons])
-        + tag("p", [tag("strong", "Next step: "), result.next_step])
-    )
+    outcomes = [tag("li", [tag("strong", ui("views.exercises.filled")), ": ", r.why])
+                for r in result.reactions if r.id in OUTCOME_REACTIONS]
+    return ui_html(
+        "views.exercises.classification", heading=scenario_heading(result.scenario),
+        feelings=feelings_html(result),
+        outcomes=ui_html("views.exercises.outcomes", items=outcomes) if outcomes else "",
+        moves=[tag("li", [tag("strong", m.title), " — ", m.guidance]) for m in result.moves],
+        reasons=[tag("li", reason) for reason in result.reasons], next_step=result.next_step)
 
 
 def script_html(script: Script, heading: str = "Your call script") -> Html:
@@ -93,26 +70,13 @@ def script_html(script: Script, heading: str = "Your call script") -> Html:
 def scenario_note(chosen: int, classified: int | None) -> Html:
     """Say where the scenario comes from: the learner's classification, or a deliberate choice."""
     if classified is None:
-        return callout(
-            "info",
-            f"Scenario {chosen}",
-            "Choose the scenario that fits you; once you classify your situation, this follows it.",
-            live=False,
-        )
+        return callout("info", f"Scenario {chosen}", ui("views.exercises.note_unclassified"),
+                       live=False)
     if chosen == classified:
-        return callout(
-            "info",
-            f"Scenario {chosen}: your situation",
-            "This follows your classification.",
-            live=False,
-        )
-    return callout(
-        "info",
-        f"Practising Scenario {chosen}",
-        f"Your own situation is Scenario {classified}; you chose to practise the "
-        "other one. Your plan keeps your classification.",
-        live=False,
-    )
+        return callout("info", f"Scenario {chosen}: your situation",
+                       "This follows your classification.", live=False)
+    return callout("info", f"Practising Scenario {chosen}",
+                   ui("views.exercises.note_practising", classified=classified), live=False)
 
 
 def order_state(review: Review) -> str:
@@ -122,29 +86,19 @@ def order_state(review: Review) -> str:
         return "ok"
     if not review.order_ok:
         return "wrong"
-    return "ok" if "explain_change" in covered and covered & set(_REPAIRS) else "unchecked"
+    return "ok" if "explain_change" in covered and covered & set(REPAIR_MOVES) else "unchecked"
 
 
 def review_html(review: Review) -> Html:
     """Return a review: one callout line per move with evidence or a tip, then the order."""
-    rows = []
-    for check in review.moves:
-        if check.covered:
-            rows.append(
-                callout(
-                    "correct",
-                    f"Covered: {check.title}",
-                    ["You wrote: “", check.evidence or "", "”"],
-                    live=False,
-                )
-            )
-        else:
-            rows.append(
-                callout("notyet", f"Missing: {check.title}", ["Tip: ", check.tip or ""], live=False)
-            )
-    state = order_state(review)
+    rows = [
+        callout("correct", f"Covered: {c.title}", ["You wrote: “", c.evidence, "”"], live=False)
+        if c.covered
+        else callout("notyet", f"Missing: {c.title}", ["Tip: ", c.tip], live=False)
+        for c in review.moves
+    ]
     if review.scenario == 2:
-        kind, heading = _ORDER[state]
+        kind, heading = _ORDER[order_state(review)]
         rows.append(callout(kind, heading, review.order_note, live=False))
     return Html("".join(rows))
 
@@ -158,21 +112,11 @@ def review_callout(review: Review) -> Html:
 
 def cues_html(scenario: int) -> Html:
     """Return, in a collapsible block, what the reviewer looks for and its limits."""
-    parts = [
-        tag(
-            "li",
-            [knowledge().moves[m].title, tag("ul", [tag("li", cue) for cue in describe_cues(m)])],
-        )
+    moves = [
+        tag("li", [knowledge().moves[m].title, tag("ul", [tag("li", c) for c in describe_cues(m)])])
         for m in knowledge().scenarios[scenario].move_ids
     ]
-    return tag(
-        "details",
-        [
-            tag("summary", "What the reviewer looks for, and its limits"),
-            tag("ul", parts),
-            tag("p", LIMITS),
-        ],
-    )
+    return ui_html("views.exercises.cues", moves=moves, limits=LIMITS)
 
 
 def result_html(result: Result) -> Html:
@@ -185,22 +129,11 @@ def result_html(result: Result) -> Html:
 
 def score_html(score: int, out_of: int, answered: int) -> Html:
     """Return the quiz's running score in words."""
-    return tag(
-        "p",
-        [tag("strong", f"Score: {score} of {out_of} correct"), f" ({answered} answered)"],
-        role="status",
-    )
+    return ui_html("views.exercises.score", score=score, out_of=out_of, answered=answered)
 
 
 def review_surface(review: Review, draft: str, heading: str) -> Html:
     """Return a draft as a quoted block followed by its review (for worked examples)."""
-    return surface(
-        tag("h4", heading),
-        tag(
-            "blockquote",
-            [tag("p", para) for para in draft.split("\n\n") if para.strip()],
-            cls="sc-quoted",
-        ),
-        review_callout(review),
-        label=heading,
-    )
+    paragraphs = [tag("p", para) for para in draft.split("\n\n") if para.strip()]
+    return surface(tag("h4", heading), tag("blockquote", paragraphs, cls="sc-quoted"),
+                   review_callout(review), label=heading)

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
+from string import ascii_uppercase as _LETTERS
 
 from ..agenda import Agenda, AgendaBlock
 from ..poll import CardFolder, RoomSummary
@@ -24,12 +26,7 @@ from ..quiz import (
 )
 from .markup import Html, esc, tag
 from .teaching import surface
-
-__all__ = [
-    "agenda_html", "answer_keys_html", "bar_chart_html", "option_why", "room_html"
-]
-
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+from .text import ui, ui_html
 
 
 def _notes(block: AgendaBlock) -> Html:
@@ -51,55 +48,17 @@ def agenda_html(agenda: Agenda) -> Html:
     # One group per block: its times and what happens, then its teaching notes across the
     # table, so the notes stay readable in a narrow column of text.
     groups = [
-        tag(
-            "tbody",
-            [
-                tag(
-                    "tr",
-                    [
-                        tag("th", f"{item.start}–{item.start + item.block.minutes}", scope="row"),
-                        tag("td", item.block.notebook or "—"),
-                        tag("td", item.block.activity_minutes),
-                        tag("td", item.block.discussion_minutes),
-                        tag("td", tag("strong", item.block.activity)),
-                    ],
-                ),
-                tag("tr", tag("td", _notes(item.block), colspan=5)),
-            ],
-        )
+        ui_html("views.facilitator.agenda_block", start=item.start,
+                end=item.start + item.block.minutes, notebook=item.block.notebook or "—",
+                activity_minutes=item.block.activity_minutes,
+                discussion_minutes=item.block.discussion_minutes, activity=item.block.activity,
+                notes=_notes(item.block))
         for item in agenda.timed()
     ]
-    head = tag(
-        "tr",
-        [
-            tag("th", "Minutes", scope="col"),
-            tag("th", "Notebook", scope="col"),
-            tag("th", "Activity (min)", scope="col"),
-            tag("th", "Discussion (min)", scope="col"),
-            tag("th", "What happens (teaching notes below)", scope="col"),
-        ],
-    )
-    activity = sum(block.activity_minutes for block in agenda.blocks)
-    discussion = sum(block.discussion_minutes for block in agenda.blocks)
-    foot = tag(
-        "tr",
-        [
-            tag("th", f"Total {agenda.total} min", scope="row", colspan=2),
-            tag("td", activity),
-            tag("td", discussion),
-            tag("td", ""),
-        ],
-    )
-    table = tag(
-        "table",
-        [
-            tag("caption", f"{agenda.minutes}-minute workshop: {agenda.title}"),
-            tag("thead", head),
-            *groups,
-            tag("tfoot", foot),
-        ],
-        cls="sc-agenda",
-    )
+    table = ui_html(
+        "views.facilitator.agenda", minutes=agenda.minutes, title=agenda.title, groups=groups,
+        total=agenda.total, activity=sum(block.activity_minutes for block in agenda.blocks),
+        discussion=sum(block.discussion_minutes for block in agenda.blocks))
     return surface(table, label=f"{agenda.minutes}-minute agenda")
 
 
@@ -110,27 +69,17 @@ def option_why(option: Option) -> str:
     return why if isinstance(why, str) and why else option.feedback
 
 
-def _verdict(correct: bool) -> Html:
-    """Return "✓ Right" or "✗ Wrong": an icon and a word, so it never rests on colour."""
-    return tag("strong", f"{CORRECT} Right" if correct else f"{WRONG} Wrong",
-               style="white-space: nowrap")
-
-
 def _key_rows(question: Question) -> list[Html]:
     """Return one row per option (or item): what it says, right or wrong, and why."""
+    row = partial(ui_html, "views.facilitator.key_row")
     if isinstance(question, SingleChoice | MultipleChoice):
-        return [
-            tag("tr", [tag("td", f"{_LETTERS[i]}. {option.text}"),
-                       tag("td", _verdict(option.correct)), tag("td", option_why(option))])
-            for i, option in enumerate(question.options)
-        ]
+        # An icon and a word, so the answer never rests on colour.
+        return [row(text=f"{_LETTERS[i]}. {option.text}", why=option_why(option),
+                    answer=f"{CORRECT} Right" if option.correct else f"{WRONG} Wrong")
+                for i, option in enumerate(question.options)]
     if isinstance(question, Ordering):
-        return [
-            tag("tr", [tag("td", item.text),
-                       tag("td", tag("strong", f"Place {place}", style="white-space: nowrap")),
-                       tag("td", item.feedback)])
-            for place, item in enumerate(question.items, 1)
-        ]
+        return [row(text=item.text, answer=f"Place {place}", why=item.feedback)
+                for place, item in enumerate(question.items, 1)]
     if isinstance(question, Matching):
         return [
             tag("tr", [tag("td", item.text),
@@ -144,36 +93,13 @@ def _key_rows(question: Question) -> list[Html]:
 def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
     """Return each quiz's answer key: every question, every option with whether it is right
     or wrong and why, and the question's explanation; for a show of hands."""
-    tables = []
-    for quiz in quizzes:
-        body = []
-        for number, question in enumerate(quiz.questions, 1):
-            body.append(tag("tr", tag("th", f"{number}. {question.prompt}", colspan=3,
-                                      scope="rowgroup", cls="sc-key-question")))
-            body += _key_rows(question)
-            body.append(tag("tr", tag("td", [tag("em", "Why: "), question.explanation],
-                                      colspan=3)))
-        tables.append(
-            tag(
-                "table",
-                [
-                    tag("caption", quiz.title),
-                    tag(
-                        "thead",
-                        tag(
-                            "tr",
-                            [
-                                tag("th", "Option", scope="col"),
-                                tag("th", "Answer", scope="col"),
-                                tag("th", "Why", scope="col"),
-                            ],
-                        ),
-                    ),
-                    tag("tbody", body),
-                ],
-                cls="sc-key",
-            )
-        )
+    tables = [
+        ui_html("views.facilitator.key", title=quiz.title, rows=[
+            ui_html("views.facilitator.key_question", number=number, prompt=question.prompt,
+                    rows=_key_rows(question), why=question.explanation)
+            for number, question in enumerate(quiz.questions, 1)])
+        for quiz in quizzes
+    ]
     return surface(*tables, label="Answer keys")
 
 
@@ -185,31 +111,27 @@ def bar_chart_html(
     Bars are drawn against ``scale`` (100 for percentages) or, by default, the largest value.
     """
     if not counts:
-        return tag("figure", [tag("figcaption", title), tag("p", "No data yet.")], cls="sc-chart")
+        return ui_html("views.charts.empty", title=title)
     top = scale or max(counts.values()) or 1
-    rows = []
-    for label, value in counts.items():
-        width = min(100, round(100 * value / top))
-        rows.append(
-            tag(
-                "div",
-                [
-                    tag("span", label, cls="sc-bar-label"),
-                    tag(
-                        "span",
-                        [
-                            tag("span", "", cls="sc-bar-fill", style=f"width: {width}%"),
-                            tag("span", f"{value}{unit}", cls="sc-bar-value"),
-                        ],
-                        cls="sc-bar",
-                    ),
-                ],
-                cls="sc-bar-row",
-            )
-        )
-    return tag(
-        "figure", [tag("figcaption", tag("strong", title)), *rows], cls="sc-chart", aria_label=title
-    )
+    bars = [ui_html("views.charts.bar", label=label, value=f"{value}{unit}",
+                    width=min(100, round(100 * value / top))) for label, value in counts.items()]
+    return ui_html("views.charts.chart", title=title, bars=bars)
+
+
+#: The label of the room's summary, for assistive technology.
+ROOM_LABEL = "What the room chose"
+
+
+def room_charts(summary: RoomSummary, titles: Mapping[str, str],
+                percent_scale: int | None = 100) -> list[Html]:
+    """Return the room's charts: the scenarios, the quiz averages, each role-play's endings."""
+    quizzes = {titles.get(k, k): v for k, v in summary.quiz_percent.items()}
+    charts = [bar_chart_html(ui("views.charts.scenario"), summary.scenarios),
+              bar_chart_html(ui("views.charts.quiz"), quizzes, "%", scale=percent_scale)]
+    for name, counts in summary.endings.items():
+        named = {titles.get(ending, ending): count for ending, count in counts.items()}
+        charts.append(bar_chart_html(ui("views.charts.ending", name=titles.get(name, name)), named))
+    return charts
 
 
 def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]) -> Html:
@@ -220,10 +142,4 @@ def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]
     parts = [tag("p", tag("strong", f"Cards counted: {summary.learners}"))]
     if found.messages:
         parts.append(tag("ul", [tag("li", message) for message in found.messages]))
-    parts.append(bar_chart_html("Which scenario the room is in", summary.scenarios))
-    quizzes = {titles.get(k, k): v for k, v in summary.quiz_percent.items()}
-    parts.append(bar_chart_html("Average quiz score", quizzes, "%", scale=100))
-    for name, counts in summary.endings.items():
-        named = {titles.get(ending, ending): count for ending, count in counts.items()}
-        parts.append(bar_chart_html(f"How “{titles.get(name, name)}” ended", named))
-    return surface(*parts, label="What the room chose")
+    return surface(*parts, *room_charts(summary, titles), label=ROOM_LABEL)

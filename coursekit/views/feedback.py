@@ -17,26 +17,12 @@ from typing import Literal
 
 from .markup import Content, Html, esc, tag
 
-__all__ = [
-    "ICONS",
-    "Kind",
-    "callout",
-    "kind_for_symbol",
-    "status_html",
-]
-
 Kind = Literal["correct", "partly", "notyet", "info", "warn"]
 
 #: The icon of each kind of feedback.
-ICONS: dict[str, str] = {
-    "correct": "✓",
-    "partly": "◐",
-    "notyet": "✗",
-    "info": "ℹ",
-    "warn": "⚠",
-}
+ICONS: dict[Kind, str] = {"correct": "✓", "partly": "◐", "notyet": "✗", "info": "ℹ", "warn": "⚠"}
 
-_SYMBOL_KINDS: dict[str, Kind] = {"✓": "correct", "◐": "partly", "✗": "notyet", "⚠": "warn"}
+_SYMBOL_KINDS = {icon: kind for kind, icon in ICONS.items()}
 
 
 def kind_for_symbol(symbol: str) -> Kind:

@@ -17,8 +17,6 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-__all__ = ["Content", "Html", "esc", "join", "tag"]
-
 
 class Html(str):
     """A string of markup that is safe to show as it is (already escaped)."""

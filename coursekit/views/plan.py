@@ -1,5 +1,6 @@
 """The learner's plan as Markdown, read from their typed journal entries, ids shown as words.
 
+>>> from coursekit.entries import read_entries
 >>> page = plan_markdown(read_entries({"situation": {"scenario": 1},
 ...                                    "reflection:why_now": "*Soon*"}))
 >>> page.splitlines()[0]
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from ..entries import (
     DRAFT,
@@ -22,36 +24,20 @@ from ..entries import (
     DraftEntry,
     Entries,
     ReviewEntry,
-    read_entries,
 )
 from ..knowledge import knowledge
 from ..loader import quizzes, roleplays, script_wording
+from ..review import REPAIR_MOVES
 from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
-
-__all__ = [
-    "PLAN_TITLE",
-    "REPLY_LABELS",
-    "SAID_HEADING",
-    "missing_by_exercise",
-    "missing_items",
-    "plan_markdown",
-    "read_entries",
-]
+from .text import interface_texts, ui
 
 #: The plan's title, in Markdown and HTML.
 PLAN_TITLE = "My Second Call plan"
-#: How the plan names each likely reply.
-REPLY_LABELS: Mapping[str, str] = {
-    "filled": "If the role has been filled",
-    "open_wary": "If they are open but wary",
-    "open_glad": "If they are open and glad",
-}
 
 _NOT_DONE = "_Not done yet._"
 _ORDERED_PAREN = re.compile(r"^(\d+)\)")
 _LEADING_NUMBER = re.compile(r"^\d+[_\-\s]+(?=\S)")
-_REPAIRS = {"own_misstep", "invite_response", "permission"}
 
 
 def _line(line: str) -> str:
@@ -81,6 +67,12 @@ def _quote(text: str) -> list[str]:
     return [*block, ""]
 
 
+def reply_label(reply_id: str) -> str:
+    """Return how the plan names a likely reply (``"filled"``: "If the role has been filled")."""
+    known = interface_texts().get(f"views.plan.replies.{reply_id}")
+    return known if reply_id in REPLY_IDS and known else _name(reply_id)
+
+
 def _name(name: str) -> str:
     """Turn an id such as ``"01_dilemma"`` into a readable name (``"Dilemma"``)."""
     words = " ".join(_LEADING_NUMBER.sub("", name).replace("_", " ").replace("-", " ").split())
@@ -96,40 +88,43 @@ def _label(table: Mapping[str, object], item_id: str) -> str:
     return _inline(item_id)
 
 
+def _heading(name: str) -> str:
+    return ui(f"views.plan.headings.{name}")
+
+
+def _section(name: str, body: list[str]) -> list[str]:
+    """Return a section of the plan: its heading, then its lines or "Not done yet"."""
+    return [f"## {_heading(name)}", "", *(body or [_NOT_DONE, ""])]
+
+
 def _bullets(heading: str, items: list[str]) -> list[str]:
     return [f"**{heading}**", "", *(f"- {item}" for item in items), ""] if items else []
 
 
 def _scenario_line(number: int | None) -> str:
-    return (
-        f"Scenario {number}: {escape_markdown(knowledge().scenarios[number].title)}"
-        if number
-        else ""
-    )
+    if not number:
+        return ""
+    title = escape_markdown(knowledge().scenarios[number].title)
+    return f"Scenario {number}: {title}"
 
 
 def _situation(entries: Entries) -> list[str]:
-    lines = ["## My situation", ""]
     entry = entries.situation
     if entry is None or entry.scenario is None:
-        return [*lines, _NOT_DONE, ""]
-    scenario = knowledge().scenarios[entry.scenario]
-    lines += [f"**{_scenario_line(entry.scenario)}.** {escape_markdown(scenario.summary)}", ""]
-    feelings = [
-        _label(knowledge().reactions, r) for r in entry.reactions if r not in OUTCOME_REACTIONS
-    ]
-    lines += _bullets(
-        "What went wrong when I declined:",
-        [_label(knowledge().missteps, m) for m in entry.missteps],
-    )
-    lines += _bullets("How the manager may feel:", feelings)
+        return _section("situation", [])
+    facts = knowledge()
+    summary = escape_markdown(facts.scenarios[entry.scenario].summary)
+    lines = [f"**{_scenario_line(entry.scenario)}.** {summary}", ""]
+    lines += _bullets(_heading("missteps"), [_label(facts.missteps, m) for m in entry.missteps])
+    lines += _bullets(_heading("feelings"), [_label(facts.reactions, r) for r in entry.reactions
+                                             if r not in OUTCOME_REACTIONS])
     if any(r in OUTCOME_REACTIONS for r in entry.reactions):
-        lines += ["**What may have happened:** the role may already be filled.", ""]
-    lines += _bullets("The moves I will make:", [_label(knowledge().moves, m) for m in entry.moves])
-    lines += _bullets("Why this scenario:", [_inline(r) for r in entry.reasons])
+        lines += [ui("views.plan.filled"), ""]
+    lines += _bullets(_heading("moves"), [_label(facts.moves, m) for m in entry.moves])
+    lines += _bullets(_heading("reasons"), [_inline(r) for r in entry.reasons])
     if entry.next_step.strip():
         lines += [f"**My next step:** {_inline(entry.next_step)}", ""]
-    return lines
+    return _section("situation", lines)
 
 
 def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
@@ -137,9 +132,7 @@ def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
         return []
     line = f"Written for {_scenario_line(written_for)}."
     if entries.scenario is not None and written_for != entries.scenario:
-        line += (
-            f" You chose to practise this one; your own situation is Scenario {entries.scenario}."
-        )
+        line += ui("views.plan.practising", scenario=entries.scenario)
     order = [
         escape_markdown(knowledge().moves[m].title)
         for m in knowledge().scenarios[written_for].move_ids
@@ -150,27 +143,26 @@ def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
 
 
 def _script(entries: Entries) -> list[str]:
-    lines = ["## My script", ""]
     entry = entries.script
     if entry is None:
-        return [*lines, _NOT_DONE, ""]
-    return [*lines, *_follows("script", entry.scenario, entries), *_quote(entry.text)]
+        return _section("script", [])
+    return _section("script", [*_follows("script", entry.scenario, entries), *_quote(entry.text)])
 
 
 def _replies(entries: Entries) -> list[str]:
-    lines = ["## Replies I prepared", ""]
+    lines: list[str] = []
     replies = entries.replies.replies if entries.replies is not None else {}
     extra = [key for key in replies if key not in REPLY_IDS]
     found = False
     for reply_id in (*REPLY_IDS, *extra):
-        label = escape_markdown(REPLY_LABELS.get(reply_id) or _name(reply_id))
+        label = escape_markdown(reply_label(reply_id))
         text = replies.get(reply_id, "")
         if not text.strip():
             lines += [f"**{label}:** {_NOT_DONE}", ""] if reply_id in REPLY_IDS else []
             continue
         found = True
         lines += [f"**{label}:**", "", *_quote(text)]
-    return lines if found else ["## Replies I prepared", "", _NOT_DONE, ""]
+    return _section("replies", lines if found else [])
 
 
 def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
@@ -180,7 +172,7 @@ def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
     checked = (
         scenario == 1
         or not review.moves
-        or ("explain_change" in covered and bool(covered & _REPAIRS))
+        or ("explain_change" in covered and bool(covered & set(REPAIR_MOVES)))
     )
     note = f": {_inline(review.order_note)}" if review.order_note.strip() else ""
     if not review.order_ok:
@@ -188,24 +180,23 @@ def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
             order = ", then ".join(
                 knowledge().moves[m].title for m in knowledge().scenarios[scenario].move_ids
             )
-            note = f": the moves are not yet in the column's order; try: {order}"
+            note = ui("views.plan.not_in_order", order=order)
         return f"✗ Not in order{note}"
     if not checked:
         return f"ℹ Order not checked yet{note}"
-    return f"✓ In order{note or ': the moves come in the order the column gives them'}"
+    return f"✓ In order{note or ui('views.plan.in_order')}"
 
 
 def _draft(entries: Entries) -> list[str]:
-    lines = ["## My reviewed draft", ""]
     entry: DraftEntry | None = entries.draft
     if entry is None or not entry.text.strip():
-        return [*lines, _NOT_DONE, ""]
-    lines += [*_follows("draft", entry.scenario, entries), *_quote(entry.text)]
+        return _section("draft", [])
+    lines = [*_follows("draft", entry.scenario, entries), *_quote(entry.text)]
     items = []
     review = entry.review
     for move in review.moves if review is not None else ():
         title = _label(knowledge().moves, move.id) if move.id else "A move"
-        line = f"{'✓ Covered' if move.covered else '✗ Not yet covered'}: {title}"
+        line = ("✓ Covered: " if move.covered else "✗ Not yet covered: ") + title
         if move.evidence.strip():
             line += f" — you wrote: “{_inline(move.evidence)}”"
         if move.tip.strip():
@@ -214,36 +205,38 @@ def _draft(entries: Entries) -> list[str]:
     order = _order_line(review, entry.scenario) if review is not None else None
     items += [order] if order else []
     if not items:
-        return [*lines, "**Review:** _Not reviewed yet._", ""]
-    return [*lines, *_bullets("Review:", items)]
+        return _section("draft", [*lines, "**Review:** _Not reviewed yet._", ""])
+    return _section("draft", [*lines, *_bullets("Review:", items)])
 
 
 def _reflections(entries: Entries) -> list[str]:
-    lines = ["## My reflections", ""]
-    found = [(k, e.text) for k, e in entries.reflections.items() if e.text.strip()]
-    for key, text in found:
-        lines += [f"### {_inline(_name(key))}", "", *_quote(text)]
-    return lines if found else [*lines, _NOT_DONE, ""]
+    lines = []
+    for key, entry in entries.reflections.items():
+        if entry.text.strip():
+            lines += [f"### {_inline(_name(key))}", "", *_quote(entry.text)]
+    return _section("reflections", lines)
+
+
+def _title(table: Mapping[str, Any], key: str) -> str:
+    """Return the title of a quiz or role-play by id, escaped (a readable name if unknown)."""
+    return _inline(table[key].title if key in table else _name(key))
 
 
 def _quizzes(entries: Entries) -> list[str]:
-    known = quizzes()
-    items = [
-        f"- {_inline(known[k].title if k in known else _name(k))}: {e.score} out of {e.out_of}"
-        for k, e in entries.quizzes.items()
-    ]
-    return ["## Quiz scores", "", *(items or [_NOT_DONE]), ""]
+    items = [f"- {_title(quizzes(), k)}: {e.score} out of {e.out_of}"
+             for k, e in entries.quizzes.items()]
+    return _section("quizzes", [*items, ""] if items else [])
 
 
 def _roleplays(entries: Entries) -> list[str]:
     items = [
-        f"- {_inline(roleplays()[k].title if k in roleplays() else _name(k))}: "
-        f"ended with “{_inline(e.ending)}” after {len(e.path)} "
-        f"{'choice' if len(e.path) == 1 else 'choices'}"
+        f"- {_title(roleplays(), k)}: "
+        + ui("views.plan.ended", ending=_inline(e.ending), count=len(e.path))
+        + (" choice" if len(e.path) == 1 else " choices")
         for k, e in entries.roleplays.items()
         if e.ending.strip()
     ]
-    return ["## Role-play endings", "", *(items or [_NOT_DONE]), ""]
+    return _section("roleplays", [*items, ""] if items else [])
 
 
 #: The heading of the plan's section of turns said in the learner's own words.
@@ -259,7 +252,7 @@ def _said(entries: Entries) -> list[str]:
         if not turns:
             continue
         known = roleplays().get(key)
-        lines += [f"### {_inline(known.title if known is not None else _name(key))}", ""]
+        lines += [f"### {_title(roleplays(), key)}", ""]
         for turn in turns:
             line = ""
             if known is not None and known.has_node(turn.node):
@@ -270,42 +263,34 @@ def _said(entries: Entries) -> list[str]:
             heard = [escape_markdown(moves[m].title) for m in turn.made if m in moves]
             if heard:
                 lines += [f"Moves heard: {'; '.join(heard)}.", ""]
-    if not lines:
-        return []
-    return [f"## {SAID_HEADING}", "", *lines]
+    return [f"## {SAID_HEADING}", "", *lines] if lines else []
 
 
 def missing_by_exercise(entries: Entries) -> list[tuple[str, str]]:
     """Return what the plan still lacks as (exercise id, what to do) pairs, in words."""
     items = []
     if entries.scenario is None:
-        items.append((SITUATION, "Classify your situation, so the plan knows your scenario."))
+        items.append((SITUATION, ui("views.plan.missing.situation")))
     script = entries.script
     if script is None:
-        items.append((SCRIPT, "Build your call script."))
+        items.append((SCRIPT, ui("views.plan.missing.script")))
     else:
         if script.missing:
-            named = "; ".join(
-                script_wording().prompts.get(f, _name(f)).rstrip("?") for f in script.missing
-            )
-            items.append((SCRIPT, f"Fill in the rest of your script: {named}."))
+            prompts = script_wording().prompts
+            named = "; ".join(prompts.get(f, _name(f)).rstrip("?") for f in script.missing)
+            items.append((SCRIPT, ui("views.plan.missing.fill_in", fields=named)))
         if entries.scenario is not None and script.scenario not in (None, entries.scenario):
-            items.append(
-                (
-                    SCRIPT,
-                    f"Your script is written for Scenario {script.scenario}, but "
-                    f"your situation is Scenario {entries.scenario}: rebuild it if you "
-                    "meant to.",
-                )
-            )
+            items.append((SCRIPT, ui("views.plan.missing.other_scenario", script=script.scenario,
+                                     situation=entries.scenario)))
     prepared = entries.replies.prepared if entries.replies is not None else 0
     if prepared < len(REPLY_IDS):
-        items.append((REPLIES, f"Prepare your replies ({prepared} of {len(REPLY_IDS)} done)."))
+        items.append((REPLIES, ui("views.plan.missing.replies", prepared=prepared,
+                                  out_of=len(REPLY_IDS))))
     draft = entries.draft
     if draft is None or not draft.text.strip():
-        items.append((DRAFT, "Write a draft and review it."))
+        items.append((DRAFT, ui("views.plan.missing.draft")))
     elif draft.review is None:
-        items.append((DRAFT, "Review your draft."))
+        items.append((DRAFT, ui("views.plan.missing.review")))
     return items
 
 
@@ -323,22 +308,8 @@ def _checklist(entries: Entries) -> list[str]:
 
 def plan_markdown(entries: Entries) -> str:
     """Return the learner's plan as Markdown, with every piece of learner text escaped."""
-    lines = [
-        f"# {PLAN_TITLE}",
-        "",
-        "My situation, my script in my own words, the replies I prepared and my reviewed draft.",
-        "",
-        *_checklist(entries),
-        *_situation(entries),
-        *_script(entries),
-        *_replies(entries),
-        *_draft(entries),
-        *_reflections(entries),
-        *_quizzes(entries),
-        *_roleplays(entries),
-        *_said(entries),
-        "---",
-        "",
-        f"_Based on {escape_markdown(knowledge().attribution())}_",
-    ]
-    return "\n".join(lines) + "\n"
+    sections = [*_checklist(entries), *_situation(entries), *_script(entries),
+                *_replies(entries), *_draft(entries), *_reflections(entries), *_quizzes(entries),
+                *_roleplays(entries), *_said(entries)]
+    return ui("views.plan.page", title=PLAN_TITLE, sections="\n".join([*sections, ""]),
+              attribution=escape_markdown(knowledge().attribution()))

@@ -7,8 +7,6 @@ from string import Template
 
 from .markup import Html, esc, tag
 
-__all__ = ["plan_fragment", "plan_page"]
-
 #: The printable page, with ``$title`` and ``$body`` to fill in.
 _PAGE = Template((Path(__file__).parent / "plan_page.html").read_text(encoding="utf-8"))
 

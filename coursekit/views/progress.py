@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from ..progress import ProgressItem
 from .feedback import callout
 from .markup import Html, tag
-
-__all__ = ["checklist_html", "download_html", "missing_html"]
+from .text import ui, ui_html
 
 
 def checklist_html(items: Sequence[ProgressItem], show_notebook: bool = True) -> Html:
@@ -34,10 +33,7 @@ def checklist_html(items: Sequence[ProgressItem], show_notebook: bool = True) ->
         )
         for item in items
     ]
-    return Html(
-        tag("p", tag("strong", f"{done} of {len(items)} exercises done."))
-        + tag("ul", rows, style="list-style: none; padding-left: 0")
-    )
+    return ui_html("views.progress.checklist", done=done, total=len(items), rows=rows)
 
 
 def missing_html(missing: Sequence[str]) -> Html:
@@ -46,19 +42,11 @@ def missing_html(missing: Sequence[str]) -> Html:
         return callout(
             "correct", "Your plan is complete", "Export it when you are ready.", live=False
         )
-    return callout(
-        "partly",
-        f"Your plan still lacks {len(missing)} thing{'s' if len(missing) > 1 else ''}",
-        [
-            tag(
-                "ul",
-                [tag("li", f"☐ {item}") for item in missing],
-                style="list-style: none; padding-left: 0",
-            ),
-            tag("p", "You can export it now and again later."),
-        ],
-        live=False,
-    )
+    heading = ui("views.progress.lacks", count=len(missing),
+                 things="things" if len(missing) > 1 else "thing")
+    items = [tag("li", f"☐ {item}") for item in missing]
+    return callout("partly", heading, ui_html("views.progress.lacks_body", items=items),
+                   live=False)
 
 
 def download_html(name: str, mime: str, data: bytes, label: str) -> Html:

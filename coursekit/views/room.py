@@ -22,80 +22,52 @@ from collections.abc import Mapping
 from ..knowledge import knowledge
 from ..poll import titles
 from ..room import Room
-from .facilitator import bar_chart_html
+from .facilitator import ROOM_LABEL, bar_chart_html, room_charts
 from .feedback import callout
-from .markup import Content, Html, tag
+from .markup import Html, tag
 from .teaching import surface
-
-__all__ = ["live_room_html", "room_problem_callout", "share_callout"]
-
-#: What a learner reads after sharing, whatever happened (no name, nothing typed).
-CARD_HOLDS = (
-    "It holds your scenario, quiz scores, role-play endings and missed moves: no name, "
-    "nothing typed."
-)
+from .text import ui, ui_html
 
 
 def live_room_html(room: Room, source: str = "") -> Html:
     """Return the room view: cards counted, why any were skipped, then one chart per question."""
-    named = titles()
-    count: list[Content] = [tag("strong", f"Cards counted: {room.counted}")]
-    if source:
-        count.append(f" — {source}")
-    parts = [tag("p", count, cls="sc-room-count")]
+    source = f" — {source}" if source else ""
+    parts = [ui_html("views.room.count", count=room.counted, source=source)]
     if room.skipped:
-        parts.append(
-            tag(
-                "details",
-                [
-                    tag("summary", f"Skipped: {len(room.skipped)}"),
-                    tag("ul", [tag("li", reason) for reason in room.skipped]),
-                ],
-                cls="sc-room-skipped",
-            )
-        )
-    summary = room.summary
-    parts.append(bar_chart_html("Which scenario the room is in", summary.scenarios))
-    quizzes = {named.get(name, name): value for name, value in summary.quiz_percent.items()}
-    parts.append(bar_chart_html("Average quiz score", quizzes, "%"))
-    for name, counts in summary.endings.items():
-        endings = {named.get(ending, ending): count for ending, count in counts.items()}
-        parts.append(bar_chart_html(f"How “{named.get(name, name)}” ended", endings))
+        reasons = [tag("li", reason) for reason in room.skipped]
+        parts.append(ui_html("views.room.skipped", count=len(room.skipped), reasons=reasons))
+    parts += room_charts(room.summary, titles(), percent_scale=None)
     moves = knowledge().moves
     missed = {(moves[move].title if move in moves else move): n for move, n in room.missed.items()}
-    parts.append(bar_chart_html("Moves most often missed in the drafts", missed))
-    return surface(*parts, label="What the room chose")
+    parts.append(bar_chart_html(ui("views.charts.missed"), missed))
+    return surface(*parts, label=ROOM_LABEL)
 
 
 def share_callout(status: int, reply: Mapping[str, object]) -> Html:
     """Return the callout a learner sees after "Share with the room", by the service's answer."""
+    holds = ui("views.room.card_holds")
     if status == 201:
-        return callout("correct", "Shared with the room", f"Your card is in. {CARD_HOLDS}")
+        return callout("correct", "Shared with the room", ui("views.room.shared", holds=holds))
     if status == 200:
-        return callout(
-            "correct", "Shared again", f"It replaced the card you shared before. {CARD_HOLDS}"
-        )
+        return callout("correct", "Shared again", ui("views.room.shared_again", holds=holds))
     reason = reply.get("reason")
     if status == 0:
-        detail = "The room service did not answer. Try again in a minute, or tell your facilitator."
+        detail = ui("views.room.no_answer")
     elif status in (401, 403):
-        detail = "The hub does not let this account share with the room. Tell your facilitator."
+        detail = ui("views.room.not_allowed")
     elif isinstance(reason, str):
         detail = reason
     else:
-        detail = f"The room answered with code {status}. Try again, or tell your facilitator."
+        detail = ui("views.room.code", status=status)
     return callout("warn", "Not shared", detail)
 
 
 def room_problem_callout(status: int, reason: str) -> Html:
     """Return the callout a room view shows when the live room could not be read."""
     if status in (401, 403):
-        detail = (
-            "Only a facilitator may read the room. Log in with the facilitators' password "
-            "(or an account in the facilitators' group) and run this cell again."
-        )
+        detail = ui("views.room.facilitators_only")
     elif status == 0:
-        detail = "The room service did not answer. This view tries again on its own while open."
+        detail = ui("views.room.retrying")
     else:
-        detail = reason or f"The room answered with code {status}."
+        detail = reason or ui("views.room.read_code", status=status)
     return callout("warn", "The room could not be read", detail)

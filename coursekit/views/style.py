@@ -13,8 +13,6 @@ from pathlib import Path
 
 from .markup import Html
 
-__all__ = ["STYLE"]
-
 _CSS = (Path(__file__).parent / "style.css").read_text(encoding="utf-8")
 
 #: The style sheet as a ``<style>`` element, ready to put in front of any fragment.

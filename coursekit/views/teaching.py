@@ -12,22 +12,7 @@ from collections.abc import Iterable
 
 from ..knowledge import Lesson, knowledge
 from .markup import Html, esc, tag
-
-__all__ = [
-    "attribution_html",
-    "commenter_html",
-    "lessons_html",
-    "missteps_html",
-    "move_card",
-    "moves_html",
-    "quote_html",
-    "quotes_html",
-    "reactions_html",
-    "scenario_badge",
-    "scenario_heading",
-    "scenarios_html",
-    "surface",
-]
+from .text import ui, ui_html
 
 
 def surface(*parts: Html, label: str | None = None) -> Html:
@@ -36,7 +21,7 @@ def surface(*parts: Html, label: str | None = None) -> Html:
 
 
 def scenario_badge(number: int) -> Html:
-    """Return a badge naming the scenario (its border style differs too, not only its text)."""
+    """Return a badge naming the scenario (filled for 2, outlined for 1: not only its text)."""
     return tag("span", f"Scenario {number}", cls=f"sc-badge sc-badge-{number}")
 
 
@@ -48,17 +33,8 @@ def scenario_heading(number: int) -> Html:
 def move_card(number: int, move_id: str) -> Html:
     """Return one move as a card: step number, title, why and how (no ids)."""
     move = knowledge().moves[move_id]
-    return tag(
-        "li",
-        [
-            tag("h4", [tag("span", number, cls="sc-step"), move.title]),
-            tag(
-                "dl",
-                [tag("dt", "Why"), tag("dd", move.purpose), tag("dt", "How"), tag("dd", move.how)],
-            ),
-        ],
-        cls="sc-card sc-move",
-    )
+    return ui_html("views.teaching.move", number=number, title=move.title, purpose=move.purpose,
+                   how=move.how)
 
 
 def moves_html(scenario: int) -> Html:
@@ -73,57 +49,36 @@ def moves_html(scenario: int) -> Html:
 
 def scenarios_html() -> Html:
     """Return both scenarios with their summary and their moves' titles in order."""
-    cards = []
-    for scenario in knowledge().scenarios.values():
-        titles = [tag("li", knowledge().moves[m].title) for m in scenario.move_ids]
-        cards.append(
-            tag(
-                "div",
-                [scenario_heading(scenario.number), tag("p", scenario.summary), tag("ol", titles)],
-                cls="sc-card",
-            )
-        )
+    cards = [
+        ui_html("views.teaching.scenario", heading=scenario_heading(scenario.number),
+                summary=scenario.summary,
+                moves=[tag("li", knowledge().moves[m].title) for m in scenario.move_ids])
+        for scenario in knowledge().scenarios.values()
+    ]
     return surface(*cards, label="The two scenarios")
 
 
 def reactions_html() -> Html:
     """Return the ways the manager may feel, each with what tends to cause it."""
-    cards = [
-        tag("div", [tag("h4", r.label), tag("p", r.trigger)], cls="sc-card")
-        for r in knowledge().reactions.values()
-    ]
+    cards = [ui_html("views.teaching.card", title=r.label, text=r.trigger)
+             for r in knowledge().reactions.values()]
     return surface(*cards, label="How the manager may feel")
 
 
 def missteps_html() -> Html:
     """Return the missteps that make a decline Scenario 2, with an example of each."""
-    cards = [
-        tag("div", [tag("h4", m.label), tag("p", ["For example: ", m.example])], cls="sc-card")
-        for m in knowledge().missteps.values()
-    ]
+    cards = [ui_html("views.teaching.card", title=m.label, text=["For example: ", m.example])
+             for m in knowledge().missteps.values()]
     return surface(*cards, label="Missteps")
 
 
 def quote_html(quote_id: str) -> Html:
     """Return a quotation as a block quote with who said it, and where."""
-    quote = knowledge().quotes[quote_id]
-    where = ", in " if quote.speaker == knowledge().source.author else ", in a reader comment on "
-    return tag(
-        "blockquote",
-        [
-            tag("p", f"“{quote.text}”"),
-            tag(
-                "footer",
-                [
-                    "— ",
-                    tag("span", quote.speaker, cls="sc-who"),
-                    where,
-                    tag("cite", knowledge().source.title),
-                ],
-            ),
-        ],
-        cls="sc-quote",
-    )
+    quote, source = knowledge().quotes[quote_id], knowledge().source
+    where = ui("views.teaching.in_column" if quote.speaker == source.author
+               else "views.teaching.in_comment")
+    return ui_html("views.teaching.quote", text=quote.text, speaker=quote.speaker, where=where,
+                   source=source.title)
 
 
 def _topic_label(topic: str) -> str:
@@ -134,19 +89,13 @@ def _topic_label(topic: str) -> str:
     )
 
 
-_STANCE_WORDS = {"supports": "backs the column", "challenges": "pushes back", "adds": "adds"}
-
-
 def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
     topics = [*lesson.supports, *lesson.challenges]
-    about = (
-        tag("p", ["On: ", "; ".join(_topic_label(t) for t in topics)], cls="sc-cue")
-        if topics
-        else Html("")
-    )
-    who = tag("span", lesson.commenter, cls="sc-who") if show_who else Html("")
-    stance = tag("span", _STANCE_WORDS[lesson.stance], cls="sc-stance")
-    return tag("li", [tag("p", [who, stance]), tag("p", lesson.text), about], cls="sc-card")
+    on = "; ".join(_topic_label(t) for t in topics)
+    about = tag("p", ["On: ", on], cls="sc-cue") if topics else ""
+    who = tag("span", lesson.commenter, cls="sc-who") if show_who else ""
+    return ui_html("views.teaching.lesson", who=who, text=lesson.text, about=about,
+                   stance=ui(f"views.teaching.{lesson.stance}"))
 
 
 def lessons_html(topic: str, quote_id: str | None = None) -> Html:
@@ -156,8 +105,8 @@ def lessons_html(topic: str, quote_id: str | None = None) -> Html:
     """
     cards = [_lesson_card(lesson) for lesson in knowledge().lessons_for(topic)]
     return surface(
-        tag("h4", f"What the commenters say: {_topic_label(topic)}"),
-        tag("ul", cards, style="list-style: none; padding: 0"),
+        tag("h4", ui("views.teaching.lessons_heading", topic=_topic_label(topic))),
+        ui_html("views.teaching.cards", cards=cards),
         *([quote_html(quote_id)] if quote_id else []),
         label="Lessons from the comments",
     )
@@ -166,15 +115,13 @@ def lessons_html(topic: str, quote_id: str | None = None) -> Html:
 def commenter_html(name: str, quote_id: str | None = None) -> Html:
     """Return one commenter's story in brief and their lessons, with a quote if given."""
     person = knowledge().commenters[name]
-    cards = [
-        _lesson_card(knowledge().lessons[lesson_id], show_who=False)
-        for lesson_id in person.lesson_ids
-    ]
+    cards = [_lesson_card(knowledge().lessons[lesson], show_who=False)
+             for lesson in person.lesson_ids]
     return surface(
         *([quote_html(quote_id)] if quote_id else []),
         tag("h4", [tag("span", person.name, cls="sc-who"), f" ({person.role})"]),
         tag("p", person.story),
-        tag("ul", cards, style="list-style: none; padding: 0"),
+        ui_html("views.teaching.cards", cards=cards),
         label=f"{person.name}'s lessons",
     )
 

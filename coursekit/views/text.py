@@ -19,7 +19,7 @@ from importlib.resources import files
 from string import Template
 from typing import Any
 
-__all__ = ["interface_texts", "ui"]
+from .markup import Content, Html, esc
 
 
 @cache
@@ -42,11 +42,23 @@ def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
             into[f"{prefix}.{key}"] = str(value)
 
 
-def ui(key: str, /, **fields: object) -> str:
-    """Return the interface text ``key`` with its ``$name`` placeholders filled from ``fields``."""
+def _text(key: str) -> str:
     try:
-        text = interface_texts()[key]
+        return interface_texts()[key]
     except KeyError:
         where = key.split(".", 1)[0]
         raise KeyError(f"interface text {key!r} is not in content/interface/{where}.toml") from None
-    return Template(text).substitute(fields) if fields else text
+
+
+def ui(key: str, /, **fields: object) -> str:
+    """Return the interface text ``key`` with its ``$name`` placeholders filled from ``fields``."""
+    return Template(_text(key)).substitute(fields) if fields else _text(key)
+
+
+def ui_html(key: str, /, **fields: Content) -> Html:
+    """Return the HTML skeleton ``key`` with each field escaped (:class:`Html` fields kept).
+
+    >>> print(ui_html("views.room.count", count=2, source=" — <b>"))
+    <p class="sc-room-count"><strong>Cards counted: 2</strong> — &lt;b&gt;</p>
+    """
+    return Html(Template(_text(key)).substitute({name: esc(v) for name, v in fields.items()}))
