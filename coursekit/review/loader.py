@@ -105,7 +105,8 @@ def _family(
             continue
         body = compile_phrase(soften(phrase.casefold(), softener))
         try:
-            re.compile(body)
+            if phrase.startswith("re:"):  # a plain phrase always compiles
+                re.compile(body)
         except re.error as error:
             problems.append(f"{spot}: bad regular expression {phrase!r}: {error}")
             continue
@@ -121,23 +122,28 @@ def _family(
         return None
     bodies.sort(key=len, reverse=True)  # the longest phrase wins where two start together
     lookbehind = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in guards)
-    pattern = re.compile(rf"{lookbehind}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)")
-    firsts = _first_words([soften(p.casefold(), softener) for p in phrases])
-    return Family(key, title, tuple(phrases), pattern, *firsts)
+    pattern = rf"{lookbehind}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)"
+    keys = _key_words([soften(p.casefold(), softener) for p in phrases])
+    return Family(key, title, tuple(phrases), pattern, *keys)
 
 
-def _first_words(phrases: list[str]) -> tuple[frozenset[str] | None, tuple[str, ...]]:
-    """Return the words the phrases start with, and the beginnings of stemmed first words."""
+def _key_words(phrases: list[str]) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """Return a word every match of each phrase holds (its longest plain word), and stems.
+
+    A phrase with no plain word gives the start of its longest word ending in ``*`` (or
+    before a hyphen); a regular expression gives no key, so its family is always searched.
+    """
     words: set[str] = set()
     stems: set[str] = set()
     for phrase in phrases:
-        first = [w for w in phrase.split() if w != "~"][0].replace("'", "")
-        if phrase.startswith("re:") or not re.fullmatch(r"[\w*-]+", first):
+        if phrase.startswith("re:"):
             return None, ()
-        if "*" in first or "-" in first:
-            stems.add(re.split(r"[*-]", first)[0])
+        parts = [w.replace("'", "") for w in phrase.split() if w not in ("~", "...")]
+        plain = [w for w in parts if re.fullmatch(r"\w+", w)]
+        if plain:
+            words.add(max(plain, key=len))
         else:
-            words.add(first)
+            stems.add(max((re.split(r"[^\w]", w)[0] for w in parts), key=len))
     return frozenset(words), tuple(sorted(stems))
 
 

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from .cues import compile_phrase, soften
 from .loader import CueFileError, cue_folder, cues, read_toml, softener
 from .sentences import WORD, fold
 
-__all__ = ["Language", "Sentence", "language", "negated", "only_mentions", "read"]
+__all__ = ["Language", "Sentence", "language", "negated", "only_mentions", "read", "read_all"]
 
 _TOKEN = re.compile(r"\w[\w']*")
 _REPEAT = re.compile(r"(\w)\1{2,}")
@@ -186,16 +187,36 @@ def _respell(token: str) -> str:
     return token
 
 
-@dataclass(frozen=True)
 class Sentence:
     """One sentence: as written, as read (folded, respelled), and where its words start."""
 
-    text: str
-    folded: str
-    starts: tuple[int, ...]
-    clauses: tuple[int, ...]
-    words: frozenset[str] = frozenset()
-    ordered: tuple[str, ...] = ()
+    def __init__(self, text: str, folded: str) -> None:
+        self.text = text
+        self.folded = folded
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Return where each word of ``folded`` starts."""
+        return tuple(m.start() for m in WORD.finditer(self.folded))
+
+    @cached_property
+    def clauses(self) -> tuple[int, ...]:
+        """Return the index of the first word after each clause break, in order."""
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(self.folded)]
+        marks += [m.start() for m in _CLAUSE_WORD.finditer(self.folded)]
+        return tuple(sorted(bisect_right(self.starts, mark) for mark in marks))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Return the sentence's words, with and without apostrophes ("i'm", "im", "i", "m")."""
+        words = set(WORD.findall(self.folded))
+        words.update(t.replace("'", "") for t in _TOKEN.findall(self.folded) if "'" in t)
+        return frozenset(words)
+
+    @cached_property
+    def ordered(self) -> tuple[str, ...]:
+        """Return the same words sorted, to find words that start with a stem."""
+        return tuple(sorted(self.words))
 
     def word_at(self, position: int) -> int:
         """Return the index of the word at or before a character position of ``folded``."""
@@ -206,17 +227,23 @@ class Sentence:
         return bisect_right(self.clauses, word)
 
 
+def read_all(texts: Sequence[str]) -> list[Sentence]:
+    """Read sentences, none holding a newline, in one pass: fold, then respell each word."""
+    if not texts:
+        return []
+    joined = fold("\n".join(texts))
+    respelled = {t: r for t in set(_TOKEN.findall(joined)) if (r := _respell(t)) != t}
+    if respelled:  # a word (as _TOKEN finds it: after any leading apostrophes) is replaced
+        alternatives = "|".join(map(re.escape, sorted(respelled, key=len, reverse=True)))
+        pattern = re.compile(rf"(?<![\w'])('*)({alternatives})(?![\w'])")
+        joined = pattern.sub(lambda m: m.group(1) + respelled[m.group(2)], joined)
+    folded = soften(_QUESTION.sub(" ?", _SHOULD_OF.sub(r"\1 have", joined)), softener())
+    return [Sentence(text, line) for text, line in zip(texts, folded.split("\n"), strict=True)]
+
+
 def read(text: str) -> Sentence:
     """Read one sentence: fold it, then respell each word."""
-    respelled = _SHOULD_OF.sub(r"\1 have", _TOKEN.sub(lambda m: _respell(m.group()), fold(text)))
-    folded = soften(_QUESTION.sub(" ?", respelled), softener())
-    starts = tuple(m.start() for m in WORD.finditer(folded))
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(folded)]
-    marks += [m.start() for m in _CLAUSE_WORD.finditer(folded)]
-    clauses = tuple(sorted(bisect_right(starts, mark) for mark in marks))
-    words = {m.group().replace("'", "") for m in _TOKEN.finditer(folded)}
-    words.update(WORD.findall(folded))
-    return Sentence(text, folded, starts, clauses, frozenset(words), tuple(sorted(words)))
+    return read_all([" ".join(text.split("\n"))])[0]
 
 
 #: How far back (in characters) the negation and mention rules look; a clause is rarely longer.
