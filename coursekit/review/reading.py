@@ -174,9 +174,10 @@ def _respell(token: str) -> str:
         return token
     if token.startswith(rules.stems):
         return token
-    squeezed = _REPEAT.sub(r"\1", token)
-    if squeezed != token:
-        return _respell(squeezed)
+    doubled = _REPEAT.sub(r"\1\1", token)  # "fillled" is "filled", "soooo" is "so"
+    if doubled != token:
+        known = doubled in rules.vocabulary or doubled in rules.known
+        return doubled if known else _respell(_REPEAT.sub(r"\1", token))
     if "'" in token or token.isdigit():
         return token
     if token in rules.near and _likely_typo(token, rules.near[token]):  # one letter missing
