@@ -37,6 +37,8 @@ _CLAUSE_MARK = re.compile(r"[;:()–—]")  # splits a sentence into parts for `
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
+#: No cue word is this long: a longer word is not read as a typo of one (and costs no search).
+_LONGEST_WORD = 30
 _CLAUSE_WORD = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
 
 
@@ -178,7 +180,7 @@ def _respell(token: str) -> str:
     if doubled != token:
         known = doubled in rules.vocabulary or doubled in rules.known
         return doubled if known else _respell(_REPEAT.sub(r"\1", token))
-    if "'" in token or token.isdigit():
+    if "'" in token or token.isdigit() or len(token) > _LONGEST_WORD:
         return token
     if token in rules.near and _likely_typo(token, rules.near[token]):  # one letter missing
         return rules.near[token]
