@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from .cues import Cue, Family
 from .loader import cues
-from .reading import Sentence, negated, only_mentions
+from .reading import TOKEN, Sentence, negated, only_mentions
+from .sentences import WORD
 
 __all__ = ["Index", "cue_shown", "find_move"]
 
@@ -28,8 +29,9 @@ class Index:
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         self.where: dict[str, set[int]] = {}
-        for index, sentence in enumerate(sentences):
-            for word in sentence.words:
+        for index, sentence in enumerate(sentences):  # words with and without apostrophes
+            words = {t.replace("'", "") for t in TOKEN.findall(sentence.folded)}
+            for word in words.union(WORD.findall(sentence.folded)):
                 self.where.setdefault(word, set()).add(index)
         self.ordered = sorted(self.where)
         self.every = set(range(len(sentences)))

@@ -28,9 +28,11 @@ from .cues import compile_phrase, soften
 from .loader import CueFileError, cue_folder, cues, read_toml, softener
 from .sentences import WORD, fold
 
-__all__ = ["Language", "Sentence", "language", "negated", "only_mentions", "read", "read_all"]
+__all__ = [
+    "TOKEN", "Language", "Sentence", "language", "negated", "only_mentions", "read", "read_all"
+]
 
-_TOKEN = re.compile(r"\w[\w']*")
+TOKEN = re.compile(r"\w[\w']*")
 _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
 _CLAUSE_MARK = re.compile(r"[;:()–—]")  # splits a sentence into parts for `same_clause`
@@ -209,18 +211,6 @@ class Sentence:
         marks += [m.start() for m in _CLAUSE_WORD.finditer(self.folded)]
         return tuple(sorted(bisect_right(self.starts, mark) for mark in marks))
 
-    @cached_property
-    def words(self) -> frozenset[str]:
-        """Return the sentence's words, with and without apostrophes ("i'm", "im", "i", "m")."""
-        words = set(WORD.findall(self.folded))
-        words.update(t.replace("'", "") for t in _TOKEN.findall(self.folded) if "'" in t)
-        return frozenset(words)
-
-    @cached_property
-    def ordered(self) -> tuple[str, ...]:
-        """Return the same words sorted, to find words that start with a stem."""
-        return tuple(sorted(self.words))
-
     def word_at(self, position: int) -> int:
         """Return the index of the word at or before a character position of ``folded``."""
         return bisect_right(self.starts, position) - 1
@@ -235,8 +225,8 @@ def read_all(texts: Sequence[str]) -> list[Sentence]:
     if not texts:
         return []
     joined = fold("\n".join(texts))
-    respelled = {t: r for t in set(_TOKEN.findall(joined)) if (r := _respell(t)) != t}
-    if respelled:  # a word (as _TOKEN finds it: after any leading apostrophes) is replaced
+    respelled = {t: r for t in set(TOKEN.findall(joined)) if (r := _respell(t)) != t}
+    if respelled:  # a word (as TOKEN finds it: after any leading apostrophes) is replaced
         alternatives = "|".join(map(re.escape, sorted(respelled, key=len, reverse=True)))
         pattern = re.compile(rf"(?<![\w'])('*)({alternatives})(?![\w'])")
         joined = pattern.sub(lambda m: m.group(1) + respelled[m.group(2)], joined)
@@ -276,7 +266,7 @@ def negated(sentence: Sentence, position: int) -> bool:
     rules = language()
     clause = _clause_before(sentence, position)
     ahead = clause + sentence.folded[position : position + _LOOK_AHEAD]  # "haven't stopped"
-    words = [(m.start(), m.group()) for m in _TOKEN.finditer(clause)]
+    words = [(m.start(), m.group()) for m in TOKEN.finditer(clause)]
     counted = 0
     for index in range(len(words) - 1, -1, -1):
         start, word = words[index]
