@@ -21,33 +21,35 @@ __all__ = ["Index", "cue_shown", "find_move"]
 
 
 class Index:
-    """Which sentences of a draft hold each word: a cue is tried only where it could match.
+    """The words of each sentence of a draft: a cue is tried only where it could match.
 
     Every phrase of a family holds its key word (or a word starting with its stem), so a
     sentence holding no key of one of a cue's families cannot show that cue.
     """
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
-        self.where: dict[str, set[int]] = {}
-        for index, sentence in enumerate(sentences):  # words with and without apostrophes
+        self.words: list[set[str]] = []  # each sentence's words, with and without apostrophes
+        for sentence in sentences:
             words = {t.replace("'", "") for t in TOKEN.findall(sentence.folded)}
-            for word in words.union(WORD.findall(sentence.folded)):
-                self.where.setdefault(word, set()).add(index)
-        self.ordered = sorted(self.where)
+            self.words.append(words.union(WORD.findall(sentence.folded)))
+        self.ordered = sorted(set().union(*self.words))
         self.every = set(range(len(sentences)))
+        self.held: dict[int, set[int]] = {}
 
     def holding(self, family: Family) -> set[int]:
         """Return the sentences that hold one of the family's key words (all, if it has none)."""
         if family.keys is None:
             return self.every
-        found: set[int] = set()
-        for word in family.keys & self.where.keys():
-            found |= self.where[word]
+        if id(family) in self.held:
+            return self.held[id(family)]
+        keys = set(family.keys)
         for stem in family.key_stems:
             index = bisect_left(self.ordered, stem)
             while index < len(self.ordered) and self.ordered[index].startswith(stem):
-                found |= self.where[self.ordered[index]]
+                keys.add(self.ordered[index])
                 index += 1
+        found = {i for i, words in enumerate(self.words) if not keys.isdisjoint(words)}
+        self.held[id(family)] = found
         return found
 
     def trying(self, cue: Cue) -> set[int]:
