@@ -128,3 +128,24 @@ def test_review_turn_rejects_text_that_is_not_text() -> None:
     with pytest.raises(CourseInputError) as info:
         review_turn(b"sorry", ["own_misstep"])  # type: ignore[arg-type]
     assert info.value.field == "turn"
+
+
+def test_every_phrase_holds_its_family_key_word() -> None:
+    """A sentence that says a phrase is tried for its family: the key-word index never skips it."""
+    from coursekit.review.matching import Index
+    from coursekit.review.reading import read
+
+    tried = 0
+    for move_cues in cues().values():
+        for cue in move_cues:
+            for family in (*cue.families, *([cue.exclude] if cue.exclude else [])):
+                for phrase in family.phrases:
+                    if phrase.startswith("re:"):
+                        continue
+                    words = [w.rstrip("*") for w in phrase.split() if w != "..."]
+                    sentence = read("well " + " ".join(words) + " then")
+                    if not family.pattern.search(sentence.folded):
+                        continue  # a guard word or a respelling keeps this sample from matching
+                    tried += 1
+                    assert 0 in Index([sentence]).holding(family), (family.key, phrase)
+    assert tried > 1000

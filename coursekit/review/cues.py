@@ -7,20 +7,21 @@ four other words, and a phrase starting ``re:`` is a regular expression.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 
 __all__ = ["Cue", "Family", "MoveCues", "compile_phrase", "soften"]
 
 _GAP = "..."
-_WORD_GAP = r"\W+(?:\w+\W+){0,4}?"
+_BREAK = r"[^\w\n]+"  # a break between words, never across a line (one sentence a line)
+_WORD_GAP = rf"{_BREAK}(?:\w+{_BREAK}){{0,4}}?"
 
 
 def compile_phrase(phrase: str) -> str:
     """Return the regular expression for one plain phrase (already softened, see `softener`).
 
-    >>> compile_phrase("apologi* ... for")
-    'apologi\\\\w*\\\\W+(?:\\\\w+\\\\W+){0,4}?for'
+    >>> compile_phrase("sorry ... for")
+    'sorry[^\\\\w\\\\n]+(?:\\\\w+[^\\\\w\\\\n]+){0,4}?for'
     >>> bool(re.fullmatch(compile_phrase("i'm sorry"), "im sorry"))
     True
     """
@@ -33,7 +34,7 @@ def compile_phrase(phrase: str) -> str:
             gap = True
             continue
         if pieces:
-            pieces.append(_WORD_GAP if gap else r"\W+")
+            pieces.append(_WORD_GAP if gap else _BREAK)
         gap = False
         body = re.escape(word.rstrip("*")).replace("'", "'?").replace(r"\-", "[- ]?")
         pieces.append(body + (r"\w*" if word.endswith("*") else ""))
@@ -59,23 +60,14 @@ class Family:
     key: str
     name: str
     phrases: tuple[str, ...]
-    pattern: re.Pattern[str]
-    first_words: frozenset[str] | None = None
-    first_stems: tuple[str, ...] = ()
+    regex: str
+    keys: frozenset[str] | None = None
+    key_stems: tuple[str, ...] = ()
 
-    def could_match(self, words: frozenset[str], ordered: tuple[str, ...]) -> bool:
-        """Say whether a sentence with these words (apostrophes dropped) could match at all.
-
-        A quick check before the pattern search: every phrase starts with its first word.
-        ``ordered`` holds the same words sorted, to find words starting with a stem.
-        """
-        if self.first_words is None or not self.first_words.isdisjoint(words):
-            return True
-        for stem in self.first_stems:
-            index = bisect_left(ordered, stem)
-            if index < len(ordered) and ordered[index].startswith(stem):
-                return True
-        return False
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Return the family's compiled pattern (compiled when first needed, once)."""
+        return re.compile(self.regex)
 
     def examples(self, limit: int = 10) -> str:
         """Return the first few phrases as a readable list."""

@@ -14,9 +14,47 @@ from collections.abc import Sequence
 
 from .cues import Cue, Family
 from .loader import cues
-from .reading import Sentence, negated, only_mentions
+from .reading import TOKEN, Sentence, negated, only_mentions
+from .sentences import WORD
 
-__all__ = ["cue_shown", "find_move"]
+__all__ = ["Index", "cue_shown", "find_move"]
+
+
+class Index:
+    """The words of each sentence of a draft: a cue is tried only where it could match.
+
+    Every phrase of a family holds its key word (or a word starting with its stem), so a
+    sentence holding no key of one of a cue's families cannot show that cue.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.words: list[set[str]] = []  # each sentence's words, with and without apostrophes
+        for sentence in sentences:
+            words = {t.replace("'", "") for t in TOKEN.findall(sentence.folded)}
+            self.words.append(words.union(WORD.findall(sentence.folded)))
+        self.ordered = sorted(set().union(*self.words))
+        self.every = set(range(len(sentences)))
+        self.held: dict[int, set[int]] = {}
+
+    def holding(self, family: Family) -> set[int]:
+        """Return the sentences that hold one of the family's key words (all, if it has none)."""
+        if family.keys is None:
+            return self.every
+        if id(family) in self.held:
+            return self.held[id(family)]
+        keys = set(family.keys)
+        for stem in family.key_stems:
+            index = bisect_left(self.ordered, stem)
+            while index < len(self.ordered) and self.ordered[index].startswith(stem):
+                keys.add(self.ordered[index])
+                index += 1
+        found = {i for i, words in enumerate(self.words) if not keys.isdisjoint(words)}
+        self.held[id(family)] = found
+        return found
+
+    def trying(self, cue: Cue) -> set[int]:
+        """Return the sentences that hold a key word of each of the cue's families."""
+        return set.intersection(*(self.holding(family) for family in cue.families))
 
 
 class _Matches:
@@ -24,20 +62,18 @@ class _Matches:
 
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
-        self._found: dict[str, list[re.Match[str]]] = {}
-        self._words: dict[str, list[int]] = {}
+        self._found: dict[int, list[re.Match[str]]] = {}
+        self._words: dict[int, list[int]] = {}
 
     def of(self, family: Family) -> list[re.Match[str]]:
-        key = f"{id(family)}"
+        key = id(family)
         if key not in self._found:
-            sentence = self.sentence
-            could = family.could_match(sentence.words, sentence.ordered)
-            self._found[key] = list(family.pattern.finditer(sentence.folded)) if could else []
+            self._found[key] = list(family.pattern.finditer(self.sentence.folded))
         return self._found[key]
 
     def words(self, family: Family) -> list[int]:
         """Return the index of the word each of a family's matches starts at, in order."""
-        key = f"{id(family)}"
+        key = id(family)
         if key not in self._words:
             self._words[key] = [self.sentence.word_at(m.start()) for m in self.of(family)]
         return self._words[key]
@@ -92,12 +128,18 @@ def cue_shown(cue: Cue, matches: _Matches) -> bool:
     return False
 
 
-def find_move(move_id: str, sentences: Sequence[Sentence]) -> tuple[int, Cue] | None:
-    """Return the first sentence index that shows a move, and the first cue that matched."""
-    move_cues = cues()[move_id]
-    for index, sentence in enumerate(sentences):
-        matches = _Matches(sentence)
-        for cue in move_cues:
-            if cue_shown(cue, matches):
-                return index, cue
+def find_move(
+    move_id: str, sentences: Sequence[Sentence], index: Index | None = None
+) -> tuple[int, Cue] | None:
+    """Return the first sentence index that shows a move, and the first cue that matched.
+
+    ``index`` (of these sentences) may be shared by the moves checked in one draft.
+    """
+    index = index or Index(sentences)
+    move_cues = [(cue, index.trying(cue)) for cue in cues()[move_id]]
+    for where in sorted(set().union(*(tried for _cue, tried in move_cues))):
+        matches = _Matches(sentences[where])
+        for cue, tried in move_cues:
+            if where in tried and cue_shown(cue, matches):
+                return where, cue
     return None

@@ -20,22 +20,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from .cues import compile_phrase, soften
 from .loader import CueFileError, cue_folder, cues, read_toml, softener
 from .sentences import WORD, fold
 
-__all__ = ["Language", "Sentence", "language", "negated", "only_mentions", "read"]
+__all__ = [
+    "TOKEN", "Language", "Sentence", "language", "negated", "only_mentions", "read", "read_all"
+]
 
-_TOKEN = re.compile(r"\w[\w']*")
+TOKEN = re.compile(r"\w[\w']*")
 _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
 _CLAUSE_MARK = re.compile(r"[;:()–—]")  # splits a sentence into parts for `same_clause`
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
+#: No cue word is this long: a longer word is not read as a typo of one (and costs no search).
+_LONGEST_WORD = 30
 _CLAUSE_WORD = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
 
 
@@ -173,10 +178,11 @@ def _respell(token: str) -> str:
         return token
     if token.startswith(rules.stems):
         return token
-    squeezed = _REPEAT.sub(r"\1", token)
-    if squeezed != token:
-        return _respell(squeezed)
-    if "'" in token or token.isdigit():
+    doubled = _REPEAT.sub(r"\1\1", token)  # "fillled" is "filled", "soooo" is "so"
+    if doubled != token:
+        known = doubled in rules.vocabulary or doubled in rules.known
+        return doubled if known else _respell(_REPEAT.sub(r"\1", token))
+    if "'" in token or token.isdigit() or len(token) > _LONGEST_WORD:
         return token
     if token in rules.near and _likely_typo(token, rules.near[token]):  # one letter missing
         return rules.near[token]
@@ -186,16 +192,24 @@ def _respell(token: str) -> str:
     return token
 
 
-@dataclass(frozen=True)
 class Sentence:
     """One sentence: as written, as read (folded, respelled), and where its words start."""
 
-    text: str
-    folded: str
-    starts: tuple[int, ...]
-    clauses: tuple[int, ...]
-    words: frozenset[str] = frozenset()
-    ordered: tuple[str, ...] = ()
+    def __init__(self, text: str, folded: str) -> None:
+        self.text = text
+        self.folded = folded
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Return where each word of ``folded`` starts."""
+        return tuple(m.start() for m in WORD.finditer(self.folded))
+
+    @cached_property
+    def clauses(self) -> tuple[int, ...]:
+        """Return the index of the first word after each clause break, in order."""
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(self.folded)]
+        marks += [m.start() for m in _CLAUSE_WORD.finditer(self.folded)]
+        return tuple(sorted(bisect_right(self.starts, mark) for mark in marks))
 
     def word_at(self, position: int) -> int:
         """Return the index of the word at or before a character position of ``folded``."""
@@ -206,17 +220,23 @@ class Sentence:
         return bisect_right(self.clauses, word)
 
 
+def read_all(texts: Sequence[str]) -> list[Sentence]:
+    """Read sentences, none holding a newline, in one pass: fold, then respell each word."""
+    if not texts:
+        return []
+    joined = fold("\n".join(texts))
+    respelled = {t: r for t in set(TOKEN.findall(joined)) if (r := _respell(t)) != t}
+    if respelled:  # a word (as TOKEN finds it: after any leading apostrophes) is replaced
+        alternatives = "|".join(map(re.escape, sorted(respelled, key=len, reverse=True)))
+        pattern = re.compile(rf"(?<![\w'])('*)({alternatives})(?![\w'])")
+        joined = pattern.sub(lambda m: m.group(1) + respelled[m.group(2)], joined)
+    folded = soften(_QUESTION.sub(" ?", _SHOULD_OF.sub(r"\1 have", joined)), softener())
+    return [Sentence(text, line) for text, line in zip(texts, folded.split("\n"), strict=True)]
+
+
 def read(text: str) -> Sentence:
     """Read one sentence: fold it, then respell each word."""
-    respelled = _SHOULD_OF.sub(r"\1 have", _TOKEN.sub(lambda m: _respell(m.group()), fold(text)))
-    folded = soften(_QUESTION.sub(" ?", respelled), softener())
-    starts = tuple(m.start() for m in WORD.finditer(folded))
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(folded)]
-    marks += [m.start() for m in _CLAUSE_WORD.finditer(folded)]
-    clauses = tuple(sorted(bisect_right(starts, mark) for mark in marks))
-    words = {m.group().replace("'", "") for m in _TOKEN.finditer(folded)}
-    words.update(WORD.findall(folded))
-    return Sentence(text, folded, starts, clauses, frozenset(words), tuple(sorted(words)))
+    return read_all([" ".join(text.split("\n"))])[0]
 
 
 #: How far back (in characters) the negation and mention rules look; a clause is rarely longer.
@@ -246,7 +266,7 @@ def negated(sentence: Sentence, position: int) -> bool:
     rules = language()
     clause = _clause_before(sentence, position)
     ahead = clause + sentence.folded[position : position + _LOOK_AHEAD]  # "haven't stopped"
-    words = [(m.start(), m.group()) for m in _TOKEN.finditer(clause)]
+    words = [(m.start(), m.group()) for m in TOKEN.finditer(clause)]
     counted = 0
     for index in range(len(words) - 1, -1, -1):
         start, word = words[index]

@@ -114,9 +114,10 @@ def _trim(line: str, a: int, b: int) -> tuple[int, int]:
 
 
 def fold(sentence: str) -> str:
-    """Return a sentence folded for matching: no invisible marks, straight quotes, casefolded."""
+    """Return text folded for matching: no invisible marks, straight quotes, casefolded.
+
+    Runs of spaces become one space; line breaks stay, so many sentences fold in one call.
+    """
     text = _INVISIBLE.sub("", sentence)
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return " ".join(text.casefold().split())
-
-
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
