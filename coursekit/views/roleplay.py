@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 from ..roleplay import Debrief, Roleplay, RoleplaySession, Step
 from .feedback import Kind, callout, kind_for_symbol
-from .markup import Html, tag
+from .markup import Html, join, tag
 from .teaching import surface
 
 __all__ = [
     "Turn",
     "announce_html",
     "Verdict",
+    "call_html",
     "debrief_html",
     "path_html",
     "pick_only_hint",
@@ -107,6 +108,14 @@ def transcript_html(turns: Sequence[Turn], manager: str = "Manager") -> Html:
     """Return the transcript: one list item per line, feedback under the line it judges."""
     items = [_turn_html(n, turn, manager) for n, turn in enumerate(turns, 1)]
     return tag("ol", items, cls="sc-transcript", aria_label="The call so far")
+
+
+def call_html(
+    turns: Sequence[Turn], *, debrief: str = "", status: str = "", hint: str = ""
+) -> Html:
+    """Return the call in one piece: transcript, debrief, the last step's status, a hint."""
+    line = tag("div", transcript_html(turns), cls="sc-manager-line")
+    return join([line, Html(debrief), tag("div", Html(status), cls="sc-feedback-step"), Html(hint)])
 
 
 def announce_html(turn: Turn) -> Html:
