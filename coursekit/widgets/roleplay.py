@@ -23,6 +23,7 @@ from ..views import (
     tag,
 )
 from ..views.roleplay import call_html
+from ..views.text import ui
 from ._common import (
     WARN,
     Exercise,
@@ -69,7 +70,7 @@ class RoleplayView(Exercise):
         self.say_button = w.Button(description="Say it", button_style="primary", icon="comment")
         self.own_words = w.Textarea(
             value="",
-            placeholder="Type what you would say to the manager at this point.",
+            placeholder=ui("widgets.roleplay.placeholder"),
             continuous_update=False,
             rows=3,
             **wide("Or say it your way:"),
@@ -117,7 +118,7 @@ class RoleplayView(Exercise):
         @guarded(self.last_step)
         def run() -> None:
             if self.choices.value is None:
-                raise CourseInputError("choice", "pick what you want to say first")
+                raise CourseInputError("choice", ui("widgets.roleplay.pick_first"))
             self._shown(self.session.choose(str(self.choices.value)))
 
         run()
@@ -137,7 +138,8 @@ class RoleplayView(Exercise):
             try:
                 step = self.session.say(self.own_words.value)
             except CourseInputError as exc:
-                self.last_step.value = status_html(WARN, "Please check what you typed", exc.problem)
+                heading = ui("widgets.roleplay.check_typed")
+                self.last_step.value = status_html(WARN, heading, exc.problem)
                 return
             self._shown(step)
             self.own_words.value = ""
@@ -150,10 +152,10 @@ class RoleplayView(Exercise):
         @guarded(self.last_step)
         def run() -> None:
             if self.session.back():
-                self.render(callout("info", "Went back one step"))
+                self.render(callout("info", ui("widgets.roleplay.went_back")))
                 self._save()
             else:
-                self.last_step.value = callout("info", "You are at the start of the call")
+                self.last_step.value = callout("info", ui("widgets.roleplay.at_start"))
 
         run()
 
