@@ -141,8 +141,7 @@ class RoleplayView(Exercise):
                 heading = ui("widgets.roleplay.check_typed")
                 self.last_step.value = status_html(WARN, heading, exc.problem)
                 return
-            self._shown(step)
-            self.own_words.value = ""
+            self._shown(step, clear_words=True)
 
         run()
 
@@ -203,10 +202,12 @@ class RoleplayView(Exercise):
             )
             self.choices.layout.display = "none" if ending else None
 
-    def _shown(self, step: Step) -> None:
+    def _shown(self, step: Step, *, clear_words: bool = False) -> None:
         """Show a step just taken, then save it: the feedback doesn't wait on the disk."""
         # The feedback sits under the line it judges; screen readers also hear it in last_step.
         self.render(announce_html(step_turn(step)))
+        if clear_words:
+            self.own_words.value = ""
         self._save()
 
     @property
