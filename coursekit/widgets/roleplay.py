@@ -171,9 +171,12 @@ class RoleplayView(Exercise):
 
     def show_transcript(self) -> None:
         """Redraw the call from :attr:`turns`, with the debrief, the status line and any hint."""
+        self.transcript.value = self._call()
+
+    def _call(self) -> str:
         node = self.session.current
         pick_only = not can_type(node) and not node.fork and not node.is_ending
-        self.transcript.value = call_html(
+        return call_html(
             self.turns,
             debrief=self.debrief.html,
             status=self.last_step.html,
@@ -181,26 +184,27 @@ class RoleplayView(Exercise):
         )
 
     def render(self, status: str = "") -> None:
-        """Show the call so far with ``status`` under it, then the learner's options.
+        """Show the call so far with ``status`` under it, and the learner's options.
 
-        The page gets only what changed, each widget in one message, the choices last.
+        Everything is worked out first, then the page gets only what changed, in a burst: each
+        widget one message, the call's HTML (the biggest to lay out) last.
         """
         node = self.session.current
         ending = node.ending is not None
         self.turns = session_turns(self.session)
         self.debrief.html = debrief_html(self.session.debrief()) if ending else ""
         self.last_step.html = status
-        self.show_transcript()
+        call = self._call()
+        options = [] if ending else [(c.text, c.id) for c in choice_order(node, self.order_seed)]
         self.back_button.disabled = not self.session.path
         self.say_button.disabled = ending
         # hidden where it can't be used (say_own would say why)
         self.own_box.layout.display = None if can_type(node) else "none"
+        self.choices.layout.display = "none" if ending else None
         with self.choices.hold_sync():
             self.choices.value = None  # first, so new options don't select one on the way
-            self.choices.options = (
-                [] if ending else [(c.text, c.id) for c in choice_order(node, self.order_seed)]
-            )
-            self.choices.layout.display = "none" if ending else None
+            self.choices.options = options
+        self.transcript.value = call
 
     def _shown(self, step: Step, *, clear_words: bool = False) -> None:
         """Show a step just taken, then save it: the feedback doesn't wait on the disk."""
