@@ -187,7 +187,8 @@ class RoleplayView(Exercise):
         """Show the call so far with ``status`` under it, and the learner's options.
 
         Everything is worked out first, then the page gets only what changed, in a burst: each
-        widget one message, the call's HTML (the biggest to lay out) last.
+        widget one message, the choices last (their redraw measures the page, which is cheaper
+        once, after every other change).
         """
         node = self.session.current
         ending = node.ending is not None
@@ -196,15 +197,14 @@ class RoleplayView(Exercise):
         self.last_step.html = status
         call = self._call()
         options = [] if ending else [(c.text, c.id) for c in choice_order(node, self.order_seed)]
-        self.back_button.disabled = not self.session.path
         self.say_button.disabled = ending
         # hidden where it can't be used (say_own would say why)
         self.own_box.layout.display = None if can_type(node) else "none"
         self.choices.layout.display = "none" if ending else None
+        self.transcript.value = call
         with self.choices.hold_sync():
             self.choices.value = None  # first, so new options don't select one on the way
             self.choices.options = options
-        self.transcript.value = call
 
     def _shown(self, step: Step, *, clear_words: bool = False) -> None:
         """Show a step just taken, then save it: the feedback doesn't wait on the disk."""
