@@ -86,18 +86,14 @@ class RoleplayView(Exercise):
         self.back_button.on_click(lambda _b: self.go_back())
         self.restart_button.on_click(lambda _b: self.restart())
         super().__init__()
-        first_cue = data.node(data.start_id).cue
-        intro = (
-            w.HTML(tag("p", data.situation))
-            if data.situation and data.situation != first_cue
-            else None
-        )
+        show_intro = data.situation and data.situation != data.start.cue
+        intro = [w.HTML(tag("p", data.situation))] if show_intro else []
         setup_root(
             self,
             "roleplay",
             data.title,
             [
-                *([intro] if intro else []),
+                *intro,
                 self.transcript,
                 self.choices,
                 actions(self.say_button, self.back_button, self.restart_button),
@@ -169,11 +165,8 @@ class RoleplayView(Exercise):
 
         run()
 
-    def show_transcript(self) -> None:
-        """Redraw the call from :attr:`turns`, with the debrief, the status line and any hint."""
-        self.transcript.value = self._call()
-
-    def _call(self) -> str:
+    def call_markup(self) -> str:
+        """Return the call from :attr:`turns`, with the debrief, the status line and any hint."""
         node = self.session.current
         pick_only = not can_type(node) and not node.fork and not node.is_ending
         return call_html(
@@ -195,7 +188,7 @@ class RoleplayView(Exercise):
         self.turns = session_turns(self.session)
         self.debrief.html = debrief_html(self.session.debrief()) if ending else ""
         self.last_step.html = status
-        call = self._call()
+        call = self.call_markup()
         options = [] if ending else [(c.text, c.id) for c in choice_order(node, self.order_seed)]
         self.say_button.disabled = ending
         # hidden where it can't be used (say_own would say why)
@@ -256,7 +249,7 @@ class _Part:
     @value.setter
     def value(self, html: str) -> None:
         self.html = html
-        self.view.show_transcript()
+        self.view.transcript.value = self.view.call_markup()
 
 
 def roleplay(roleplay_id: str, journal: Journal | None = None) -> RoleplayView:
