@@ -177,12 +177,10 @@ class RoleplayView(Exercise):
         )
 
     def render(self, status: str = "") -> None:
-        """Show the call so far with ``status`` under it, and the learner's options.
+        """Show the call with ``status`` under it, then the options: each widget one message.
 
-        Everything is worked out first, then the page gets only what changed, in a burst: each
-        widget one message, the choices last (their redraw measures the page, which is cheaper
-        once, after every other change).
-        """
+        All is worked out first, then sent in a burst, the choices last (their redraw measures
+        the page: cheaper once, after every other change)."""
         node = self.session.current
         ending = node.ending is not None
         self.turns = session_turns(self.session)
@@ -215,11 +213,7 @@ class RoleplayView(Exercise):
         return self._seed
 
     def _save(self) -> None:
-        """Save the call, once the updates on screen have left the kernel.
-
-        In a kernel, flushing stdout waits until the messages queued before it are sent, so
-        the page draws the feedback while the journal writes (not after it).
-        """
+        """Save the call once the updates have left (a kernel's stdout flush waits for them)."""
         sys.stdout.flush()
         data = self.session.to_dict()
         entry = RoleplayEntry.from_json(data) or RoleplayEntry()
@@ -238,8 +232,7 @@ class _Part:
     """The debrief or the status line inside the call's HTML: setting :attr:`value` redraws."""
 
     def __init__(self, view: RoleplayView) -> None:
-        self.view = view
-        self.html = ""
+        self.view, self.html = view, ""
 
     @property
     def value(self) -> str:
