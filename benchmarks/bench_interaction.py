@@ -70,6 +70,19 @@ def watch(name, widget):
     return widget
 
 
+def timed_from(name, widget, description):
+    \"\"\"Let the baseline draw only what a click on ``description`` sends, not the prep.\"\"\"
+
+    def walk(node):
+        if isinstance(node, w.Button) and node.description == description:
+            node._click_handlers.callbacks.insert(0, lambda _b: SENT[name].clear())
+        for child in getattr(node, "children", ()):
+            walk(child)
+
+    walk(widget)
+    return widget
+
+
 def baseline(name):
     \"\"\"A bare Button that updates an HTML widget with the very HTML the exercise sent.\"\"\"
     button = w.Button(description=f"Update {name}", button_style="primary")
@@ -92,8 +105,14 @@ EXERCISES = {
     "script": "cw.script_builder(scenario=1)",
     "review300": "cw.draft_reviewer(scenario=1)",
     "review2000": "cw.draft_reviewer(scenario=1)",
-    "roleplay": 'cw.roleplay("call_scenario1")',
+    "roleplay": 'timed_from("roleplay", cw.roleplay("call_scenario1"), "Say it")',
+    "typed": 'timed_from("typed", cw.roleplay("call_scenario1"), "Say it your way")',
 }
+#: Typed turns at the call's first decision, alternating so the branch changes each time.
+TYPED_TURNS = (
+    "If you've filled the role, I completely understand.",
+    "Is the job still going? I would like to talk about it.",
+)
 
 #: How the page looks for the feedback's trigger; in one place, should the widgets change.
 PRIMARY_BUTTON = "button.mod-primary"
@@ -112,10 +131,10 @@ SETTLED_JS = """(quiet) => { const b = window.__bench;
 RESULT_JS = "() => { const b = window.__bench; b.observer.disconnect(); return b.last - b.start; }"
 
 
-def notebook(drafts: dict[str, list[str]]) -> dict[str, Any]:
+def notebook(drafts: dict[str, list[str]], names: list[str]) -> dict[str, Any]:
     """The benchmark's notebook: setup, each exercise, then every baseline."""
     sources = [f"import json\nDRAFTS_JSON = {json.dumps(json.dumps(drafts))}\n" + SETUP]
-    sources += [f'watch("{name}", {call})' for name, call in EXERCISES.items()]
+    sources += [f'watch("{name}", {EXERCISES[name]})' for name in names]
     sources.append("w.VBox([baseline(name) for name in SENT])")
     cells = [
         {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
@@ -195,6 +214,16 @@ class Steps:
             button.focus()
             settle(self.page)
             return timed(self.page, selector, "mousedown", button.click)
+        if name == "typed":
+            # Untimed: back to the first decision, then the other turn, so the branch changes;
+            # focus leaves the text box, so the words reach the kernel before the clock starts.
+            box.get_by_role("button", name="Start again").click()
+            settle(self.page)
+            box.locator("textarea").first.fill(TYPED_TURNS[self.rep % 2])
+            button = box.get_by_role("button", name="Say it your way")
+            button.focus()
+            settle(self.page)
+            return timed(self.page, selector, "mousedown", button.click)
         raise ValueError(name)
 
     def baseline(self, name: str) -> float:
@@ -211,31 +240,31 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=20, help="timed samples per side")
     parser.add_argument("--quick", action="store_true", help="few repetitions (noisy)")
+    parser.add_argument("--only", nargs="+", choices=list(EXERCISES), help="these steps only")
     args = parser.parse_args()
+    names = args.only or list(EXERCISES)
     reps = 6 if args.quick or os.environ.get("BENCH_QUICK") else args.reps
     drafts = {
         "review300": [draft(300, "easy_out"), draft(300, "reaffirm")],
         "review2000": [draft(2000, "easy_out"), draft(2000, "reaffirm")],
     }
-    samples: dict[str, dict[str, list[float]]] = {
-        name: {"ours": [], "base": []} for name in EXERCISES
-    }
+    samples: dict[str, dict[str, list[float]]] = {name: {"ours": [], "base": []} for name in names}
     with tempfile.TemporaryDirectory(prefix="bench-interaction-") as scratch:
         work = Path(scratch)
         root = work / "root"
         root.mkdir()
-        (root / "bench.ipynb").write_text(json.dumps(notebook(drafts)), encoding="utf-8")
+        (root / "bench.ipynb").write_text(json.dumps(notebook(drafts, names)), encoding="utf-8")
         with jupyterlab(root, work) as base, chromium() as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(f"{base}/lab/tree/bench.ipynb?reset&token=bench")
             wait_kernel_idle(page)
             run_all_cells(page)
-            page.locator(".bench-base-roleplay").wait_for(timeout=120_000)
+            page.locator(f".bench-base-{names[-1]}").wait_for(timeout=120_000)
             wait_kernel_idle(page)
             steps = Steps(page, drafts)
             for rep in range(-1, reps):  # rep -1 warms both sides up and is not kept
                 steps.rep = rep
-                for name in EXERCISES:
+                for name in names:
                     pair = [("ours", steps.ours), ("base", steps.baseline)]
                     for side, run in pair if rep % 2 == 0 else pair[::-1]:
                         elapsed = run(name) / 1000

@@ -258,7 +258,7 @@ def test_the_widget_turns_bad_input_into_a_friendly_message(tmp_path: Path) -> N
 def test_the_widget_hides_the_box_where_only_a_pick_makes_sense(tmp_path: Path) -> None:
     view = RoleplayView(roleplays()[S1], Journal(tmp_path / "journal.json"))
     view.choose("s1_open_easy_out")  # to the fork: pick which reply to rehearse
-    assert view.own_box.layout.display == "none" and view.own_hint.value == ""
+    assert view.own_box.layout.display == "none" and "sc-hint" not in view.transcript.value
     view.go_back()
     assert view.own_box.layout.display is None
 

@@ -18,13 +18,15 @@ from dataclasses import dataclass
 
 from ..roleplay import Debrief, Roleplay, RoleplaySession, Step
 from .feedback import Kind, callout, kind_for_symbol
-from .markup import Html, tag
+from .markup import Html, join, tag
 from .teaching import surface
+from .text import ui
 
 __all__ = [
     "Turn",
     "announce_html",
     "Verdict",
+    "call_html",
     "debrief_html",
     "path_html",
     "pick_only_hint",
@@ -91,7 +93,7 @@ def _turn_html(number: int, turn: Turn, manager: str) -> Html:
     if turn.verdict is not None:
         body = [tag("p", line) for line in turn.verdict.body]
         if turn.verdict.limits:
-            summary = tag("summary", "What this review cannot judge")
+            summary = tag("summary", ui("widgets.roleplay.limits"))
             body.append(tag("details", [summary, tag("p", turn.verdict.limits)], cls="sc-limits"))
         verdict = callout(turn.verdict.kind, turn.verdict.heading, body, live=False)
     cue = tag("p", turn.cue, cls="sc-cue") if turn.cue else Html("")
@@ -109,12 +111,20 @@ def transcript_html(turns: Sequence[Turn], manager: str = "Manager") -> Html:
     return tag("ol", items, cls="sc-transcript", aria_label="The call so far")
 
 
+def call_html(
+    turns: Sequence[Turn], *, debrief: str = "", status: str = "", hint: str = ""
+) -> Html:
+    """Return the call in one piece: transcript, debrief, the last step's status, a hint."""
+    line = tag("div", transcript_html(turns), cls="sc-manager-line")
+    return join([line, Html(debrief), tag("div", Html(status), cls="sc-feedback-step"), Html(hint)])
+
+
 def announce_html(turn: Turn) -> Html:
     """Return a one-line status on how the learner's last line landed (details are above)."""
     verdict = turn.verdict
     if verdict is None:
         return Html("")
-    return callout(verdict.kind, f"{verdict.heading}. The feedback is under your line above.")
+    return callout(verdict.kind, ui("widgets.roleplay.announce", heading=verdict.heading))
 
 
 def debrief_html(debrief: Debrief) -> Html:
@@ -138,9 +148,4 @@ def path_html(roleplay: Roleplay, path: Iterable[str]) -> Html:
 
 def pick_only_hint() -> Html:
     """Return the note shown where a step has no move to listen for, so only picking works."""
-    return tag(
-        "p",
-        "Here, pick one of the replies: this step has no move of the column for the reviewer "
-        "to listen for.",
-        cls="sc-hint",
-    )
+    return tag("p", ui("widgets.roleplay.pick_only"), cls="sc-hint")

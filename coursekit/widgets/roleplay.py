@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -9,7 +10,7 @@ import ipywidgets as w
 from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
 from ..errors import CourseInputError
 from ..quiz.order import learner_seed
-from ..roleplay import Roleplay, RoleplaySession, can_type, choice_order
+from ..roleplay import Roleplay, RoleplaySession, Step, can_type, choice_order
 from ..views import (
     Turn,
     announce_html,
@@ -18,9 +19,11 @@ from ..views import (
     pick_only_hint,
     session_turns,
     status_html,
+    step_turn,
     tag,
-    transcript_html,
 )
+from ..views.roleplay import call_html
+from ..views.text import ui
 from ._common import (
     WARN,
     Exercise,
@@ -57,51 +60,44 @@ class RoleplayView(Exercise):
         self.session = RoleplaySession(data)
         self._seed: str | None = None
         self.turns: list[Turn] = []
+        # The call in one HTML: transcript, debrief, the last step's status and a hint, so a
+        # step costs the page two updates (this and the choices), as few as a step can.
         self.transcript = feedback("transcript")
-        self.transcript.add_class("sc-manager-line")
+        self.debrief = _Part(self)
+        self.last_step = _Part(self)
         self.choices = w.RadioButtons(options=[], value=None, **wide("What do you say?"))
         self.choices.add_class("sc-choices")
         self.say_button = w.Button(description="Say it", button_style="primary", icon="comment")
         self.own_words = w.Textarea(
             value="",
-            placeholder="Type what you would say to the manager at this point.",
+            placeholder=ui("widgets.roleplay.placeholder"),
             continuous_update=False,
             rows=3,
             **wide("Or say it your way:"),
         )
         self.own_words.add_class("sc-own-words")
         self.own_button = w.Button(description="Say it your way", icon="pencil")
-        self.own_hint = w.HTML("")
         self.own_box = w.VBox([self.own_words, actions(self.own_button)])
         self.own_box.add_class("sc-say-own")
         self.own_button.on_click(lambda _b: self.say_own())
         self.back_button = w.Button(description="Go back one step", icon="undo")
         self.restart_button = w.Button(description="Start again", icon="refresh")
-        self.last_step = feedback("step")
-        self.debrief = feedback("debrief")
         self.say_button.on_click(lambda _b: self.say())
         self.back_button.on_click(lambda _b: self.go_back())
         self.restart_button.on_click(lambda _b: self.restart())
         super().__init__()
-        first_cue = data.node(data.start_id).cue
-        intro = (
-            w.HTML(tag("p", data.situation))
-            if data.situation and data.situation != first_cue
-            else None
-        )
+        show_intro = data.situation and data.situation != data.start.cue
+        intro = [w.HTML(tag("p", data.situation))] if show_intro else []
         setup_root(
             self,
             "roleplay",
             data.title,
             [
-                *([intro] if intro else []),
+                *intro,
                 self.transcript,
-                self.debrief,
                 self.choices,
                 actions(self.say_button, self.back_button, self.restart_button),
                 self.own_box,
-                self.own_hint,
-                self.last_step,
             ],
         )
         self._restore()
@@ -118,12 +114,8 @@ class RoleplayView(Exercise):
         @guarded(self.last_step)
         def run() -> None:
             if self.choices.value is None:
-                raise CourseInputError("choice", "pick what you want to say first")
-            self.session.choose(str(self.choices.value))
-            self.render()
-            # The feedback sits under the line it judges; screen readers also hear it here.
-            self.last_step.value = announce_html(self.turns[-2])
-            self._save()  # after showing: feedback doesn't wait on the disk
+                raise CourseInputError("choice", ui("widgets.roleplay.pick_first"))
+            self._shown(self.session.choose(str(self.choices.value)))
 
         run()
 
@@ -140,14 +132,12 @@ class RoleplayView(Exercise):
         @guarded(self.last_step)
         def run() -> None:
             try:
-                self.session.say(self.own_words.value)
+                step = self.session.say(self.own_words.value)
             except CourseInputError as exc:
-                self.last_step.value = status_html(WARN, "Please check what you typed", exc.problem)
+                heading = ui("widgets.roleplay.check_typed")
+                self.last_step.value = status_html(WARN, heading, exc.problem)
                 return
-            self.own_words.value = ""
-            self.render()
-            self.last_step.value = announce_html(self.turns[-2])
-            self._save()
+            self._shown(step, clear_words=True)
 
         run()
 
@@ -157,11 +147,10 @@ class RoleplayView(Exercise):
         @guarded(self.last_step)
         def run() -> None:
             if self.session.back():
-                self.render()
-                self.last_step.value = callout("info", "Went back one step")
+                self.render(callout("info", ui("widgets.roleplay.went_back")))
                 self._save()
             else:
-                self.last_step.value = callout("info", "You are at the start of the call")
+                self.last_step.value = callout("info", ui("widgets.roleplay.at_start"))
 
         run()
 
@@ -176,33 +165,45 @@ class RoleplayView(Exercise):
 
         run()
 
-    def show_transcript(self) -> None:
-        """Redraw the transcript from :attr:`turns`."""
-        self.transcript.value = transcript_html(self.turns)
-
-    def render(self) -> None:
-        """Show the call so far, then the learner's options or the debrief."""
-        self.turns = session_turns(self.session)
-        self.show_transcript()
+    def call_markup(self) -> str:
+        """Return the call from :attr:`turns`, with the debrief, the status line and any hint."""
         node = self.session.current
-        self.back_button.disabled = not self.session.path
-        self.last_step.value = ""
-        typeable = can_type(node)
-        self.own_box.layout.display = None if typeable else "none"
-        self.own_button.disabled = not typeable
-        pick_only = not typeable and not node.fork and not node.is_ending
-        self.own_hint.value = pick_only_hint() if pick_only else ""
-        if node.ending is not None:
-            self.choices.options = []
-            self.choices.layout.display = "none"
-            self.say_button.disabled = True
-            self.debrief.value = debrief_html(self.session.debrief())
-        else:
-            self.choices.layout.display = None
-            self.choices.options = [(c.text, c.id) for c in choice_order(node, self.order_seed)]
-            self.choices.value = None
-            self.say_button.disabled = False
-            self.debrief.value = ""
+        pick_only = not can_type(node) and not node.fork and not node.is_ending
+        return call_html(
+            self.turns,
+            debrief=self.debrief.html,
+            status=self.last_step.html,
+            hint=pick_only_hint() if pick_only else "",
+        )
+
+    def render(self, status: str = "") -> None:
+        """Show the call with ``status`` under it, then the options: each widget one message.
+
+        All is worked out first, then sent in a burst, the choices last (their redraw measures
+        the page: cheaper once, after every other change)."""
+        node = self.session.current
+        ending = node.ending is not None
+        self.turns = session_turns(self.session)
+        self.debrief.html = debrief_html(self.session.debrief()) if ending else ""
+        self.last_step.html = status
+        call = self.call_markup()
+        options = [] if ending else [(c.text, c.id) for c in choice_order(node, self.order_seed)]
+        self.say_button.disabled = ending
+        # hidden where it can't be used (say_own would say why)
+        self.own_box.layout.display = None if can_type(node) else "none"
+        self.choices.layout.display = "none" if ending else None
+        self.transcript.value = call
+        with self.choices.hold_sync():
+            self.choices.value = None  # first, so new options don't select one on the way
+            self.choices.options = options
+
+    def _shown(self, step: Step, *, clear_words: bool = False) -> None:
+        """Show a step just taken, then save it: the feedback doesn't wait on the disk."""
+        # The feedback sits under the line it judges; screen readers also hear it in last_step.
+        self.render(announce_html(step_turn(step)))
+        if clear_words:
+            self.own_words.value = ""
+        self._save()
 
     @property
     def order_seed(self) -> str:
@@ -212,6 +213,8 @@ class RoleplayView(Exercise):
         return self._seed
 
     def _save(self) -> None:
+        """Save the call once the updates have left (a kernel's stdout flush waits for them)."""
+        sys.stdout.flush()
         data = self.session.to_dict()
         entry = RoleplayEntry.from_json(data) or RoleplayEntry()
         self.journal.save(self.exercise_id, json_value(entry.to_json()))
@@ -223,6 +226,23 @@ class RoleplayView(Exercise):
                 self.session = RoleplaySession.from_dict(self.data, saved.to_json())
             except CourseInputError:
                 self.session = RoleplaySession(self.data)
+
+
+class _Part:
+    """The debrief or the status line inside the call's HTML: setting :attr:`value` redraws."""
+
+    def __init__(self, view: RoleplayView) -> None:
+        self.view, self.html = view, ""
+
+    @property
+    def value(self) -> str:
+        """Return the part's HTML."""
+        return self.html
+
+    @value.setter
+    def value(self, html: str) -> None:
+        self.html = html
+        self.view.transcript.value = self.view.call_markup()
 
 
 def roleplay(roleplay_id: str, journal: Journal | None = None) -> RoleplayView:
