@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from _bench import ROOT, fmt_seconds, header, median, p95, ratio_line
+from _bench import ROOT, compile_checkout, fmt_seconds, header, median, p95, ratio_line
 from _browser import (
     BUTTON_NOTEBOOK,
     TOKEN,
@@ -41,6 +41,7 @@ def main() -> int:
     args = parser.parse_args()
     reps = 2 if args.quick or os.environ.get("BENCH_QUICK") else args.reps
     times: dict[str, list[float]] = {name: [] for name in [*NOTEBOOKS, "baseline"]}
+    compile_checkout()
     with tempfile.TemporaryDirectory(prefix="bench-open-") as scratch:
         work = Path(scratch)
         root = work / "root"
