@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/bench_open.py [--reps N] [--quick]
 (starts JupyterLab and Chromium: wrap it in the shared browser lock where one is used)
 
-JupyterLab serves a copy of notebooks/ plus a notebook holding one bare ipywidgets button.
+JupyterLab serves a copy of notebooks/ plus a notebook holding one bare ipywidgets button, with
+its default notebook settings, as a learner's JupyterLab has (no windowing mode is forced).
 Each sample opens a notebook in a fresh browser profile, waits for the kernel, runs all cells
 (as a learner would) and stops when the first widget button in the outputs is visible and
 enabled; kernels are shut down between samples. Ours and the baseline alternate.
@@ -47,7 +48,8 @@ def main() -> int:
         root = work / "root"
         shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".*"))
         (root / "baseline.ipynb").write_text(json.dumps(BUTTON_NOTEBOOK), encoding="utf-8")
-        with jupyterlab(root, work) as base, chromium() as browser:
+        # JupyterLab as learners run it: its default windowing mode, as in the Lite benchmark.
+        with jupyterlab(root, work, windowing=None) as base, chromium() as browser:
             for rep in range(reps):
                 for name in NOTEBOOKS:
                     pair = [name, "baseline"] if rep % 2 == 0 else ["baseline", name]
