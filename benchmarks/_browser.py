@@ -76,15 +76,20 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def jupyterlab(root: Path, work: Path) -> Iterator[str]:
-    """Serve ``root`` with JupyterLab (kernels import this checkout); yield its base URL."""
+def jupyterlab(root: Path, work: Path, windowing: str | None = "none") -> Iterator[str]:
+    """Serve ``root`` with JupyterLab (kernels import this checkout); yield its base URL.
+
+    ``windowing`` sets the notebook's windowing mode; None keeps JupyterLab's default, which is
+    what a learner's JupyterLab uses (the course sets no windowing mode).
+    """
     settings = work / "lab-settings"
-    quiet = {
+    quiet: dict[str, dict[str, Any]] = {
         "@jupyterlab/apputils-extension/notification": {
             "fetchNews": "false", "checkForUpdates": False},
         "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
-        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
     }  # fmt: skip
+    if windowing is not None:
+        quiet["@jupyterlab/notebook-extension/tracker"] = {"windowingMode": windowing}
     for plugin, values in quiet.items():
         path = settings / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)

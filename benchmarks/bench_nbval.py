@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import nbformat
-from _bench import ROOT, fmt_seconds, header, median, ratio_line, venv_python
+from _bench import ROOT, compile_checkout, fmt_seconds, header, median, ratio_line, venv_python
 
 TARGET = 1.25
 _SUMMARY = re.compile(r"(\d+) (passed|failed|errors?|skipped|xfailed|xpassed)")
@@ -82,6 +82,7 @@ def main() -> int:
     args = parser.parse_args()
     reps = 1 if os.environ.get("BENCH_QUICK") else args.reps
     python = venv_python()
+    compile_checkout()
     notebooks = course_notebooks()
     if not notebooks:
         print("bench_nbval: no notebooks found under notebooks/; nothing to measure")

@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/bench_open.py [--reps N] [--quick]
 (starts JupyterLab and Chromium: wrap it in the shared browser lock where one is used)
 
-JupyterLab serves a copy of notebooks/ plus a notebook holding one bare ipywidgets button.
+JupyterLab serves a copy of notebooks/ plus a notebook holding one bare ipywidgets button, with
+its default notebook settings, as a learner's JupyterLab has (no windowing mode is forced).
 Each sample opens a notebook in a fresh browser profile, waits for the kernel, runs all cells
 (as a learner would) and stops when the first widget button in the outputs is visible and
 enabled; kernels are shut down between samples. Ours and the baseline alternate.
@@ -19,7 +20,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from _bench import ROOT, fmt_seconds, header, median, p95, ratio_line
+from _bench import ROOT, compile_checkout, fmt_seconds, header, median, p95, ratio_line
 from _browser import (
     BUTTON_NOTEBOOK,
     TOKEN,
@@ -41,12 +42,14 @@ def main() -> int:
     args = parser.parse_args()
     reps = 2 if args.quick or os.environ.get("BENCH_QUICK") else args.reps
     times: dict[str, list[float]] = {name: [] for name in [*NOTEBOOKS, "baseline"]}
+    compile_checkout()
     with tempfile.TemporaryDirectory(prefix="bench-open-") as scratch:
         work = Path(scratch)
         root = work / "root"
         shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".*"))
         (root / "baseline.ipynb").write_text(json.dumps(BUTTON_NOTEBOOK), encoding="utf-8")
-        with jupyterlab(root, work) as base, chromium() as browser:
+        # JupyterLab as learners run it: its default windowing mode, as in the Lite benchmark.
+        with jupyterlab(root, work, windowing=None) as base, chromium() as browser:
             for rep in range(reps):
                 for name in NOTEBOOKS:
                     pair = [name, "baseline"] if rep % 2 == 0 else ["baseline", name]

@@ -165,6 +165,27 @@ def test_the_notebook_says_how_to_start(name: str) -> None:
         assert "How to start:" in first
     else:
         assert "**Run this notebook:** menu **Run → Run All Cells**" in first
+        assert "**↑ Back to the first exercise**" in first, "say where Run All leaves you"
+
+
+@pytest.mark.parametrize("name", [nb.file for nb in course().notebooks])
+def test_the_end_links_back_to_the_first_exercise(name: str) -> None:
+    """Run All leaves JupyterLab at the last cell: it links to the first exercise's heading.
+
+    The link is the heading's own anchor (its text, spaces as hyphens), which JupyterLab,
+    JupyterLite and nbconvert's HTML all give a Markdown heading.
+    """
+    cells = load(name)["cells"]
+    heading = ""
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            heading = ([heading, *re.findall(r"^#+ (.+)", source(cell), re.M)])[-1].strip()
+        elif re.search(r"^cw\.(?!show_)\w+\(", source(cell), re.M):
+            break
+    anchor = heading.replace(" ", "-")
+    link = f"**↑ Back to the first exercise:** [{heading}](#{anchor})"
+    assert heading and cells[-1]["cell_type"] == "markdown"
+    assert source(cells[-1]).rstrip().endswith(link), f"end the notebook with: {link}"
 
 
 @pytest.mark.parametrize("name", learner_notebooks())

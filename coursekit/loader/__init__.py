@@ -2,10 +2,11 @@
 
 :func:`load` reads a content folder and returns the :class:`Content` with every
 :class:`~coursekit.fields.Problem` found (file, key path, line, message); :func:`check` returns
-just the problems, for ``coursekit check``. The accessors (:func:`course`, :func:`quizzes`,
-:func:`roleplays`, …) load the package's own content once per process, on first use, and raise
-:class:`~coursekit.fields.ContentError` naming every problem if it is broken. Importing this
-module reads nothing.
+just the problems, for ``coursekit check`` and the tests. The accessors (:func:`course`,
+:func:`quizzes`, :func:`roleplays`, …) read only their own part of the package's content, once
+per process, on first use, and raise :class:`~coursekit.fields.ContentError` naming every problem
+in that part: a kernel reads the files its notebook uses, not the whole course (the checks
+across files run in :func:`load`). Importing this module reads nothing.
 
 >>> [quiz_id for quiz_id in quizzes()][:3]
 ['00_start', '01_dilemma', '02_reactions']
@@ -20,8 +21,10 @@ module reads nothing.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from ..fields import PACKAGE_CONTENT, ContentError, Problem, locate
 from ..knowledge import Knowledge, knowledge, read_knowledge
@@ -33,6 +36,8 @@ from .read_course import read_course
 from .read_extras import CaseRecord, read_examples, read_script_wording
 from .read_quizzes import read_quizzes
 from .read_roleplays import read_roleplays
+
+T = TypeVar("T")
 
 __all__ = [
     "PACKAGE_CONTENT",
@@ -90,6 +95,15 @@ def _cross_check(folder: Path, found: Content, problems: list[Problem]) -> None:
             problems.append(Problem(name, "id", "no notebook lists this role-play"))
 
 
+def _read_wording(root: Path, problems: list[Problem], facts: Knowledge) -> ScriptWording:
+    """Read ``script.toml`` and check it words a reason for every misstep."""
+    wording = read_script_wording(root, problems)
+    for misstep in facts.missteps:
+        if misstep not in wording.phrases["reaction_why"]:
+            problems.append(Problem("script.toml", f"reaction_why.{misstep}", "is missing"))
+    return wording
+
+
 def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
     """Read and check a content folder; return the content and every problem found."""
     root = Path(folder)
@@ -97,10 +111,7 @@ def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
     if not root.is_dir():
         problems.append(Problem(str(folder), "", "is not a folder"))
     facts = read_knowledge(root, problems)
-    wording = read_script_wording(root, problems)
-    for misstep in facts.missteps:
-        if misstep not in wording.phrases["reaction_why"]:
-            problems.append(Problem("script.toml", f"reaction_why.{misstep}", "is missing"))
+    wording = _read_wording(root, problems, facts)
     personas, vignettes = read_examples(root, problems, facts,
                                         {entry.id for entry in wording.fields})
     found = Content(facts, read_course(root, problems), read_quizzes(root, problems),
@@ -117,38 +128,57 @@ def check(folder: str | Path = PACKAGE_CONTENT) -> list[Problem]:
 
 @functools.cache
 def content() -> Content:
-    """Return the package's content, loaded and checked once per process."""
+    """Return the package's content, all of it loaded and checked once per process."""
     found, problems = load(PACKAGE_CONTENT)
     if problems:
         raise ContentError(problems)
     return found
 
 
+def _checked(read: Callable[[Path, list[Problem]], T]) -> T:
+    """Read one part of the package's content; raise ContentError if it has problems."""
+    problems: list[Problem] = []
+    found = read(PACKAGE_CONTENT, problems)
+    if problems:
+        raise ContentError(problems)
+    return found
+
+
+@functools.cache
 def course() -> Course:
     """Return the course manifest: notebooks in order, their exercises, and the agendas."""
-    return content().course
+    return _checked(read_course)
 
 
+@functools.cache
 def quizzes() -> dict[str, Quiz]:
     """Return every quiz, keyed by id, in notebook order."""
-    return content().quizzes
+    return _checked(read_quizzes)
 
 
+@functools.cache
 def roleplays() -> dict[str, Roleplay]:
     """Return every role-play, keyed by id."""
-    return content().roleplays
+    return _checked(lambda root, problems: read_roleplays(root, problems, knowledge()))
+
+
+@functools.cache
+def script_wording() -> ScriptWording:
+    """Return the script builder's field prompts and phrases."""
+    return _checked(lambda root, problems: _read_wording(root, problems, knowledge()))
+
+
+@functools.cache
+def _examples() -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
+    field_ids = {entry.id for entry in script_wording().fields}
+    return _checked(lambda root, problems: read_examples(root, problems, knowledge(), field_ids))
 
 
 def personas_data() -> dict[str, CaseRecord]:
     """Return the worked-example personas as written (see :mod:`coursekit.cases`)."""
-    return content().personas
+    return _examples()[0]
 
 
 def vignettes_data() -> dict[str, CaseRecord]:
     """Return the short cases as written (see :mod:`coursekit.cases`)."""
-    return content().vignettes
-
-
-def script_wording() -> ScriptWording:
-    """Return the script builder's field prompts and phrases."""
-    return content().script
+    return _examples()[1]
