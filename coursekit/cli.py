@@ -17,12 +17,12 @@ from typing import IO, NoReturn
 
 from .classify import Situation, classify
 from .errors import CourseInputError
+from .interface import ui
 from .journal import Journal
 from .loader import check
 from .plan import export_plan
 from .review import review_draft
 from .script import script_from_mapping
-from .views.text import ui
 
 __all__ = ["main"]
 

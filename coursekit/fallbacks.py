@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections import deque
 from string import ascii_uppercase as _LETTERS
 
+from .interface import ui
 from .knowledge import knowledge
 from .loader import course, quizzes, roleplays, script_wording
 from .quiz import CORRECT, WRONG, Matching, MultipleChoice, Ordering, Question, SingleChoice
 from .roleplay import QUALITY_LABELS, Roleplay
 from .views.facilitator import option_why
-from .views.text import ui
 
 __all__ = ["FALLBACK_KINDS", "fallback_markdown"]
 

@@ -36,6 +36,7 @@ from typing import TypeVar
 import filelock
 
 from .errors import CourseInputError
+from .interface import ui
 from .journal_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -50,7 +51,6 @@ from .journal_format import (
     encode,
     serialised_size,
 )
-from .views.text import ui
 
 __all__ = [
     "ENV_VAR", "FORMAT_NAME", "FORMAT_VERSION", "LOCK_TIMEOUT_SECONDS", "MAX_ANSWER_CHARS",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from .errors import CourseInputError
-from .views.text import ui
+from .interface import ui
 
 __all__ = [
     "FORMAT_NAME", "FORMAT_VERSION", "MAX_ANSWER_CHARS", "MAX_EXERCISE_ID_CHARS", "Entry",

@@ -8,7 +8,7 @@ from string import Template
 
 import pytest
 
-from coursekit.views.text import interface_texts, ui
+from coursekit.interface import interface_texts, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 _CALL = re.compile(r"""\bui\(\s*["']([a-z0-9_.]+)["']""")

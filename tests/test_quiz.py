@@ -472,8 +472,8 @@ def test_any_answer_grades_or_raises_course_input_error(index: int, answer: obje
 
 def test_every_question_kind_but_single_has_a_hint_over_it() -> None:
     """The quiz widget looks its hint up by question kind (``widgets.quiz.hint.<kind>``)."""
+    from coursekit.interface import interface_texts
     from coursekit.loader.read_quizzes import QUESTION_KINDS
-    from coursekit.views.text import interface_texts
 
     hinted = {key.rsplit(".", 1)[1] for key in interface_texts() if ".quiz.hint." in key}
     assert hinted == set(QUESTION_KINDS) - {"single"}

@@ -1,58 +1,13 @@
-"""The interface's words (labels, headings, hints), read from ``content/interface/*.toml``.
-
-A key is a file's name and the dotted path inside it; ``$name`` placeholders are filled from
-keyword arguments. The text comes back plain: the views escape it like any other text.
-
->>> ui("views.common.course")
-'Second Call'
->>> ui("widgets.common.missing")
-Traceback (most recent call last):
-...
-KeyError: "interface text 'widgets.common.missing' is not in content/interface/widgets.toml"
-"""
+"""HTML skeletons from the interface wording, their fields escaped through ``markup.esc``."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from importlib.resources import files
 from string import Template
-from typing import Any
 
+from ..interface import interface_texts, text_for, ui
 from .markup import Content, Html, esc
 
-
-@cache
-def interface_texts() -> dict[str, str]:
-    """Return every interface text by its full key, read once per process."""
-    texts: dict[str, str] = {}
-    for path in sorted(files("coursekit").joinpath("content", "interface").iterdir(),
-                       key=lambda item: item.name):
-        if path.name.endswith(".toml"):
-            _flatten(path.name.removesuffix(".toml"), tomllib.loads(path.read_text("utf-8")),
-                     texts)
-    return texts
-
-
-def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
-    for key, value in table.items():
-        if isinstance(value, dict):
-            _flatten(f"{prefix}.{key}", value, into)
-        else:
-            into[f"{prefix}.{key}"] = str(value)
-
-
-def _text(key: str) -> str:
-    try:
-        return interface_texts()[key]
-    except KeyError:
-        where = key.split(".", 1)[0]
-        raise KeyError(f"interface text {key!r} is not in content/interface/{where}.toml") from None
-
-
-def ui(key: str, /, **fields: object) -> str:
-    """Return the interface text ``key`` with its ``$name`` placeholders filled from ``fields``."""
-    return Template(_text(key)).substitute(fields) if fields else _text(key)
+__all__ = ["interface_texts", "ui", "ui_html"]
 
 
 def ui_html(key: str, /, **fields: Content) -> Html:
@@ -61,4 +16,4 @@ def ui_html(key: str, /, **fields: Content) -> Html:
     >>> print(ui_html("views.room.count", count=2, source=" — <b>"))
     <p class="sc-room-count"><strong>Cards counted: 2</strong> — &lt;b&gt;</p>
     """
-    return Html(Template(_text(key)).substitute({name: esc(v) for name, v in fields.items()}))
+    return Html(Template(text_for(key)).substitute({name: esc(v) for name, v in fields.items()}))

@@ -10,10 +10,10 @@ import ipywidgets as w
 
 from ..entries import Entries, read_entries
 from ..errors import CourseInputError
+from ..interface import interface_texts, ui
 from ..knowledge import knowledge
 from ..loader import script_wording
 from ..views import STYLE, scenario_note, status_html, tag
-from ..views.text import interface_texts, ui
 
 if TYPE_CHECKING:
     from ..journal import Journal, JSONValue

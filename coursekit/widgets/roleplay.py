@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
 from ..errors import CourseInputError
+from ..interface import ui
 from ..quiz.order import learner_seed
 from ..roleplay import Roleplay, RoleplaySession, Step, can_type, choice_order
 from ..views import (
@@ -23,7 +24,6 @@ from ..views import (
     tag,
 )
 from ..views.roleplay import call_html
-from ..views.text import ui
 from ._common import (
     WARN,
     Exercise,

@@ -1,0 +1,57 @@
+"""The interface's words (labels, headings, hints), read from ``content/interface/*.toml``.
+
+A key is a file's name and the dotted path inside it; ``$name`` placeholders are filled from
+keyword arguments. The text comes back plain: the views escape it like any other text
+(:func:`coursekit.views.text.ui_html` fills an HTML skeleton, escaping its fields).
+
+>>> ui("views.common.course")
+'Second Call'
+>>> ui("widgets.common.missing")
+Traceback (most recent call last):
+...
+KeyError: "interface text 'widgets.common.missing' is not in content/interface/widgets.toml"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+from string import Template
+from typing import Any
+
+__all__ = ["interface_texts", "text_for", "ui"]
+
+
+@cache
+def interface_texts() -> dict[str, str]:
+    """Return every interface text by its full key, read once per process."""
+    texts: dict[str, str] = {}
+    for path in sorted(files("coursekit").joinpath("content", "interface").iterdir(),
+                       key=lambda item: item.name):
+        if path.name.endswith(".toml"):
+            _flatten(path.name.removesuffix(".toml"), tomllib.loads(path.read_text("utf-8")),
+                     texts)
+    return texts
+
+
+def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
+    for key, value in table.items():
+        if isinstance(value, dict):
+            _flatten(f"{prefix}.{key}", value, into)
+        else:
+            into[f"{prefix}.{key}"] = str(value)
+
+
+def text_for(key: str) -> str:
+    """Return the interface text ``key`` as written, placeholders unfilled."""
+    try:
+        return interface_texts()[key]
+    except KeyError:
+        where = key.split(".", 1)[0]
+        raise KeyError(f"interface text {key!r} is not in content/interface/{where}.toml") from None
+
+
+def ui(key: str, /, **fields: object) -> str:
+    """Return the interface text ``key`` with its ``$name`` placeholders filled from ``fields``."""
+    return Template(text_for(key)).substitute(fields) if fields else text_for(key)
