@@ -168,6 +168,8 @@ _JS_LAYOUT = """(scope) => {
     const boxes = [], walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       if (!n.textContent.trim() || n.parentElement.closest('style, script, select')) continue;
+      const shut = n.parentElement.closest('details:not([open])');  // not drawn while closed
+      if (shut && !n.parentElement.closest('summary')) continue;
       const range = document.createRange(); range.selectNodeContents(n);
       for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) boxes.push({n, r});
     }
