@@ -40,6 +40,7 @@ CLIENT_DIRS = ("tests/browser/", "tests/lite/", "tests/hub/")
 TOKEN = secrets.token_hex(16)
 _run_dir = Path(tempfile.mkdtemp(prefix="second-call-tests-"))
 _seen_notebooks: set[str] = set()
+_BEFORE = pytest.StashKey[set[str]]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -49,6 +50,25 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_run_dir, ignore_errors=True)
+
+
+def _untracked() -> set[str]:
+    """Files in the repository that git neither tracks nor ignores (none outside a git checkout)."""
+    found = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=ROOT,
+                           capture_output=True, text=True, check=False)  # fmt: skip
+    return set(found.stdout.splitlines()) if found.returncode == 0 else set()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_BEFORE] = _untracked()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run if a test left a new file in the repository (it belongs in a temp folder)."""
+    left = sorted(_untracked() - session.config.stash.get(_BEFORE, set()))
+    if left:
+        sys.stderr.write("tests left files in the repository: " + ", ".join(left) + "\n")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
