@@ -264,6 +264,7 @@ def voila(tmp_path: Path) -> Iterator[Callable[[Path], str]]:
         def serve(notebook: Path) -> str:
             port = free_port()
             cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
+                   "--progressive_rendering=True",  # as the README starts it: text first
                    "--Voila.ip=127.0.0.1", f"--Voila.token={TOKEN}", str(notebook)]
             work = Path(tempfile.mkdtemp(dir=tmp_path))
             return str(stack.enter_context(server(cmd, work, port))) + f"?token={TOKEN}"

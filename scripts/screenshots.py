@@ -3,7 +3,7 @@
 Run from the repo root (it starts a browser and a Jupyter server, so take the shared lock on
 a shared machine):
 
-    PYTHONPATH=$PWD .venv/bin/python scripts/screenshots.py [--only NAME ...] [--out docs]
+    PYTHONPATH=$PWD:$PWD/tests .venv/bin/python scripts/screenshots.py [--only NAME] [--out docs]
 
 JupyterLab starts as the browser tests start it (``conftest.jupyterlab``: a copy of
 notebooks/, a throwaway journal, a free port) and is stopped with its kernels at the end. Each
@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pages import LAB, assert_gates, open_notebook, run_all
+from playwright.sync_api import ViewportSize, sync_playwright
+
+import conftest  # the tests' server and browser set-up
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from pages import LAB, assert_gates, open_notebook, run_all  # noqa: E402
-from playwright.sync_api import ViewportSize, sync_playwright  # noqa: E402
-
-import conftest  # noqa: E402  (the tests' server and browser set-up)
 
 VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
 PAUSE_MS = 300  # widget models sync before a click; feedback settles before a picture

@@ -75,11 +75,17 @@ def run_all(page: Page, timeout_ms: int = 240_000) -> None:
 
 
 def wait_voila(page: Page, url: str, timeout_ms: int = 120_000) -> None:
-    """Open a Voilà app and wait until every cell ran and its widgets rendered."""
+    """Open a Voilà app and wait until every cell ran and its widgets rendered.
+
+    With progressive rendering the text shows first and each code cell holds a placeholder
+    (``.voila-skeleton-container``) until its output arrives.
+    """
     page.goto(url, timeout=timeout_ms)
     page.wait_for_function(
-        "() => !document.getElementById('loading') && "
-        "(document.getElementById('rendered_cells') || {style: {}}).style.display !== 'none'",
+        "() => { const cells = document.getElementById('rendered_cells');"
+        " return document.readyState === 'complete' && !document.getElementById('loading')"
+        " && !!cells && cells.style.display !== 'none'"
+        " && !document.querySelector('.voila-skeleton-container'); }",
         timeout=timeout_ms,
     )
 
