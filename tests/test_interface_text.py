@@ -11,16 +11,28 @@ import pytest
 from coursekit.interface import interface_texts, ui
 
 ROOT = Path(__file__).resolve().parent.parent
-_CALL = re.compile(r"""\bui\(\s*["']([a-z0-9_.]+)["']""")
+_CALL = re.compile(r"""\bui(?:_html)?\(\s*["']([a-z0-9_.]+)["']""")
+# A module's own table: ``_ui = texts("views.plan")``, then ``_ui("filled")``.
+_TABLE = re.compile(r"""\b(\w+) = (?:html_)?texts\(["']([a-z0-9_.]+)["']\)""")
 
 
 def _keys_in_code() -> set[str]:
     keys: set[str] = set()
     for path in (ROOT / "coursekit").rglob("*.py"):
-        for line in path.read_text(encoding="utf-8").splitlines():
+        text = path.read_text(encoding="utf-8")
+        tables = [(re.compile(rf"""\b{name}\(\s*["']([a-z0-9_.]+)["']"""), prefix)
+                  for name, prefix in _TABLE.findall(text)]
+        for line in text.splitlines():
             if not line.lstrip().startswith(">>>"):  # doctests may ask for a missing key
                 keys.update(_CALL.findall(line))
+                keys.update(f"{prefix}.{key}" for call, prefix in tables
+                            for key in call.findall(line))
     return keys
+
+
+def test_module_tables_are_read() -> None:
+    """The scan sees keys asked for through a module's own table, not only through ``ui``."""
+    assert "views.plan.missing.draft" in _keys_in_code()
 
 
 def test_every_key_the_code_asks_for_exists() -> None:
