@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from string import Template
+from typing import get_args
 
 import pytest
 
 from coursekit.interface import interface_texts, ui
+from coursekit.script import PartKind
 
 ROOT = Path(__file__).resolve().parent.parent
 _CALL = re.compile(r"""\bui(?:_html)?\(\s*["']([a-z0-9_.]+)["']""")
@@ -53,3 +55,8 @@ def test_a_missing_key_names_the_file() -> None:
 
 def test_placeholders_are_filled() -> None:
     assert ui("views.common.course", unused="x") == "Second Call"
+
+
+def test_every_script_part_has_a_skeleton() -> None:
+    """The script view looks each part's skeleton up by its kind."""
+    assert {f"views.exercises.part.{kind}" for kind in get_args(PartKind)} <= set(interface_texts())
