@@ -17,9 +17,9 @@ KeyError: "interface text 'widgets.common.missing' is not in content/interface/w
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
-from collections.abc import Callable
 from string import Template
 from typing import Any
 

@@ -15,7 +15,8 @@ from coursekit.script import PartKind
 ROOT = Path(__file__).resolve().parent.parent
 _CALL = re.compile(r"""\bui(?:_html)?\(\s*["']([a-z0-9_.]+)["']""")
 # A module's own table: ``_ui = texts("views.plan")``, then ``_ui("filled")``.
-_TABLE = re.compile(r"""\b(\w+)((?:, \w+)*) = ((?:(?:html_)?texts\(["'][a-z0-9_.]+["']\)(?:, )?)+)""")
+_TABLE = re.compile(
+    r"""\b(\w+)((?:, \w+)*) = ((?:(?:html_)?texts\(["'][a-z0-9_.]+["']\)(?:, )?)+)""")
 _PREFIX = re.compile(r"""texts\(["']([a-z0-9_.]+)["']\)""")
 
 

@@ -21,11 +21,10 @@ from .exercises import (
 )
 from .facilitator import agenda_html, answer_keys_html, room_html
 from .feedback import callout, status_html
-from .markup import Html, esc, join, tag
+from .markup import Html, tag
 from .progress import checklist_html, download_html, missing_html
 from .roleplay import (
     Turn,
-    Verdict,
     announce_html,
     debrief_html,
     path_html,
@@ -48,12 +47,11 @@ from .teaching import (
 )
 
 __all__ = [
-    "Html", "STYLE", "Turn", "Verdict", "agenda_html", "announce_html", "answer_keys_html",
+    "Html", "STYLE", "Turn", "agenda_html", "announce_html", "answer_keys_html",
     "attribution_html", "callout", "cases_html", "checklist_html", "classification_html",
-    "commenter_html", "cues_html", "debrief_html", "download_html", "esc", "join", "lessons_html",
-    "missing_html", "missteps_html", "moves_html", "path_html", "persona_html", "pick_only_hint",
-    "quotes_html", "reactions_html", "result_html", "review_callout", "review_html",
-    "review_surface", "room_html", "scenario_note", "scenarios_html", "score_html", "script_html",
-    "session_turns", "status_html", "step_turn", "surface", "tag", "transcript_html",
-    "vignettes_html",
+    "commenter_html", "cues_html", "debrief_html", "download_html", "lessons_html", "missing_html",
+    "missteps_html", "moves_html", "path_html", "persona_html", "pick_only_hint", "quotes_html",
+    "reactions_html", "result_html", "review_callout", "review_html", "review_surface",
+    "room_html", "scenario_note", "scenarios_html", "score_html", "script_html", "session_turns",
+    "status_html", "step_turn", "surface", "tag", "transcript_html", "vignettes_html"
 ]

@@ -37,8 +37,8 @@ def classification_html(result: Classification) -> Html:
     outcomes = [_html("reaction", label=_ui("filled"), why=r.why)
                 for r in result.reactions if r.id in OUTCOME_REACTIONS]
     return _html(
-        "classification", heading=scenario_heading(result.scenario),
-        feelings=feelings_html(result), outcomes=_html("outcomes", items=outcomes) if outcomes else "",
+        "classification", heading=scenario_heading(result.scenario), feelings=feelings_html(result),
+        outcomes=_html("outcomes", items=outcomes) if outcomes else "",
         moves=[_html("move", title=m.title, guidance=m.guidance) for m in result.moves],
         reasons=[tag("li", reason) for reason in result.reasons], next_step=result.next_step)
 

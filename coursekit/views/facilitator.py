@@ -12,7 +12,8 @@ from string import ascii_uppercase as _LETTERS
 from ..agenda import Agenda, AgendaBlock
 from ..interface import texts
 from ..poll import CardFolder, RoomSummary
-from ..quiz import Matching, MultipleChoice, Option, Ordering, Question, Quiz, SingleChoice, key_text
+from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, SingleChoice, key_text
+from ..quiz.choice import Option
 from .markup import Html, esc, tag
 from .teaching import surface
 from .text import html_texts
@@ -118,5 +119,5 @@ def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]
     """
     messages = [tag("li", message) for message in found.messages]
     return surface(_html("room_count", count=summary.learners),
-                   _html("room_messages", items=messages) if messages else "",
+                   _html("room_messages", items=messages) if messages else Html(""),
                    *room_charts(summary, titles), label=_chart_ui("room_label"))

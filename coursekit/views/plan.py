@@ -93,7 +93,8 @@ def _bullets(heading: str, items: list[str]) -> list[str]:
 def _scenario_line(number: int | None) -> str:
     if not number:
         return ""
-    return _ui("scenario", number=number, title=escape_markdown(knowledge().scenarios[number].title))
+    title = escape_markdown(knowledge().scenarios[number].title)
+    return _ui("scenario", number=number, title=title)
 
 
 def _titles(ids: tuple[str, ...], sep: str = "; ") -> str:
@@ -105,9 +106,10 @@ def _situation(entries: Entries) -> list[str]:
     if entry is None or entry.scenario is None:
         return _section("situation", [])
     summary = escape_markdown(facts.scenarios[entry.scenario].summary)
+    missteps = [_label(facts.missteps, m) for m in entry.missteps]
     feelings = [_label(facts.reactions, r) for r in entry.reactions if r not in OUTCOME_REACTIONS]
     lines = [_ui("situation", scenario=_scenario_line(entry.scenario), summary=summary), "",
-             *_bullets(_ui("headings.missteps"), [_label(facts.missteps, m) for m in entry.missteps]),
+             *_bullets(_ui("headings.missteps"), missteps),
              *_bullets(_ui("headings.feelings"), feelings)]
     if any(r in OUTCOME_REACTIONS for r in entry.reactions):
         lines += [_ui("filled"), ""]

@@ -34,7 +34,8 @@ _ui, _html, _charts = texts("views.room"), html_texts("views.room"), texts("view
 
 def live_room_html(room: Room, source: str = "") -> Html:
     """Return the room view: cards counted, why any were skipped, then one chart per question."""
-    parts = [_html("count", count=room.counted, source=_ui("from", source=source) if source else "")]
+    source = _ui("from", source=source) if source else ""
+    parts = [_html("count", count=room.counted, source=source)]
     if room.skipped:
         reasons = [tag("li", reason) for reason in room.skipped]
         parts.append(_html("skipped", count=len(room.skipped), reasons=reasons))
