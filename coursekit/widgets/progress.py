@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,17 +14,7 @@ from ..plan import plan_html, plan_markdown, plan_missing
 from ..progress import course_progress
 from ..views import callout, checklist_html, download_html, missing_html
 from ..views.text import html_texts
-from ._common import (
-    Exercise,
-    actions,
-    button,
-    download_area,
-    feedback,
-    get_journal,
-    guard,
-    setup_root,
-    wide,
-)
+from ._common import Exercise, actions, button, feedback, guard, setup_root, wide
 from .room import CardSharing
 
 if TYPE_CHECKING:
@@ -47,14 +36,11 @@ class ProgressView(CardSharing, Exercise):
     def __init__(self, journal: Journal | None = None, folder: str | Path | None = None,
                  exercises: Iterable[str] | None = None,
                  env: Mapping[str, str] | None = None) -> None:
-        self.journal = get_journal(journal)
-        self.env = os.environ if env is None else env
-        self.folder = Path(folder) if folder is not None else Path.cwd()
+        self._sharing(journal, env, folder)
         wanted = set(exercises) if exercises is not None else None
         self.exercises = tuple(ex for ex in course().exercises if wanted is None or ex.id in wanted)
         self._own_only = wanted is not None
         self.checklist, self.missing = feedback("checklist"), feedback("missing")
-        self.status, self.download = feedback(), download_area()
         self.refresh_button = button(_ui("refresh"), "refresh", _ui("refresh_tip"))
         self.export_button = button(_ui("export"), "download", primary=True)
         self.share_button = button(_room("share"), "share", _ui("share_tip"))

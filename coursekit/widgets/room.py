@@ -54,6 +54,15 @@ class CardSharing:
     status: w.HTML
     download: w.HTML
 
+    def _sharing(self, journal: Journal | None, env: Mapping[str, str] | None,
+                 folder: str | Path | None) -> None:
+        """Set the journal, the environment (default: the kernel's) and the folder a card is
+        written to (default: the notebook's), and make the status and download areas."""
+        self.journal = get_journal(journal)
+        self.env = os.environ if env is None else env
+        self.folder = Path(folder) if folder is not None else Path.cwd()
+        self.status, self.download = feedback(), download_area()
+
     @guard("status")
     def share(self) -> None:
         """Send the card; show whether it arrived, was replaced, or why not."""
@@ -79,11 +88,8 @@ class ShareView(CardSharing, Exercise):
     def __init__(self, journal: Journal | None = None, env: Mapping[str, str] | None = None,
                  folder: str | Path | None = None) -> None:
         super().__init__()
-        self.journal = get_journal(journal)
-        self.env = os.environ if env is None else env
-        self.folder = Path(folder) if folder is not None else Path.cwd()
+        self._sharing(journal, env, folder)
         self.button = button(_ui("share"), "share", _ui("share_tip"))
-        self.status, self.download = feedback(), download_area()
         self.button.on_click(lambda _button: self.share())
         setup_root(self, "room-share", _ui("share"),
                    [actions(self.button), self.status, self.download])
