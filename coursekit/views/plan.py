@@ -48,16 +48,9 @@ def _inline(text: str) -> str:
 
 def _quote(text: str) -> list[str]:
     """Return learner text as a Markdown block quote, keeping its line breaks."""
-    lines = [_line(line) for line in text.split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    block = []
-    for index, line in enumerate(lines):
-        follows = index + 1 < len(lines) and bool(lines[index + 1])
-        block.append(">" if not line else f"> {line}  " if follows else f"> {line}")
-    return [*block, ""]
+    lines = [_line(line) for line in text.strip().split("\n")] if text.strip() else []
+    return [*(f"> {line}  " if line and after else f"> {line}" if line else ">"
+              for line, after in zip(lines, [*lines[1:], ""], strict=False)), ""]
 
 
 def reply_label(reply_id: str) -> str:
