@@ -62,11 +62,8 @@ class ProgressView(CardSharing, Exercise):
         self.reset_button = button(_ui("reset_one"), "undo")
         self.confirm_all = w.Checkbox(value=False, indent=False, **wide(_ui("confirm_all")))
         self.reset_all_button = button(_ui("reset_all"), "trash")
-        self.reset_all_button.disabled = True
-        self.confirm_all.observe(
-            lambda _c: setattr(self.reset_all_button, "disabled", not self.confirm_all.value),
-            names="value",
-        )
+        # Reset everything only once the box is ticked (so disabled from the start).
+        w.dlink((self.confirm_all, "value"), (self.reset_all_button, "disabled"), lambda v: not v)
         self.reset_button.on_click(lambda _b: self.reset_one())
         self.reset_all_button.on_click(lambda _b: self.reset_everything())
         danger = w.VBox([w.HTML(_html("start_over")), self.choice, actions(self.reset_button),
