@@ -9,6 +9,7 @@ from typing import get_args
 
 import pytest
 
+from coursekit.entries import REPLY_IDS
 from coursekit.interface import interface_texts, ui
 from coursekit.script import PartKind
 
@@ -72,3 +73,8 @@ def test_placeholders_are_filled() -> None:
 def test_every_script_part_has_a_skeleton() -> None:
     """The script view looks each part's skeleton up by its kind."""
     assert {f"views.exercises.part.{kind}" for kind in get_args(PartKind)} <= set(interface_texts())
+
+
+def test_every_likely_reply_has_a_label() -> None:
+    """The plan names each likely reply from the interface file."""
+    assert {f"views.plan.replies.{reply}" for reply in REPLY_IDS} <= set(interface_texts())

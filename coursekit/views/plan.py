@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..entries import DRAFT, REPLIES, REPLY_IDS, SCRIPT, SITUATION, Entries, ReviewEntry
-from ..interface import interface_texts, texts
+from ..interface import texts
 from ..knowledge import knowledge
 from ..loader import quizzes, roleplays, script_wording
 from ..review import REPAIR_MOVES
@@ -55,8 +55,7 @@ def _quote(text: str) -> list[str]:
 
 def reply_label(reply_id: str) -> str:
     """Return how the plan names a likely reply (``"filled"``: "If the role has been filled")."""
-    known = interface_texts().get(f"views.plan.replies.{reply_id}")
-    return known if reply_id in REPLY_IDS and known else _name(reply_id)
+    return _ui(f"replies.{reply_id}") if reply_id in REPLY_IDS else _name(reply_id)
 
 
 def _name(name: str) -> str:
