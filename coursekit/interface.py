@@ -6,6 +6,8 @@ keyword arguments. The text comes back plain: the views escape it like any other
 
 >>> ui("views.common.course")
 'Second Call'
+>>> texts("views.common")("course")
+'Second Call'
 >>> ui("widgets.common.missing")
 Traceback (most recent call last):
 ...
@@ -15,12 +17,11 @@ KeyError: "interface text 'widgets.common.missing' is not in content/interface/w
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from string import Template
 from typing import Any
-
-__all__ = ["interface_texts", "text_for", "ui"]
 
 
 @cache
@@ -55,3 +56,8 @@ def text_for(key: str) -> str:
 def ui(key: str, /, **fields: object) -> str:
     """Return the interface text ``key`` with its ``$name`` placeholders filled from ``fields``."""
     return Template(text_for(key)).substitute(fields) if fields else text_for(key)
+
+
+def texts(prefix: str) -> Callable[..., str]:
+    """Return :func:`ui` for the keys under ``prefix`` (a module's own table of wording)."""
+    return lambda key, /, **fields: ui(f"{prefix}.{key}", **fields)

@@ -100,7 +100,7 @@ def test_progress_panel_exports_a_card(journal_path: Path, tmp_path: Path) -> No
     for key, value in ANSWERS.items():
         journal.save(key, value)
     panel = cw.progress_panel(journal, folder=tmp_path)
-    panel.card_button.click()
+    panel.share_button.click()
     assert "Poll card exported" in panel.status.value
     cards = read_cards(tmp_path).cards
     assert len(cards) == 1 and cards[0]["scenario"] == 2

@@ -7,53 +7,43 @@ ipywidgets or IPython.
 
 from __future__ import annotations
 
-from .examples import cases_html, persona_html, vignettes_html
-from .exercises import (
-    classification_html,
-    cues_html,
-    result_html,
-    review_callout,
-    review_html,
-    review_surface,
-    scenario_note,
-    score_html,
-    script_html,
-)
-from .facilitator import agenda_html, answer_keys_html, room_html
-from .feedback import callout, status_html
-from .markup import Html, esc, join, tag
-from .progress import checklist_html, download_html, missing_html
-from .roleplay import (
-    Turn,
-    Verdict,
-    announce_html,
-    debrief_html,
-    path_html,
-    pick_only_hint,
-    session_turns,
-    step_turn,
-    transcript_html,
-)
-from .style import STYLE
-from .teaching import (
-    attribution_html,
-    commenter_html,
-    lessons_html,
-    missteps_html,
-    moves_html,
-    quotes_html,
-    reactions_html,
-    scenarios_html,
-    surface,
-)
-
-__all__ = [
-    "Html", "STYLE", "Turn", "Verdict", "agenda_html", "announce_html", "answer_keys_html",
-    "attribution_html", "callout", "cases_html", "checklist_html", "classification_html",
-    "commenter_html", "cues_html", "debrief_html", "download_html", "esc", "join", "lessons_html",
-    "missing_html", "missteps_html", "moves_html", "path_html", "persona_html", "pick_only_hint",
-    "quotes_html", "reactions_html", "result_html", "review_callout", "review_html",
-    "review_surface", "room_html", "scenario_note", "scenarios_html", "score_html", "script_html",
-    "session_turns", "status_html", "step_turn", "surface", "tag", "transcript_html",
-    "vignettes_html",
-]
+from .examples import cases_html as cases_html
+from .examples import persona_html as persona_html
+from .examples import vignettes_html as vignettes_html
+from .exercises import classification_html as classification_html
+from .exercises import cues_html as cues_html
+from .exercises import result_html as result_html
+from .exercises import review_callout as review_callout
+from .exercises import review_html as review_html
+from .exercises import review_surface as review_surface
+from .exercises import scenario_note as scenario_note
+from .exercises import score_html as score_html
+from .exercises import script_html as script_html
+from .facilitator import agenda_html as agenda_html
+from .facilitator import answer_keys_html as answer_keys_html
+from .facilitator import room_html as room_html
+from .feedback import callout as callout
+from .feedback import status_html as status_html
+from .markup import Html as Html
+from .markup import tag as tag
+from .progress import checklist_html as checklist_html
+from .progress import download_html as download_html
+from .progress import missing_html as missing_html
+from .roleplay import Turn as Turn
+from .roleplay import announce_html as announce_html
+from .roleplay import debrief_html as debrief_html
+from .roleplay import path_html as path_html
+from .roleplay import pick_only_hint as pick_only_hint
+from .roleplay import session_turns as session_turns
+from .roleplay import step_turn as step_turn
+from .roleplay import transcript_html as transcript_html
+from .style import STYLE as STYLE
+from .teaching import attribution_html as attribution_html
+from .teaching import commenter_html as commenter_html
+from .teaching import lessons_html as lessons_html
+from .teaching import missteps_html as missteps_html
+from .teaching import moves_html as moves_html
+from .teaching import quotes_html as quotes_html
+from .teaching import reactions_html as reactions_html
+from .teaching import scenarios_html as scenarios_html
+from .teaching import surface as surface

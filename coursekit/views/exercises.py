@@ -9,74 +9,59 @@ True
 from __future__ import annotations
 
 from ..classify import Classification
+from ..interface import texts
 from ..knowledge import knowledge
 from ..quiz import Result
 from ..review import LIMITS, REPAIR_MOVES, Review, describe_cues
 from ..script import Script
 from .feedback import Kind, callout, status_html
-from .markup import Html, esc, tag
+from .markup import Html, tag
 from .teaching import scenario_badge, scenario_heading, surface
-from .text import ui, ui_html
+from .text import html_texts
 
 #: Reactions that are something that may have happened, not a feeling.
 OUTCOME_REACTIONS = frozenset({"position_filled"})
-_ORDER: dict[str, tuple[Kind, str]] = {
-    "ok": ("correct", "Order: repair first"),
-    "wrong": ("notyet", "Order: not yet repair first"),
-    "unchecked": ("info", "Order: not checked yet"),
-}
+_ORDER_KINDS: dict[str, Kind] = {"ok": "correct", "wrong": "notyet", "unchecked": "info"}
+_ui, _html = texts("views.exercises"), html_texts("views.exercises")
 
 
 def feelings_html(result: Classification) -> Html:
     """Return how the manager may feel, as a list (empty when the result names no feeling)."""
-    items = [tag("li", [tag("strong", r.label), ": ", r.why])
+    items = [_html("reaction", label=r.label, why=r.why)
              for r in result.reactions if r.id not in OUTCOME_REACTIONS]
-    return ui_html("views.exercises.feelings", items=items) if items else Html("")
+    return _html("feelings", items=items) if items else Html("")
 
 
 def classification_html(result: Classification) -> Html:
     """Return a classification: badge, how the manager may feel, the moves, why, next step."""
-    outcomes = [tag("li", [tag("strong", ui("views.exercises.filled")), ": ", r.why])
+    outcomes = [_html("reaction", label=_ui("filled"), why=r.why)
                 for r in result.reactions if r.id in OUTCOME_REACTIONS]
-    return ui_html(
-        "views.exercises.classification", heading=scenario_heading(result.scenario),
-        feelings=feelings_html(result),
-        outcomes=ui_html("views.exercises.outcomes", items=outcomes) if outcomes else "",
-        moves=[tag("li", [tag("strong", m.title), " — ", m.guidance]) for m in result.moves],
+    return _html(
+        "classification", heading=scenario_heading(result.scenario), feelings=feelings_html(result),
+        outcomes=_html("outcomes", items=outcomes) if outcomes else "",
+        moves=[_html("move", title=m.title, guidance=m.guidance) for m in result.moves],
         reasons=[tag("li", reason) for reason in result.reasons], next_step=result.next_step)
 
 
-def script_html(script: Script, heading: str = "Your call script") -> Html:
+def script_html(script: Script, heading: str | None = None) -> Html:
     """Return a script as a block in the body font: one numbered paragraph per move."""
-    items = []
-    for line in script.lines:
-        parts = []
-        for kind, value in line.parts:
-            if kind == "learner":
-                parts.append(tag("bdi", value, cls="sc-learner"))
-            elif kind == "prompt":
-                parts.append(tag("em", f"[add: {value}]", cls="sc-prompt"))
-            else:
-                parts.append(esc(value))
-        items.append(tag("li", [tag("strong", line.title), tag("p", parts)]))
-    return tag(
-        "section",
-        [tag("h3", [heading, " ", scenario_badge(script.scenario)]), tag("ol", items)],
-        cls="sc-script",
-        aria_label=heading,
-    )
+    lines = [_html("script_line", title=line.title,
+                   parts=[_html(f"part.{kind}", text=value) for kind, value in line.parts])
+             for line in script.lines]
+    return _html("script", heading=heading or _ui("script_heading"), lines=lines,
+                 badge=scenario_badge(script.scenario))
 
 
 def scenario_note(chosen: int, classified: int | None) -> Html:
     """Say where the scenario comes from: the learner's classification, or a deliberate choice."""
     if classified is None:
-        return callout("info", f"Scenario {chosen}", ui("views.exercises.note_unclassified"),
-                       live=False)
-    if chosen == classified:
-        return callout("info", f"Scenario {chosen}: your situation",
-                       "This follows your classification.", live=False)
-    return callout("info", f"Practising Scenario {chosen}",
-                   ui("views.exercises.note_practising", classified=classified), live=False)
+        heading, body = _ui("note.chosen", chosen=chosen), _ui("note.unclassified")
+    elif chosen == classified:
+        heading, body = _ui("note.yours", chosen=chosen), _ui("note.follows")
+    else:
+        heading = _ui("note.practising", chosen=chosen)
+        body = _ui("note.practising_body", classified=classified)
+    return callout("info", heading, body, live=False)
 
 
 def order_state(review: Review) -> str:
@@ -92,14 +77,16 @@ def order_state(review: Review) -> str:
 def review_html(review: Review) -> Html:
     """Return a review: one callout line per move with evidence or a tip, then the order."""
     rows = [
-        callout("correct", f"Covered: {c.title}", ["You wrote: “", c.evidence, "”"], live=False)
-        if c.covered
-        else callout("notyet", f"Missing: {c.title}", ["Tip: ", c.tip], live=False)
+        callout("correct", _ui("covered", title=c.title), _html("evidence", text=c.evidence),
+                live=False)
+        if c.covered else
+        callout("notyet", _ui("missing", title=c.title), _html("tip", text=c.tip), live=False)
         for c in review.moves
     ]
     if review.scenario == 2:
-        kind, heading = _ORDER[order_state(review)]
-        rows.append(callout(kind, heading, review.order_note, live=False))
+        state = order_state(review)
+        rows.append(callout(_ORDER_KINDS[state], _ui(f"order.{state}"), review.order_note,
+                            live=False))
     return Html("".join(rows))
 
 
@@ -116,20 +103,19 @@ def cues_html(scenario: int) -> Html:
         tag("li", [knowledge().moves[m].title, tag("ul", [tag("li", c) for c in describe_cues(m)])])
         for m in knowledge().scenarios[scenario].move_ids
     ]
-    return ui_html("views.exercises.cues", moves=moves, limits=LIMITS)
+    return _html("cues", moves=moves, limits=LIMITS)
 
 
 def result_html(result: Result) -> Html:
     """Return a graded answer as a callout: heading, feedback lines, explanation."""
-    body = [tag("ul", [tag("li", line) for line in result.feedback])]
-    if result.explanation:
-        body.append(tag("p", [tag("em", "Why: "), result.explanation]))
+    why = _html("why", text=result.explanation) if result.explanation else ""
+    body = _html("result", lines=[tag("li", line) for line in result.feedback], why=why)
     return status_html(result.symbol, result.label, body)
 
 
 def score_html(score: int, out_of: int, answered: int) -> Html:
     """Return the quiz's running score in words."""
-    return ui_html("views.exercises.score", score=score, out_of=out_of, answered=answered)
+    return _html("score", score=score, out_of=out_of, answered=answered)
 
 
 def review_surface(review: Review, draft: str, heading: str) -> Html:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .markup import Content, Html, esc, tag
+from .markup import Content, Html
+from .text import ui_html
 
 Kind = Literal["correct", "partly", "notyet", "info", "warn"]
 
@@ -32,15 +33,9 @@ def kind_for_symbol(symbol: str) -> Kind:
 
 def callout(kind: Kind, heading: Content, body: Content = None, *, live: bool = True) -> Html:
     """Return a feedback callout: icon, heading and an optional body."""
-    icon = tag("span", ICONS[kind], cls="sc-callout-icon", aria_hidden="true")
-    body_html = tag("div", body, cls="sc-callout-body") if body else Html("")
-    return tag(
-        "div",
-        [tag("p", [icon, " ", esc(heading)], cls="sc-callout-heading"), body_html],
-        cls=f"sc-callout sc-callout-{kind}",
-        role="status" if live else None,
-        aria_live="polite" if live else None,
-    )
+    return ui_html("views.callout.box", kind=kind, icon=ICONS[kind], heading=heading,
+                   live=ui_html("views.callout.live") if live else "",
+                   body=ui_html("views.callout.body", body=body) if body else "")
 
 
 def status_html(symbol: str, label: Content, body: Content = None) -> Html:

@@ -52,15 +52,8 @@ def join(parts: Iterable[Content], sep: str = "") -> Html:
     return Html(html.escape(sep).join(esc(part) for part in parts))
 
 
-def tag(name: str, content: Content = None, /, **attrs: str | int | bool | None) -> Html:
+def tag(name: str, content: Content = None, /, **attrs: str | None) -> Html:
     """Return ``<name attrs>content</name>``; ``cls`` gives ``class``, ``_`` becomes ``-``."""
-    rendered = []
-    for key, value in attrs.items():
-        if value is None or value is False:
-            continue
-        attr = "class" if key == "cls" else key.rstrip("_").replace("_", "-")
-        rendered.append(attr if value is True else f'{attr}="{esc(str(value))}"')
-    opening = " ".join([name, *rendered])
-    if name in ("br", "hr", "img", "meta", "input"):
-        return Html(f"<{opening}>")
-    return Html(f"<{opening}>{esc(content)}</{name}>")
+    rendered = "".join(f' {"class" if key == "cls" else key.replace("_", "-")}="{esc(value)}"'
+                       for key, value in attrs.items() if value is not None)
+    return Html(f"<{name}{rendered}>{esc(content)}</{name}>")

@@ -15,27 +15,20 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..entries import (
-    DRAFT,
-    REPLIES,
-    REPLY_IDS,
-    SCRIPT,
-    SITUATION,
-    DraftEntry,
-    Entries,
-    ReviewEntry,
-)
+from ..entries import DRAFT, REPLIES, REPLY_IDS, SCRIPT, SITUATION, Entries, ReviewEntry
+from ..interface import texts
 from ..knowledge import knowledge
 from ..loader import quizzes, roleplays, script_wording
 from ..review import REPAIR_MOVES
 from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
-from .text import interface_texts, ui
 
 #: The plan's title, in Markdown and HTML.
 PLAN_TITLE = "My Second Call plan"
+#: The heading of the plan's section of turns said in the learner's own words.
+SAID_HEADING = "What I said in practice"
 
-_NOT_DONE = "_Not done yet._"
+_ui = texts("views.plan")
 _ORDERED_PAREN = re.compile(r"^(\d+)\)")
 _LEADING_NUMBER = re.compile(r"^\d+[_\-\s]+(?=\S)")
 
@@ -55,22 +48,14 @@ def _inline(text: str) -> str:
 
 def _quote(text: str) -> list[str]:
     """Return learner text as a Markdown block quote, keeping its line breaks."""
-    lines = [_line(line) for line in text.split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    block = []
-    for index, line in enumerate(lines):
-        follows = index + 1 < len(lines) and bool(lines[index + 1])
-        block.append(">" if not line else f"> {line}  " if follows else f"> {line}")
-    return [*block, ""]
+    lines = [_line(line) for line in text.strip().split("\n")] if text.strip() else []
+    return [*(f"> {line}  " if line and after else f"> {line}" if line else ">"
+              for line, after in zip(lines, [*lines[1:], ""], strict=False)), ""]
 
 
 def reply_label(reply_id: str) -> str:
     """Return how the plan names a likely reply (``"filled"``: "If the role has been filled")."""
-    known = interface_texts().get(f"views.plan.replies.{reply_id}")
-    return known if reply_id in REPLY_IDS and known else _name(reply_id)
+    return _ui(f"replies.{reply_id}") if reply_id in REPLY_IDS else _name(reply_id)
 
 
 def _name(name: str) -> str:
@@ -88,80 +73,76 @@ def _label(table: Mapping[str, object], item_id: str) -> str:
     return _inline(item_id)
 
 
-def _heading(name: str) -> str:
-    return ui(f"views.plan.headings.{name}")
-
-
 def _section(name: str, body: list[str]) -> list[str]:
     """Return a section of the plan: its heading, then its lines or "Not done yet"."""
-    return [f"## {_heading(name)}", "", *(body or [_NOT_DONE, ""])]
+    return [_ui("h2", title=_ui(f"headings.{name}")), "", *(body or [_ui("not_done"), ""])]
 
 
 def _bullets(heading: str, items: list[str]) -> list[str]:
-    return [f"**{heading}**", "", *(f"- {item}" for item in items), ""] if items else []
+    return [_ui("list", heading=heading), "", *(f"- {item}" for item in items), ""] if items else []
 
 
 def _scenario_line(number: int | None) -> str:
     if not number:
         return ""
     title = escape_markdown(knowledge().scenarios[number].title)
-    return f"Scenario {number}: {title}"
+    return _ui("scenario", number=number, title=title)
+
+
+def _titles(ids: tuple[str, ...], sep: str = "; ") -> str:
+    return sep.join(knowledge().moves[m].title for m in ids)
 
 
 def _situation(entries: Entries) -> list[str]:
-    entry = entries.situation
+    entry, facts = entries.situation, knowledge()
     if entry is None or entry.scenario is None:
         return _section("situation", [])
-    facts = knowledge()
     summary = escape_markdown(facts.scenarios[entry.scenario].summary)
-    lines = [f"**{_scenario_line(entry.scenario)}.** {summary}", ""]
-    lines += _bullets(_heading("missteps"), [_label(facts.missteps, m) for m in entry.missteps])
-    lines += _bullets(_heading("feelings"), [_label(facts.reactions, r) for r in entry.reactions
-                                             if r not in OUTCOME_REACTIONS])
+    missteps = [_label(facts.missteps, m) for m in entry.missteps]
+    feelings = [_label(facts.reactions, r) for r in entry.reactions if r not in OUTCOME_REACTIONS]
+    lines = [_ui("situation", scenario=_scenario_line(entry.scenario), summary=summary), "",
+             *_bullets(_ui("headings.missteps"), missteps),
+             *_bullets(_ui("headings.feelings"), feelings)]
     if any(r in OUTCOME_REACTIONS for r in entry.reactions):
-        lines += [ui("views.plan.filled"), ""]
-    lines += _bullets(_heading("moves"), [_label(facts.moves, m) for m in entry.moves])
-    lines += _bullets(_heading("reasons"), [_inline(r) for r in entry.reasons])
+        lines += [_ui("filled"), ""]
+    lines += _bullets(_ui("headings.moves"), [_label(facts.moves, m) for m in entry.moves])
+    lines += _bullets(_ui("headings.reasons"), [_inline(r) for r in entry.reasons])
     if entry.next_step.strip():
-        lines += [f"**My next step:** {_inline(entry.next_step)}", ""]
+        lines += [_ui("next_step", text=_inline(entry.next_step)), ""]
     return _section("situation", lines)
 
 
 def _follows(kind: str, written_for: int | None, entries: Entries) -> list[str]:
     if written_for is None:
         return []
-    line = f"Written for {_scenario_line(written_for)}."
+    line = _ui("written_for", scenario=_scenario_line(written_for))
     if entries.scenario is not None and written_for != entries.scenario:
-        line += ui("views.plan.practising", scenario=entries.scenario)
-    order = [
-        escape_markdown(knowledge().moves[m].title)
-        for m in knowledge().scenarios[written_for].move_ids
-    ]
-    return (
-        [line, "", f"Moves, in order: {'; '.join(order)}.", ""] if kind == "script" else [line, ""]
-    )
+        line += _ui("practising", scenario=entries.scenario)
+    if kind != SCRIPT:
+        return [line, ""]
+    order = escape_markdown(_titles(knowledge().scenarios[written_for].move_ids))
+    return [line, "", _ui("moves_in_order", moves=order), ""]
 
 
 def _script(entries: Entries) -> list[str]:
     entry = entries.script
     if entry is None:
         return _section("script", [])
-    return _section("script", [*_follows("script", entry.scenario, entries), *_quote(entry.text)])
+    return _section("script", [*_follows(SCRIPT, entry.scenario, entries), *_quote(entry.text)])
 
 
 def _replies(entries: Entries) -> list[str]:
     lines: list[str] = []
     replies = entries.replies.replies if entries.replies is not None else {}
-    extra = [key for key in replies if key not in REPLY_IDS]
     found = False
-    for reply_id in (*REPLY_IDS, *extra):
+    for reply_id in (*REPLY_IDS, *(key for key in replies if key not in REPLY_IDS)):
         label = escape_markdown(reply_label(reply_id))
         text = replies.get(reply_id, "")
         if not text.strip():
-            lines += [f"**{label}:** {_NOT_DONE}", ""] if reply_id in REPLY_IDS else []
+            lines += [_ui("reply_not_done", label=label), ""] if reply_id in REPLY_IDS else []
             continue
         found = True
-        lines += [f"**{label}:**", "", *_quote(text)]
+        lines += [_ui("reply", label=label), "", *_quote(text)]
     return _section("replies", lines if found else [])
 
 
@@ -169,51 +150,41 @@ def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
     if review.order_ok is None:
         return None
     covered = {m.id for m in review.moves if m.covered}
-    checked = (
-        scenario == 1
-        or not review.moves
-        or ("explain_change" in covered and bool(covered & set(REPAIR_MOVES)))
-    )
-    note = f": {_inline(review.order_note)}" if review.order_note.strip() else ""
+    checked = (scenario == 1 or not review.moves
+               or ("explain_change" in covered and bool(covered & set(REPAIR_MOVES))))
+    note = _ui("order_note", note=_inline(review.order_note)) if review.order_note.strip() else ""
     if not review.order_ok:
         if not note and scenario in (1, 2):
-            order = ", then ".join(
-                knowledge().moves[m].title for m in knowledge().scenarios[scenario].move_ids
-            )
-            note = ui("views.plan.not_in_order", order=order)
-        return f"✗ Not in order{note}"
-    if not checked:
-        return f"ℹ Order not checked yet{note}"
-    return f"✓ In order{note or ui('views.plan.in_order')}"
+            order = _titles(knowledge().scenarios[scenario].move_ids, ", then ")
+            note = _ui("not_in_order", order=order)
+        return _ui("order_wrong", note=note)
+    return _ui("order_ok", note=note or _ui("in_order")) if checked else _ui("order_unchecked",
+                                                                              note=note)
 
 
 def _draft(entries: Entries) -> list[str]:
-    entry: DraftEntry | None = entries.draft
+    entry = entries.draft
     if entry is None or not entry.text.strip():
         return _section("draft", [])
-    lines = [*_follows("draft", entry.scenario, entries), *_quote(entry.text)]
-    items = []
-    review = entry.review
+    lines = [*_follows(DRAFT, entry.scenario, entries), *_quote(entry.text)]
+    items, review = [], entry.review
     for move in review.moves if review is not None else ():
-        title = _label(knowledge().moves, move.id) if move.id else "A move"
-        line = ("✓ Covered: " if move.covered else "✗ Not yet covered: ") + title
-        if move.evidence.strip():
-            line += f" — you wrote: “{_inline(move.evidence)}”"
-        if move.tip.strip():
-            line += f" — tip: {_inline(move.tip)}"
-        items.append(line)
+        title = _label(knowledge().moves, move.id) if move.id else _ui("a_move")
+        line = _ui("covered" if move.covered else "not_covered", title=title)
+        line += _ui("evidence", text=_inline(move.evidence)) if move.evidence.strip() else ""
+        items.append(line + (_ui("tip", text=_inline(move.tip)) if move.tip.strip() else ""))
     order = _order_line(review, entry.scenario) if review is not None else None
     items += [order] if order else []
     if not items:
-        return _section("draft", [*lines, "**Review:** _Not reviewed yet._", ""])
-    return _section("draft", [*lines, *_bullets("Review:", items)])
+        return _section("draft", [*lines, _ui("not_reviewed"), ""])
+    return _section("draft", [*lines, *_bullets(_ui("review"), items)])
 
 
 def _reflections(entries: Entries) -> list[str]:
     lines = []
     for key, entry in entries.reflections.items():
         if entry.text.strip():
-            lines += [f"### {_inline(_name(key))}", "", *_quote(entry.text)]
+            lines += [_ui("h3", title=_inline(_name(key))), "", *_quote(entry.text)]
     return _section("reflections", lines)
 
 
@@ -222,25 +193,14 @@ def _title(table: Mapping[str, Any], key: str) -> str:
     return _inline(table[key].title if key in table else _name(key))
 
 
-def _quizzes(entries: Entries) -> list[str]:
-    items = [f"- {_title(quizzes(), k)}: {e.score} out of {e.out_of}"
-             for k, e in entries.quizzes.items()]
-    return _section("quizzes", [*items, ""] if items else [])
-
-
-def _roleplays(entries: Entries) -> list[str]:
-    items = [
-        f"- {_title(roleplays(), k)}: "
-        + ui("views.plan.ended", ending=_inline(e.ending), count=len(e.path))
-        + (" choice" if len(e.path) == 1 else " choices")
-        for k, e in entries.roleplays.items()
-        if e.ending.strip()
-    ]
-    return _section("roleplays", [*items, ""] if items else [])
-
-
-#: The heading of the plan's section of turns said in the learner's own words.
-SAID_HEADING = "What I said in practice"
+def _results(entries: Entries) -> list[str]:
+    scores = [_ui("score", title=_title(quizzes(), k), score=e.score, out_of=e.out_of)
+              for k, e in entries.quizzes.items()]
+    endings = [_ui("ended", title=_title(roleplays(), k), ending=_inline(e.ending),
+                   count=len(e.path), choices=_ui("choice" if len(e.path) == 1 else "choices"))
+               for k, e in entries.roleplays.items() if e.ending.strip()]
+    return [*_section("quizzes", [*scores, ""] if scores else []),
+            *_section("roleplays", [*endings, ""] if endings else [])]
 
 
 def _said(entries: Entries) -> list[str]:
@@ -249,67 +209,56 @@ def _said(entries: Entries) -> list[str]:
     moves = knowledge().moves
     for key, entry in entries.roleplays.items():
         turns = [turn for turn in entry.typed if turn.text.strip()]
-        if not turns:
-            continue
         known = roleplays().get(key)
-        lines += [f"### {_title(roleplays(), key)}", ""]
+        lines += [_ui("h3", title=_title(roleplays(), key)), ""] if turns else []
         for turn in turns:
             line = ""
             if known is not None and known.has_node(turn.node):
                 line = known.node(turn.node).speaker_line
-            if line:
-                lines += [f"_The manager:_ “{_inline(line)}”", ""]
-            lines += ["_I said:_", "", *_quote(turn.text)]
+            lines += [_ui("manager_said", line=_inline(line)), ""] if line else []
+            lines += [_ui("i_said"), "", *_quote(turn.text)]
             heard = [escape_markdown(moves[m].title) for m in turn.made if m in moves]
-            if heard:
-                lines += [f"Moves heard: {'; '.join(heard)}.", ""]
-    return [f"## {SAID_HEADING}", "", *lines] if lines else []
+            lines += [_ui("moves_heard", moves="; ".join(heard)), ""] if heard else []
+    return [_ui("h2", title=SAID_HEADING), "", *lines] if lines else []
 
 
 def missing_by_exercise(entries: Entries) -> list[tuple[str, str]]:
     """Return what the plan still lacks as (exercise id, what to do) pairs, in words."""
-    items = []
-    if entries.scenario is None:
-        items.append((SITUATION, ui("views.plan.missing.situation")))
+    items = [(SITUATION, _ui("missing.situation"))] if entries.scenario is None else []
     script = entries.script
     if script is None:
-        items.append((SCRIPT, ui("views.plan.missing.script")))
+        items.append((SCRIPT, _ui("missing.script")))
     else:
         if script.missing:
             prompts = script_wording().prompts
             named = "; ".join(prompts.get(f, _name(f)).rstrip("?") for f in script.missing)
-            items.append((SCRIPT, ui("views.plan.missing.fill_in", fields=named)))
+            items.append((SCRIPT, _ui("missing.fill_in", fields=named)))
         if entries.scenario is not None and script.scenario not in (None, entries.scenario):
-            items.append((SCRIPT, ui("views.plan.missing.other_scenario", script=script.scenario,
-                                     situation=entries.scenario)))
+            items.append((SCRIPT, _ui("missing.other_scenario", script=script.scenario,
+                                      situation=entries.scenario)))
     prepared = entries.replies.prepared if entries.replies is not None else 0
     if prepared < len(REPLY_IDS):
-        items.append((REPLIES, ui("views.plan.missing.replies", prepared=prepared,
-                                  out_of=len(REPLY_IDS))))
+        items.append((REPLIES, _ui("missing.replies", prepared=prepared, out_of=len(REPLY_IDS))))
     draft = entries.draft
     if draft is None or not draft.text.strip():
-        items.append((DRAFT, ui("views.plan.missing.draft")))
+        items.append((DRAFT, _ui("missing.draft")))
     elif draft.review is None:
-        items.append((DRAFT, ui("views.plan.missing.review")))
+        items.append((DRAFT, _ui("missing.review")))
     return items
 
 
-def missing_items(entries: Entries) -> list[str]:
-    """Return, in words, what the plan still lacks (empty when everything is in place)."""
-    return [text for _exercise, text in missing_by_exercise(entries)]
-
-
 def _checklist(entries: Entries) -> list[str]:
-    missing = missing_items(entries)
+    missing = [escape_markdown(text) for _exercise, text in missing_by_exercise(entries)]
     if not missing:
-        return ["**Everything is in place.**", ""]
-    return ["## Still to do", "", *(f"- ☐ {escape_markdown(item)}" for item in missing), ""]
+        return [_ui("everything"), ""]
+    return [_ui("h2", title=_ui("headings.to_do")), "",
+            *(_ui("to_do", item=item) for item in missing), ""]
 
 
 def plan_markdown(entries: Entries) -> str:
     """Return the learner's plan as Markdown, with every piece of learner text escaped."""
     sections = [*_checklist(entries), *_situation(entries), *_script(entries),
-                *_replies(entries), *_draft(entries), *_reflections(entries), *_quizzes(entries),
-                *_roleplays(entries), *_said(entries)]
-    return ui("views.plan.page", title=PLAN_TITLE, sections="\n".join([*sections, ""]),
-              attribution=escape_markdown(knowledge().attribution()))
+                *_replies(entries), *_draft(entries), *_reflections(entries), *_results(entries),
+                *_said(entries)]
+    return _ui("page", title=PLAN_TITLE, sections="\n".join([*sections, ""]),
+               attribution=escape_markdown(knowledge().attribution()))

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..interface import texts
 from ..knowledge import Lesson, knowledge
-from .markup import Html, esc, tag
-from .text import ui, ui_html
+from .markup import Html, tag
+from .text import html_texts
+
+_ui, _html = texts("views.teaching"), html_texts("views.teaching")
 
 
 def surface(*parts: Html, label: str | None = None) -> Html:
@@ -22,80 +25,64 @@ def surface(*parts: Html, label: str | None = None) -> Html:
 
 def scenario_badge(number: int) -> Html:
     """Return a badge naming the scenario (filled for 2, outlined for 1: not only its text)."""
-    return tag("span", f"Scenario {number}", cls=f"sc-badge sc-badge-{number}")
+    return _html("badge", number=number)
 
 
 def scenario_heading(number: int) -> Html:
     """Return the scenario's badge followed by its title."""
-    return tag("p", [scenario_badge(number), " ", knowledge().scenarios[number].title])
-
-
-def move_card(number: int, move_id: str) -> Html:
-    """Return one move as a card: step number, title, why and how (no ids)."""
-    move = knowledge().moves[move_id]
-    return ui_html("views.teaching.move", number=number, title=move.title, purpose=move.purpose,
-                   how=move.how)
+    return _html("scenario_heading", badge=scenario_badge(number),
+                 title=knowledge().scenarios[number].title)
 
 
 def moves_html(scenario: int) -> Html:
-    """Return a scenario's moves, in order, as cards."""
-    cards = [move_card(n, m) for n, m in enumerate(knowledge().scenarios[scenario].move_ids, 1)]
-    return surface(
-        scenario_heading(scenario),
-        tag("ol", cards, cls="sc-cards", style="list-style: none; padding: 0"),
-        label=f"The moves of Scenario {scenario}",
-    )
+    """Return a scenario's moves, in order, as cards: step number, title, why and how."""
+    moves = [knowledge().moves[m] for m in knowledge().scenarios[scenario].move_ids]
+    cards = [_html("move", number=number, title=move.title, purpose=move.purpose, how=move.how)
+             for number, move in enumerate(moves, 1)]
+    return surface(scenario_heading(scenario), _html("moves", cards=cards),
+                   label=_ui("label.moves", scenario=scenario))
 
 
 def scenarios_html() -> Html:
     """Return both scenarios with their summary and their moves' titles in order."""
     cards = [
-        ui_html("views.teaching.scenario", heading=scenario_heading(scenario.number),
-                summary=scenario.summary,
-                moves=[tag("li", knowledge().moves[m].title) for m in scenario.move_ids])
+        _html("scenario", heading=scenario_heading(scenario.number), summary=scenario.summary,
+              moves=[tag("li", knowledge().moves[m].title) for m in scenario.move_ids])
         for scenario in knowledge().scenarios.values()
     ]
-    return surface(*cards, label="The two scenarios")
+    return surface(*cards, label=_ui("label.scenarios"))
 
 
 def reactions_html() -> Html:
     """Return the ways the manager may feel, each with what tends to cause it."""
-    cards = [ui_html("views.teaching.card", title=r.label, text=r.trigger)
-             for r in knowledge().reactions.values()]
-    return surface(*cards, label="How the manager may feel")
+    cards = [_html("card", title=r.label, text=r.trigger) for r in knowledge().reactions.values()]
+    return surface(*cards, label=_ui("label.reactions"))
 
 
 def missteps_html() -> Html:
     """Return the missteps that make a decline Scenario 2, with an example of each."""
-    cards = [ui_html("views.teaching.card", title=m.label, text=["For example: ", m.example])
+    cards = [_html("card", title=m.label, text=_ui("example", text=m.example))
              for m in knowledge().missteps.values()]
-    return surface(*cards, label="Missteps")
+    return surface(*cards, label=_ui("label.missteps"))
 
 
 def quote_html(quote_id: str) -> Html:
     """Return a quotation as a block quote with who said it, and where."""
     quote, source = knowledge().quotes[quote_id], knowledge().source
-    where = ui("views.teaching.in_column" if quote.speaker == source.author
-               else "views.teaching.in_comment")
-    return ui_html("views.teaching.quote", text=quote.text, speaker=quote.speaker, where=where,
-                   source=source.title)
+    where = _ui("in_column" if quote.speaker == source.author else "in_comment")
+    return _html("quote", text=quote.text, speaker=quote.speaker, where=where, source=source.title)
 
 
 def _topic_label(topic: str) -> str:
-    return (
-        knowledge().themes[topic].label
-        if topic in knowledge().themes
-        else knowledge().moves[topic].title
-    )
+    themes = knowledge().themes
+    return themes[topic].label if topic in themes else knowledge().moves[topic].title
 
 
 def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
-    topics = [*lesson.supports, *lesson.challenges]
-    on = "; ".join(_topic_label(t) for t in topics)
-    about = tag("p", ["On: ", on], cls="sc-cue") if topics else ""
-    who = tag("span", lesson.commenter, cls="sc-who") if show_who else ""
-    return ui_html("views.teaching.lesson", who=who, text=lesson.text, about=about,
-                   stance=ui(f"views.teaching.{lesson.stance}"))
+    topics = "; ".join(_topic_label(t) for t in (*lesson.supports, *lesson.challenges))
+    return _html("lesson", who=_html("who", name=lesson.commenter) if show_who else "",
+                 text=lesson.text, about=_html("about", topics=topics) if topics else "",
+                 stance=_ui(lesson.stance))
 
 
 def lessons_html(topic: str, quote_id: str | None = None) -> Html:
@@ -104,12 +91,8 @@ def lessons_html(topic: str, quote_id: str | None = None) -> Html:
     A quotation, if given, follows the lessons as a block quote with who said it.
     """
     cards = [_lesson_card(lesson) for lesson in knowledge().lessons_for(topic)]
-    return surface(
-        tag("h4", ui("views.teaching.lessons_heading", topic=_topic_label(topic))),
-        ui_html("views.teaching.cards", cards=cards),
-        *([quote_html(quote_id)] if quote_id else []),
-        label="Lessons from the comments",
-    )
+    return surface(_html("lessons_heading", topic=_topic_label(topic)), _html("cards", cards=cards),
+                   *([quote_html(quote_id)] if quote_id else []), label=_ui("label.lessons"))
 
 
 def commenter_html(name: str, quote_id: str | None = None) -> Html:
@@ -117,20 +100,16 @@ def commenter_html(name: str, quote_id: str | None = None) -> Html:
     person = knowledge().commenters[name]
     cards = [_lesson_card(knowledge().lessons[lesson], show_who=False)
              for lesson in person.lesson_ids]
-    return surface(
-        *([quote_html(quote_id)] if quote_id else []),
-        tag("h4", [tag("span", person.name, cls="sc-who"), f" ({person.role})"]),
-        tag("p", person.story),
-        ui_html("views.teaching.cards", cards=cards),
-        label=f"{person.name}'s lessons",
-    )
+    return surface(*([quote_html(quote_id)] if quote_id else []),
+                   _html("commenter", name=person.name, role=person.role, story=person.story),
+                   _html("cards", cards=cards), label=_ui("label.commenter", name=person.name))
 
 
 def quotes_html(quote_ids: Iterable[str]) -> Html:
     """Return several quotations as block quotes."""
-    return surface(*(quote_html(q) for q in quote_ids), label="Quotations")
+    return surface(*(quote_html(q) for q in quote_ids), label=_ui("label.quotes"))
 
 
 def attribution_html() -> Html:
     """Return the course's credit line for the column and its comments."""
-    return surface(tag("p", ["Based on ", esc(knowledge().attribution())]), label="Source")
+    return surface(_html("based_on", source=knowledge().attribution()), label=_ui("label.source"))

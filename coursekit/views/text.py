@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from string import Template
 
-from ..interface import interface_texts, text_for, ui
+from ..interface import text_for, ui
 from .markup import Content, Html, esc
 
-__all__ = ["interface_texts", "ui", "ui_html"]
+__all__ = ["html_texts", "ui", "ui_html"]  # ``ui`` for the views that import it from here
 
 
 def ui_html(key: str, /, **fields: Content) -> Html:
@@ -17,3 +18,8 @@ def ui_html(key: str, /, **fields: Content) -> Html:
     <p class="sc-room-count"><strong>Cards counted: 2</strong> — &lt;b&gt;</p>
     """
     return Html(Template(text_for(key)).substitute({name: esc(v) for name, v in fields.items()}))
+
+
+def html_texts(prefix: str) -> Callable[..., Html]:
+    """Return :func:`ui_html` for the keys under ``prefix`` (a module's own skeletons)."""
+    return lambda key, /, **fields: ui_html(f"{prefix}.{key}", **fields)

@@ -8,77 +8,44 @@ loses nothing. Each returned view exposes its controls so tests can drive it fro
 
 from __future__ import annotations
 
-from .classifier import ClassifierView, situation_classifier
-from .display import (
-    Shown,
-    show_agenda,
-    show_answer_keys,
-    show_attribution,
-    show_cases,
-    show_commenter,
-    show_lessons,
-    show_missteps,
-    show_moves,
-    show_persona,
-    show_persona_draft,
-    show_persona_plan,
-    show_persona_script,
-    show_quote,
-    show_reactions,
-    show_review,
-    show_room,
-    show_scenarios,
-    show_vignettes,
-    show_worked_path,
-)
-from .notes import ReflectionView, RepliesView, reflection, replies
-from .progress import ProgressView, progress_panel
-from .quiz import QuestionView, QuizView, quiz
-from .reviewer import ReviewerView, draft_reviewer
-from .roleplay import RoleplayView, roleplay
-from .room import RoomView, ShareView, room_view, share_with_room
-from .script_builder import ScriptBuilderView, script_builder
-
-__all__ = [
-    "ClassifierView",
-    "ProgressView",
-    "QuestionView",
-    "QuizView",
-    "ReflectionView",
-    "RepliesView",
-    "ReviewerView",
-    "RoleplayView",
-    "RoomView",
-    "ScriptBuilderView",
-    "ShareView",
-    "Shown",
-    "draft_reviewer",
-    "progress_panel",
-    "quiz",
-    "reflection",
-    "replies",
-    "roleplay",
-    "room_view",
-    "script_builder",
-    "share_with_room",
-    "show_agenda",
-    "show_answer_keys",
-    "show_attribution",
-    "show_cases",
-    "show_commenter",
-    "show_lessons",
-    "show_missteps",
-    "show_moves",
-    "show_persona",
-    "show_persona_draft",
-    "show_persona_plan",
-    "show_persona_script",
-    "show_quote",
-    "show_reactions",
-    "show_review",
-    "show_room",
-    "show_scenarios",
-    "show_vignettes",
-    "show_worked_path",
-    "situation_classifier",
-]
+from .classifier import ClassifierView as ClassifierView
+from .classifier import situation_classifier as situation_classifier
+from .display import Shown as Shown
+from .display import show_agenda as show_agenda
+from .display import show_answer_keys as show_answer_keys
+from .display import show_attribution as show_attribution
+from .display import show_cases as show_cases
+from .display import show_commenter as show_commenter
+from .display import show_lessons as show_lessons
+from .display import show_missteps as show_missteps
+from .display import show_moves as show_moves
+from .display import show_persona as show_persona
+from .display import show_persona_draft as show_persona_draft
+from .display import show_persona_plan as show_persona_plan
+from .display import show_persona_script as show_persona_script
+from .display import show_quote as show_quote
+from .display import show_reactions as show_reactions
+from .display import show_review as show_review
+from .display import show_room as show_room
+from .display import show_scenarios as show_scenarios
+from .display import show_vignettes as show_vignettes
+from .display import show_worked_path as show_worked_path
+from .notes import ReflectionView as ReflectionView
+from .notes import RepliesView as RepliesView
+from .notes import reflection as reflection
+from .notes import replies as replies
+from .progress import ProgressView as ProgressView
+from .progress import progress_panel as progress_panel
+from .quiz import QuestionView as QuestionView
+from .quiz import QuizView as QuizView
+from .quiz import quiz as quiz
+from .reviewer import ReviewerView as ReviewerView
+from .reviewer import draft_reviewer as draft_reviewer
+from .roleplay import RoleplayView as RoleplayView
+from .roleplay import roleplay as roleplay
+from .room import RoomView as RoomView
+from .room import ShareView as ShareView
+from .room import room_view as room_view
+from .room import share_with_room as share_with_room
+from .script_builder import ScriptBuilderView as ScriptBuilderView
+from .script_builder import script_builder as script_builder

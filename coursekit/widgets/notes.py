@@ -8,23 +8,22 @@ import ipywidgets as w
 
 from ..entries import REFLECTION_PREFIX, REPLIES, ReflectionEntry, RepliesEntry
 from ..errors import CourseInputError
+from ..interface import texts
 from ..loader import script_wording
 from ..textsafe import MAX_FIELD_CHARS
 from ..views import callout
-from ._common import Exercise, entries_of, feedback, get_journal, guard, setup_root, ui, wide
+from ._common import Exercise, entries_of, feedback, get_journal, guard, setup_root, wide
 
 if TYPE_CHECKING:
     from ..journal import Journal
 
-__all__ = ["RepliesView", "ReflectionView", "reflection", "replies"]
-
 _LIMIT = MAX_FIELD_CHARS * 5
+_ui = texts("widgets.notes")
 
 
 def _check_length(text: str, field: str) -> None:
     if len(text) > _LIMIT:
-        problem = ui("widgets.notes.too_long", count=f"{len(text):,}", limit=f"{_LIMIT:,}")
-        raise CourseInputError(field, problem)
+        raise CourseInputError(field, _ui("too_long", count=f"{len(text):,}", limit=f"{_LIMIT:,}"))
 
 
 def _text_area(value: str, label: str, rows: int, placeholder: str = "") -> w.Textarea:
@@ -43,20 +42,20 @@ class ReflectionView(Exercise):
         self.exercise_id = f"{REFLECTION_PREFIX}{prompt_id}"
         entry = entries_of(self.journal).reflections.get(prompt_id)
         saved = entry.text if entry is not None else ""
-        self.text = _text_area(saved, question, 5, ui("widgets.notes.placeholder"))
-        self.status = feedback("status")
+        self.text = _text_area(saved, question, 5, _ui("placeholder"))
+        self.status = feedback()
         self.text.observe(lambda _change: self.save(), names="value")
         super().__init__()
-        setup_root(self, "reflection", "Reflect", [self.text, self.status])
+        setup_root(self, "reflection", _ui("reflect"), [self.text, self.status])
         if saved:
-            self.status.value = callout("info", ui("widgets.notes.restored"))
+            self.status.value = callout("info", _ui("restored"))
 
     @guard("status")
     def save(self) -> None:
         """Save the current answer to the journal."""
         _check_length(self.text.value, "reflection")
         self.keep(self.exercise_id, ReflectionEntry(self.text.value))
-        self.status.value = callout("info", "Saved")
+        self.status.value = callout("info", _ui("saved"))
 
 
 class RepliesView(Exercise):
@@ -70,11 +69,11 @@ class RepliesView(Exercise):
             reply_id: _text_area(saved.get(reply_id, ""), prompt, 3)
             for reply_id, (prompt,) in script_wording().phrases["replies"].items()
         }
-        self.status = feedback("status")
+        self.status = feedback()
         for field in self.fields.values():
             field.observe(lambda _change: self.save(), names="value")
         super().__init__()
-        setup_root(self, "replies", "Prepare your replies", [*self.fields.values(), self.status])
+        setup_root(self, "replies", _ui("replies"), [*self.fields.values(), self.status])
 
     @guard("status")
     def save(self) -> None:
@@ -85,15 +84,11 @@ class RepliesView(Exercise):
         entry = RepliesEntry(values)
         self.keep(REPLIES, entry)
         done, total = entry.prepared, len(values)
-        heading = ui("widgets.notes.replies_saved", done=done, total=total)
+        heading = _ui("replies_saved", done=done, total=total)
         self.status.value = callout("correct" if done == total else "partly", heading)
 
 
-def reflection(prompt_id: str, question: str, journal: Journal | None = None) -> ReflectionView:
-    """Return an autosaved reflection prompt."""
-    return ReflectionView(prompt_id, question, journal)
-
-
-def replies(journal: Journal | None = None) -> RepliesView:
-    """Return the prepared-replies exercise."""
-    return RepliesView(journal)
+#: The builder of an autosaved reflection prompt: ``reflection(prompt_id, question)``.
+reflection = ReflectionView
+#: The builder of the prepared-replies exercise.
+replies = RepliesView

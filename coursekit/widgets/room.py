@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from ..interface import texts
 from ..poll import MAX_CARD_BYTES, write_card
 from ..room import Room, fetch_room, read_room, room_link, send, share_request
 from ..views import callout, download_html, tag
@@ -28,18 +29,16 @@ from ._common import (
     get_journal,
     guard,
     setup_root,
-    ui,
 )
 
 if TYPE_CHECKING:
     from ..journal import Journal
 
-__all__ = ["CardSharing", "RoomView", "ShareView", "room_view", "share_with_room"]
-
 #: How often an open room view reads the room again, in milliseconds.
 AUTO_REFRESH_MS = 20_000
 #: At most this many uploaded files are read at once.
 MAX_UPLOADS = 500
+_ui = texts("widgets.room")
 
 
 class CardSharing:
@@ -55,6 +54,15 @@ class CardSharing:
     status: w.HTML
     download: w.HTML
 
+    def _sharing(self, journal: Journal | None, env: Mapping[str, str] | None,
+                 folder: str | Path | None) -> None:
+        """Set the journal, the environment (default: the kernel's) and the folder a card is
+        written to (default: the notebook's), and make the status and download areas."""
+        self.journal = get_journal(journal)
+        self.env = os.environ if env is None else env
+        self.folder = Path(folder) if folder is not None else Path.cwd()
+        self.status, self.download = feedback(), download_area()
+
     @guard("status")
     def share(self) -> None:
         """Send the card; show whether it arrived, was replaced, or why not."""
@@ -64,35 +72,39 @@ class CardSharing:
             self.status.value = share_callout(code, reply)
             return
         path = write_card(self.journal.answers(), self.folder)
-        self.download.value = download_html(
-            path.name, "application/json", path.read_bytes(), "Download your poll card"
-        )
-        body = ui("widgets.room.card_saved_as", name=path.name)
-        self.status.value = callout("info", "Poll card exported", body)
+        self.download.value = download_html(path.name, "application/json", path.read_bytes(),
+                                            _ui("download"))
+        body = _ui("card_saved_as", name=path.name)
+        self.status.value = callout("info", _ui("exported"), body)
 
 
 class ShareView(CardSharing, Exercise):
-    """One button that sends the learner's anonymous card to the live room."""
+    """The "Share with the room" button: it sends the learner's anonymous card to the room.
 
-    def __init__(self, journal: Journal | None, env: Mapping[str, str], folder: Path) -> None:
+    ``env`` defaults to the kernel's environment; without a hub the card is written into
+    ``folder`` (default: the notebook's folder).
+    """
+
+    def __init__(self, journal: Journal | None = None, env: Mapping[str, str] | None = None,
+                 folder: str | Path | None = None) -> None:
         super().__init__()
-        self.journal = get_journal(journal)
-        self.env = env
-        self.folder = folder
-        self.button = button("Share with the room", "share", ui("widgets.room.share_tip"))
-        self.status = feedback()
-        self.download = download_area()
+        self._sharing(journal, env, folder)
+        self.button = button(_ui("share"), "share", _ui("share_tip"))
         self.button.on_click(lambda _button: self.share())
-        setup_root(self, "room-share", "Share with the room",
+        setup_root(self, "room-share", _ui("share"),
                    [actions(self.button), self.status, self.download])
 
 
 class RoomView(Exercise):
-    """The facilitator's room: read live from the hub (refreshing while open) or from uploads."""
+    """The facilitator's room: read live from the hub (refreshing while open) or from uploads.
 
-    def __init__(self, env: Mapping[str, str], interval_ms: int) -> None:
+    ``env`` defaults to the kernel's environment.
+    """
+
+    def __init__(self, env: Mapping[str, str] | None = None,
+                 interval_ms: int = AUTO_REFRESH_MS) -> None:
         super().__init__()
-        self.link = room_link(env)
+        self.link = room_link(os.environ if env is None else env)
         self.room: Room | None = None
         self.view = w.HTML(value="")
         self.view.add_class("sc-room-view")
@@ -101,28 +113,28 @@ class RoomView(Exercise):
             controls = self._live_controls(interval_ms)
             self.refresh()
         else:
-            self.upload = w.FileUpload(accept=".json", multiple=True, description="Add poll cards",
-                                       tooltip=ui("widgets.room.upload_tip"))
+            self.upload = w.FileUpload(accept=".json", multiple=True, description=_ui("add"),
+                                       tooltip=_ui("upload_tip"))
             self.upload.observe(lambda _change: self.read_uploads(), names="value")
-            controls = [w.HTML(tag("p", ui("widgets.room.upload_note"))), self.upload]
-            self.show(read_room([]), "No cards yet.")
-        setup_root(self, "room", "What the room chose", [*controls, self.status, self.view])
+            controls = [w.HTML(tag("p", _ui("upload_note"))), self.upload]
+            self.show(read_room([]), _ui("no_cards"))
+        setup_root(self, "room", _ui("title"), [*controls, self.status, self.view])
 
     def _live_controls(self, interval_ms: int) -> list[w.Widget]:
         """Return the note, Refresh button and hidden ticker of a room read live from the hub."""
-        self.refresh_button = button("Refresh", "refresh", "Read the room again")
+        self.refresh_button = button(_ui("refresh"), "refresh", _ui("refresh_tip"))
         self.refresh_button.on_click(lambda _button: self.refresh())
         # Ticks in the browser only while the view is on screen; each tick reads the room.
         # The browser's Play starts its timer only when ``playing`` changes while a view
         # exists, so it is started each time a view appears (``_view_count``) and paused
         # when the last one goes.
         self.ticker = w.Play(value=0, min=0, max=10**9, step=1, interval=interval_ms, repeat=True,
-                             description="Automatic refresh", playing=False)
+                             description=_ui("ticker"), playing=False)
         self.ticker.layout.display = "none"
         self.ticker.observe(lambda _change: self.refresh(), names="value")
         self.ticker.observe(self._views_changed, names="_view_count")
         self.ticker._view_count = 0
-        note = ui("widgets.room.live", seconds=round(interval_ms / 1000))
+        note = _ui("live", seconds=round(interval_ms / 1000))
         return [w.HTML(tag("p", note)), actions(self.refresh_button), self.ticker]
 
     def _views_changed(self, change: Mapping[str, object]) -> None:
@@ -147,7 +159,7 @@ class RoomView(Exercise):
             self.status.value = room_problem_callout(code, reason)
             return
         self.status.value = ""
-        self.show(room, "Live from the hub.")
+        self.show(room, _ui("from_hub"))
 
     @guard("status")
     def read_uploads(self) -> None:
@@ -155,29 +167,17 @@ class RoomView(Exercise):
         files = list(self.upload.value)
         over = len(files) - MAX_UPLOADS
         files = files[:MAX_UPLOADS]
-        names = [str(item.get("name", "a file")) for item in files]
+        names = [str(item.get("name", _ui("a_file"))) for item in files]
         contents = [bytes(item.get("content", b""))[: MAX_CARD_BYTES + 1] for item in files]
         room = read_room(contents, names)
         if over > 0:
-            extra = ui("widgets.room.skipped", count=over, limit=MAX_UPLOADS)
+            extra = _ui("skipped", count=over, limit=MAX_UPLOADS)
             room = Room(room.counted, (*room.skipped, extra), room.summary, room.missed)
         self.status.value = ""
-        self.show(room, ui("widgets.room.uploaded", count=len(files)))
+        self.show(room, _ui("uploaded", count=len(files)))
 
 
-def share_with_room(
-    journal: Journal | None = None,
-    env: Mapping[str, str] | None = None,
-    folder: str | Path | None = None,
-) -> ShareView:
-    """Return the "Share with the room" button (``env``: default the kernel's environment).
-
-    Without a hub the card is written into ``folder`` (default: the notebook's folder).
-    """
-    where = Path(folder) if folder is not None else Path.cwd()
-    return ShareView(journal, os.environ if env is None else env, where)
-
-
-def room_view(env: Mapping[str, str] | None = None, interval_ms: int = AUTO_REFRESH_MS) -> RoomView:
-    """Return the facilitator's room view: live on a hub, from uploaded cards elsewhere."""
-    return RoomView(os.environ if env is None else env, interval_ms)
+#: The builder of the "Share with the room" button.
+share_with_room = ShareView
+#: The builder of the facilitator's room view: live on a hub, from uploaded cards elsewhere.
+room_view = RoomView
