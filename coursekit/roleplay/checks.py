@@ -7,23 +7,14 @@ role-play built in Python.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
 
 from ..errors import CourseInputError
+from ..fields import duplicates
+from ..interface import ui
 from ..knowledge import Knowledge, knowledge
 from .model import OUTCOMES, QUALITIES, Roleplay
 
 __all__ = ["assert_valid", "roleplay_problems", "validate"]
-
-
-def _duplicates(ids: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    doubled: list[str] = []
-    for item_id in ids:
-        if item_id in seen and item_id not in doubled:
-            doubled.append(item_id)
-        seen.add(item_id)
-    return doubled
 
 
 def _reachable(roleplay: Roleplay) -> set[str]:
@@ -74,75 +65,69 @@ def roleplay_problems(
     problems: list[tuple[str, str]] = []
     add = problems.append
     if not _text_ok(roleplay.id):
-        add(("id", "the role-play has no id"))
+        add(("id", ui("loader.rp.no_id")))
     if not _text_ok(roleplay.title):
-        add(("title", f"role-play {roleplay.id!r} has no title"))
+        add(("title", ui("loader.rp.no_title", id=repr(roleplay.id))))
     if roleplay.scenario not in facts.scenarios:
-        add(("scenario", f"scenario {roleplay.scenario!r} is not 1 or 2"))
+        add(("scenario", ui("loader.rp.scenario", value=repr(roleplay.scenario))))
     if not roleplay.nodes:
-        add(("nodes", "the role-play has no nodes"))
+        add(("nodes", ui("loader.rp.no_nodes")))
         return problems
-    for node_id in _duplicates(node.id for node in roleplay.nodes):
-        add(("nodes", f"node id {node_id!r} is used more than once"))
-    all_choices = [choice for node in roleplay.nodes for choice in node.choices]
-    for choice_id in _duplicates(choice.id for choice in all_choices):
-        add(("nodes", f"choice id {choice_id!r} is used more than once"))
     endings = roleplay.endings
-    for ending_id in _duplicates(ending.id for ending in endings):
-        add(("nodes", f"ending id {ending_id!r} is used more than once"))
+    for what, ids in (("node", [node.id for node in roleplay.nodes]),
+                      ("choice", [c.id for node in roleplay.nodes for c in node.choices]),
+                      ("ending", [ending.id for ending in endings])):
+        for item_id in duplicates(ids):
+            add(("nodes", ui("loader.rp.twice", what=what, id=repr(item_id))))
     if not roleplay.has_node(roleplay.start_id):
-        add(("start", f"start node {roleplay.start_id!r} does not exist"))
+        add(("start", ui("loader.rp.no_start", id=repr(roleplay.start_id))))
     if not endings:
-        add(("nodes", "the role-play has no ending"))
-    moves = facts.moves
+        add(("nodes", ui("loader.rp.no_ending")))
     for number, node in enumerate(roleplay.nodes):
-        key, where = f"nodes[{number}]", f"node {node.id!r}"
+        key, where = f"nodes[{number}]", ui("loader.rp.node", id=repr(node.id))
         if not _text_ok(node.id):
-            add((f"{key}.id", "a node has an empty id"))
+            add((f"{key}.id", ui("loader.rp.empty_node_id")))
         if not _text_ok(node.speaker_line):
-            add((f"{key}.line", f"{where} has no manager line"))
+            add((f"{key}.line", ui("loader.rp.no_line", where=where)))
         if node.ending is not None:
+            end = node.ending
             if node.choices:
-                add((f"{key}.choices", f"{where} is an ending but also has choices"))
+                add((f"{key}.choices", ui("loader.rp.ending_choices", where=where)))
             if node.fork:
-                add((f"{key}.fork", f"{where} is an ending and cannot be a fork"))
-            if not _text_ok(node.ending.id) or not _text_ok(node.ending.title):
-                add((f"{key}.ending", f"the ending at {where} needs an id and a title"))
-            if not _text_ok(node.ending.debrief):
-                add((f"{key}.ending.debrief", f"the ending at {where} has no debrief"))
-            if node.ending.outcome not in OUTCOMES:
-                outcome = node.ending.outcome
+                add((f"{key}.fork", ui("loader.rp.ending_fork", where=where)))
+            if not _text_ok(end.id) or not _text_ok(end.title):
+                add((f"{key}.ending", ui("loader.rp.ending_title", where=where)))
+            if not _text_ok(end.debrief):
+                add((f"{key}.ending.debrief", ui("loader.rp.no_debrief", where=where)))
+            if end.outcome not in OUTCOMES:
                 add((f"{key}.ending.outcome",
-                     f"the ending at {where} has unknown outcome {outcome!r}"))
+                     ui("loader.rp.outcome", where=where, value=repr(end.outcome))))
         elif not node.choices:
-            add((key, f"{where} has no choices and is not an ending (a dead end)"))
+            add((key, ui("loader.rp.dead_end", where=where)))
         for index, choice in enumerate(node.choices):
-            ckey, at = f"{key}.choices[{index}]", f"choice {choice.id!r} at {where}"
+            ckey, at = f"{key}.choices[{index}]", ui("loader.rp.choice", id=repr(choice.id),
+                                                     where=where)
             if not _text_ok(choice.id):
-                add((f"{ckey}.id", f"a choice at {where} has an empty id"))
+                add((f"{ckey}.id", ui("loader.rp.empty_choice_id", where=where)))
             for name in ("text", "feedback", "consequence"):
                 if not _text_ok(getattr(choice, name)):
-                    add((f"{ckey}.{name}", f"{at} has no {name}"))
+                    add((f"{ckey}.{name}", ui("loader.rp.no_text", at=at, name=name)))
             if not roleplay.has_node(choice.next_id):
-                add((f"{ckey}.next", f"{at} leads to missing node {choice.next_id!r}"))
+                add((f"{ckey}.next", ui("loader.rp.next", at=at, id=repr(choice.next_id))))
             if choice.quality not in QUALITIES:
-                add((f"{ckey}.quality", f"{at} has unknown quality {choice.quality!r}"))
+                add((f"{ckey}.quality", ui("loader.rp.quality", at=at, value=repr(choice.quality))))
             for move_id in choice.moves:
-                if move_id not in moves:
-                    add((f"{ckey}.moves", f"{at} names unknown move {move_id!r}"))
+                if move_id not in facts.moves:
+                    add((f"{ckey}.moves", ui("loader.rp.move", at=at, id=repr(move_id))))
             if node.fork and choice.moves:
-                add((f"{ckey}.moves", f"{at} is a rehearsal fork and should carry no moves"))
-
-    reachable = _reachable(roleplay)
-    if reachable:
-        for number, node in enumerate(roleplay.nodes):
-            if node.id not in reachable:
-                add((f"nodes[{number}]", f"node {node.id!r} cannot be reached from the start"))
-    can_end = _can_end(roleplay)
+                add((f"{ckey}.moves", ui("loader.rp.fork_moves", at=at)))
+    reachable, can_end = _reachable(roleplay), _can_end(roleplay)
+    for number, node in enumerate(roleplay.nodes):
+        if reachable and node.id not in reachable:
+            add((f"nodes[{number}]", ui("loader.rp.unreachable", id=repr(node.id))))
     for number, node in enumerate(roleplay.nodes):
         if node.id in reachable and node.id not in can_end:
-            add((f"nodes[{number}]",
-                 f"node {node.id!r} cannot reach an ending: a learner there is trapped"))
+            add((f"nodes[{number}]", ui("loader.rp.trapped", id=repr(node.id))))
     return problems
 
 

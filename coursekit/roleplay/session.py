@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import CourseInputError
+from ..interface import ui
 from ..knowledge import knowledge
 from .model import REPAIR_MOVES, Choice, Ending, Node, Quality, Roleplay
 from .typed import TypedTurn, review_typed
@@ -61,7 +62,7 @@ class Step:
     @property
     def label(self) -> str:
         """Return the choice's quality in words (``Rehearsal`` at a fork)."""
-        return "Rehearsal" if self.fork else self.choice.label
+        return ui("engines.rp.rehearsal") if self.fork else self.choice.label
 
     @property
     def is_over(self) -> bool:
@@ -89,38 +90,24 @@ class Debrief:
     @property
     def lines(self) -> tuple[str, ...]:
         """Return the debrief as short paragraphs of plain text."""
-        lines = [f"{self.ending.title}. {self.ending.debrief}"]
-        used = [m for m in self.moves_used if m not in self.moves_extra]
-        if used:
-            titles = [knowledge().moves[m].title for m in used]
-            lines.append("Moves you used: " + "; ".join(titles) + ".")
-        else:
-            lines.append(f"Your path used none of the Scenario {self.scenario} moves.")
+        moves, scenario = knowledge().moves, self.scenario
+        lines = [ui("engines.rp.ending", title=self.ending.title, debrief=self.ending.debrief)]
+        used = [moves[m].title for m in self.moves_used if m not in self.moves_extra]
+        lines.append(ui("engines.rp.used", titles="; ".join(used)) if used
+                     else ui("engines.rp.used_none", scenario=scenario))
         if not self.moves_missed:
-            lines.append(f"You used every move Scenario {self.scenario} calls for.")
-        for move_id in self.moves_missed:
-            move = knowledge().moves[move_id]
-            lines.append(f"Missed: {move.title}. {move.how}")
-        for move_id in self.moves_extra:
-            lines.append(
-                f"You also used “{knowledge().moves[move_id].title}”, which Scenario "
-                f"{self.scenario} does "
-                "not call for: you declined well, so there is nothing to repair."
-            )
-        if self.repair_first is True:
-            lines.append("You repaired the misstep before explaining your change of heart.")
-        elif self.repair_first is False:
-            lines.append(
-                "In Scenario 2 the repair has to come first: own the misstep before you "
-                "explain your change of heart."
-            )
+            lines.append(ui("engines.rp.used_all", scenario=scenario))
+        lines += [ui("engines.rp.missed", title=moves[m].title, how=moves[m].how)
+                  for m in self.moves_missed]
+        lines += [ui("engines.rp.extra", title=moves[m].title, scenario=scenario)
+                  for m in self.moves_extra]
+        if self.repair_first is not None:
+            lines.append(ui("engines.rp.repair_first") if self.repair_first
+                         else ui("engines.rp.repair_late"))
         for turn in self.typed:
-            heard = turn.summary()
-            said = f"In your own words you said: “{turn.text}”"
+            heard, said = turn.summary(), ui("engines.rp.said", text=turn.text)
             lines.append(f"{said} ({heard})." if heard else f"{said}.")
-        lines.append(
-            f"Your choices: {self.strong} strong, {self.okay} okay, {self.weak} weak."
-        )
+        lines.append(ui("engines.rp.tally", strong=self.strong, okay=self.okay, weak=self.weak))
         return tuple(lines)
 
     @property
@@ -202,10 +189,10 @@ class RoleplaySession:
         """
         if not isinstance(choice_id, str):
             kind = type(choice_id).__name__
-            raise CourseInputError("choice_id", f"must be a choice id, not {kind}")
+            raise CourseInputError("choice_id", ui("engines.rp.not_choice_id", kind=kind))
         node = self.current
         if node.is_ending:
-            raise CourseInputError("choice_id", "the role-play is over; go back or start again")
+            raise CourseInputError("choice_id", ui("engines.rp.over"))
         choice = node.choice(choice_id)
         return self._take(choice, None)
 
@@ -219,7 +206,7 @@ class RoleplaySession:
         """
         node = self.current
         if node.is_ending:
-            raise CourseInputError("your_words", "the role-play is over; go back or start again")
+            raise CourseInputError("your_words", ui("engines.rp.over"))
         turn = review_typed(node, text)
         return self._take(node.choice(turn.choice_id), turn)
 
@@ -250,7 +237,7 @@ class RoleplaySession:
         """Return the debrief for the ending reached; raise CourseInputError if not over."""
         ending = self.current.ending
         if ending is None:
-            raise CourseInputError("roleplay", "the role-play is not over yet")
+            raise CourseInputError("roleplay", ui("engines.rp.not_over"))
         expected = self.roleplay.expected_moves
         flat = self._step_moves()
         used = self.moves_used
@@ -344,7 +331,7 @@ class RoleplaySession:
     def replay(cls, roleplay: Roleplay, path: Iterable[object]) -> RoleplaySession:
         """Return a session that has made these choices; raise CourseInputError if one fails."""
         if isinstance(path, str | bytes):
-            raise CourseInputError("path", "must be a list of choice ids")
+            raise CourseInputError("path", ui("engines.rp.path"))
         session = cls(roleplay)
         for number, choice_id in enumerate(path, 1):
             try:
@@ -361,22 +348,23 @@ class RoleplaySession:
         replayed, or the saved ending is not where the path leads.
         """
         if not isinstance(data, Mapping):
-            raise CourseInputError("roleplay", f"must be a mapping, not {type(data).__name__}")
+            raise CourseInputError("roleplay", ui("engines.rp.mapping", kind=type(data).__name__))
         saved_id = data.get("roleplay_id", roleplay.id)
         if saved_id != roleplay.id:
-            raise CourseInputError("roleplay_id", f"{saved_id!r} is not {roleplay.id!r}")
+            raise CourseInputError("roleplay_id", ui("engines.rp.other_id", saved=repr(saved_id),
+                                                     id=repr(roleplay.id)))
         path = data.get("path", [])
         if not isinstance(path, list | tuple):
-            raise CourseInputError("path", "must be a list of choice ids")
+            raise CourseInputError("path", ui("engines.rp.path"))
         session = cls.replay(roleplay, path)
         session._restore_typed(data.get("typed"))
         reached = session.current.ending
         saved = data.get("ending_id") or data.get("ending") or ""
         if not isinstance(saved, str):
-            raise CourseInputError("ending", "must be the ending's id or title")
+            raise CourseInputError("ending", ui("engines.rp.ending_kind"))
         if reached is None and saved:
-            raise CourseInputError("ending", f"{saved!r} is saved but the path does not end")
+            raise CourseInputError("ending", ui("engines.rp.no_end", saved=repr(saved)))
         if reached is not None and saved and saved not in (reached.id, reached.title):
-            raise CourseInputError("ending", f"{saved!r} is not where the path leads")
+            raise CourseInputError("ending", ui("engines.rp.wrong_end", saved=repr(saved)))
         return session
 
