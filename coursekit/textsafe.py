@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from .errors import CourseInputError
+from .interface import ui
 
 __all__ = [
     "MAX_DRAFT_CHARS", "MAX_FIELD_CHARS", "clean_text", "escape_markdown", "tidy",
@@ -50,11 +51,10 @@ def clean_text(
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise CourseInputError(field, f"must be text, not {type(value).__name__}")
+        raise CourseInputError(field, ui("engines.input.text", kind=type(value).__name__))
     if len(value) > max_chars:
-        raise CourseInputError(
-            field, f"is too long ({len(value):,} characters); please keep it under {max_chars:,}"
-        )
+        raise CourseInputError(field, ui("engines.input.too_long", size=f"{len(value):,}",
+                                         limit=f"{max_chars:,}"))
     text = tidy(unicodedata.normalize("NFC", value))
     if keep_newlines:
         lines = [" ".join(line.split()) for line in text.split("\n")]
