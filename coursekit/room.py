@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .interface import ui
 from .poll import RoomSummary, poll_card, sort_cards, summarise
 
 __all__ = [
@@ -61,11 +62,12 @@ def read_room(cards: Iterable[object], names: Iterable[str] = ()) -> Room:
     ``names`` labels the cards in the skip messages (upload file names); the rest are "Card N".
     """
     labels = iter(names)
-    items = ((next(labels, f"Card {number}"), card) for number, card in enumerate(cards, 1))
+    items = ((next(labels, ui("engines.card.label", number=number)), card)
+             for number, card in enumerate(cards, 1))
     good, skipped = sort_cards(items)
     missed = Counter(move for card in good for move in card["missed"])
     ranked = dict(sorted(missed.items(), key=lambda item: (-item[1], item[0])))
-    reasons = tuple(f"{label} skipped: {why}." for label, why in skipped)
+    reasons = tuple(ui("engines.card.skipped", label=label, why=why) for label, why in skipped)
     return Room(len(good), reasons, summarise(good), ranked)
 
 
@@ -132,7 +134,7 @@ def send(request: RoomRequest, timeout: float = 20.0) -> tuple[int, dict[str, An
     except urllib.error.HTTPError as error:
         return int(error.code), _reply(error.read())
     except (urllib.error.URLError, OSError) as error:
-        return 0, {"reason": f"the room could not be reached ({type(error).__name__})"}
+        return 0, {"reason": ui("engines.card.unreachable", error=type(error).__name__)}
 
 
 def _reply(raw: bytes) -> dict[str, Any]:
@@ -151,12 +153,14 @@ def fetch_room(link: RoomLink) -> tuple[Room | None, int, str]:
     status, reply = send(summary_request(link))
     if status != 200:
         reason = reply.get("reason")
-        return None, status, reason if isinstance(reason, str) else f"the room answered {status}"
+        if not isinstance(reason, str):
+            reason = ui("engines.card.answered", status=status)
+        return None, status, reason
     cards = reply.get("cards")
     room = read_room(cards if isinstance(cards, list) else [])
     refused = reply.get("refused")
     notes = [
-        f"The room refused {count} card(s): {reason}."
+        ui("engines.card.refused", count=count, reason=reason)
         for reason, count in (refused.items() if isinstance(refused, dict) else [])
         if isinstance(reason, str) and type(count) is int and count
     ]
