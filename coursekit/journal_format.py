@@ -28,11 +28,11 @@ __all__ = [
     "serialised_size",
 ]
 
+#: A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts.
 JSONValue: TypeAlias = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
-"""A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts."""
 
+#: One saved answer as stored: ``{"value": ..., "saved_at": ...}``.
 Entry: TypeAlias = dict[str, JSONValue]
-"""One saved answer as stored: ``{"value": ..., "saved_at": ...}``."""
 
 #: The ``"format"`` marker written into every journal file.
 FORMAT_NAME = "second-call-journal"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 from ..errors import CourseInputError
+from ..interface import ui
 
 if TYPE_CHECKING:
     from ..journal import JSONValue
@@ -23,8 +24,8 @@ PARTLY = "◐"
 
 Symbol: TypeAlias = Literal["✓", "✗", "◐"]
 Label: TypeAlias = Literal["Correct", "Not quite", "Partly right"]
+#: An answer in its saved (JSON) form: an option id, a list of ids, or a left-to-right map.
 AnswerValue: TypeAlias = str | list[str] | dict[str, str]
-"""An answer in its saved (JSON) form: an option id, a list of ids, or a left-to-right map."""
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -34,21 +35,19 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 def _check_id(value: object, field: str) -> None:
     if not isinstance(value, str) or not _ID.match(value):
-        raise CourseInputError(
-            field, f"must be a non-empty id of letters, digits, _ . -, not {value!r}"
-        )
+        raise CourseInputError(field, ui("engines.quiz.bad_id", value=repr(value)))
 
 
 def _check_text(value: object, field: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise CourseInputError(field, "must be non-empty text")
+        raise CourseInputError(field, ui("engines.quiz.text"))
 
 
 def _check_unique(ids: Sequence[str], field: str) -> None:
     seen: set[str] = set()
     for item_id in ids:
         if item_id in seen:
-            raise CourseInputError(field, f"id {item_id!r} is used twice")
+            raise CourseInputError(field, ui("engines.quiz.twice", id=repr(item_id)))
         seen.add(item_id)
 
 
@@ -70,7 +69,8 @@ def _check_parts(
     article = "an" if kind.__name__[0] in "AEIOU" else "a"
     for part in parts:
         if not isinstance(part, kind):
-            raise CourseInputError(where, f"every {noun} must be {article} {kind.__name__}")
+            raise CourseInputError(where, ui("engines.quiz.part_kind", noun=noun, article=article,
+                                             kind=kind.__name__))
         _check_id(part.id, where)
         for name in texts:
             _check_text(getattr(part, name), f"{question_id}.{part.id}.{name}")
@@ -83,25 +83,27 @@ def _check_parts(
 def _id_list(answer: object, what: str) -> list[str]:
     """Return an answer that should be several ids as a list, or raise."""
     if isinstance(answer, str | bytes | Mapping) or not isinstance(answer, Collection):
-        raise CourseInputError("answer", f"must be a list of {what}, not {type(answer).__name__}")
+        raise CourseInputError("answer", ui("engines.quiz.list", what=what,
+                                            kind=type(answer).__name__))
     items = list(answer)
     for item in items:
         if not isinstance(item, str):
-            raise CourseInputError("answer", f"each entry must be an id, not {type(item).__name__}")
+            raise CourseInputError("answer", ui("engines.quiz.entry_id", kind=type(item).__name__))
     return items
 
 
 def _unknown(ids: Collection[str], known: Collection[str], what: str) -> None:
     strangers = [item for item in ids if item not in known]
     if strangers:
-        raise CourseInputError("answer", f"unknown {what}: {', '.join(map(repr, strangers))}")
+        raise CourseInputError("answer", ui("engines.quiz.unknown", what=what,
+                                            ids=", ".join(map(repr, strangers))))
 
 
 def _duplicates(ids: Sequence[str], what: str) -> None:
     doubled = sorted({item for item in ids if ids.count(item) > 1})
     if doubled:
         named = ", ".join(map(repr, doubled))
-        raise CourseInputError("answer", f"{what} chosen more than once: {named}")
+        raise CourseInputError("answer", ui("engines.quiz.chosen_twice", what=what, ids=named))
 
 
 # Results ---------------------------------------------------------------------------------
@@ -119,9 +121,9 @@ class Result:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
-            raise CourseInputError("score", f"must be between 0 and 1, not {self.score}")
+            raise CourseInputError("score", ui("engines.quiz.score_range", score=self.score))
         if self.correct != (self.score == 1.0):
-            raise CourseInputError("score", "a correct result scores 1 and only a correct one")
+            raise CourseInputError("score", ui("engines.quiz.score_correct"))
 
     @property
     def symbol(self) -> Symbol:

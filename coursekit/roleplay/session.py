@@ -348,7 +348,8 @@ class RoleplaySession:
         replayed, or the saved ending is not where the path leads.
         """
         if not isinstance(data, Mapping):
-            raise CourseInputError("roleplay", ui("engines.rp.mapping", kind=type(data).__name__))
+            kind = type(data).__name__
+            raise CourseInputError("roleplay", ui("engines.input.mapping", kind=kind))
         saved_id = data.get("roleplay_id", roleplay.id)
         if saved_id != roleplay.id:
             raise CourseInputError("roleplay_id", ui("engines.rp.other_id", saved=repr(saved_id),
