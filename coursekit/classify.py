@@ -23,12 +23,7 @@ from .knowledge import knowledge
 from .loader import script_wording
 
 __all__ = [
-    "Classification",
-    "LikelyReaction",
-    "PlannedMove",
-    "Situation",
-    "check_choice",
-    "classify",
+    "Classification", "LikelyReaction", "PlannedMove", "Situation", "check_choice", "classify",
 ]
 
 #: After this many days the column's own example ("a couple of weeks") suggests the role
@@ -174,16 +169,8 @@ class Classification:
         >>> classify({"missteps": []}).to_entry().to_json()["situation"]["channel"]
         'phone'
         """
-        return SituationEntry(
-            self.scenario,
-            self.missteps,
-            self.reaction_ids,
-            self.move_ids,
-            self.reasons,
-            self.aim,
-            self.next_step,
-            self.situation.to_dict(),
-        )
+        return SituationEntry(self.scenario, self.missteps, self.reaction_ids, self.move_ids,
+                              self.reasons, self.aim, self.next_step, self.situation.to_dict())
 
 
 def classify(situation: Situation | Mapping[str, object]) -> Classification:
@@ -205,15 +192,9 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
     for move_id in knowledge().scenarios[scenario].move_ids:
         move = knowledge().moves[move_id]
         moves.append(PlannedMove(move_id, move.title, move.future_roles if filled else move.how))
-    return Classification(
-        situation=situation,
-        scenario=scenario,
-        reactions=_reactions(situation, scenario),
-        moves=tuple(moves),
-        reasons=tuple(reasons),
-        aim=aim,
-        next_step=_next_step(situation),
-    )
+    return Classification(situation=situation, scenario=scenario,
+                          reactions=_reactions(situation, scenario), moves=tuple(moves),
+                          reasons=tuple(reasons), aim=aim, next_step=_next_step(situation))
 
 
 def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...]:

@@ -21,20 +21,8 @@ from typing import Literal
 
 from .fields import PACKAGE_CONTENT, ContentError, Problem, Table, duplicates, read_toml
 
-__all__ = [
-    "Commenter",
-    "Knowledge",
-    "Lesson",
-    "Misstep",
-    "Move",
-    "Quote",
-    "Reaction",
-    "Scenario",
-    "Source",
-    "Theme",
-    "knowledge",
-    "read_knowledge",
-]
+__all__ = ["Commenter", "Knowledge", "Lesson", "Misstep", "Move", "Quote", "Reaction", "Scenario",
+           "Source", "Theme", "knowledge", "read_knowledge"]
 
 
 @dataclass(frozen=True)

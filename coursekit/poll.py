@@ -33,10 +33,9 @@ from .entries import read_entries
 from .interface import ui
 from .knowledge import knowledge
 
-__all__ = [
-    "CARD_FORMAT", "CARD_VERSION", "MAX_CARD_BYTES", "CardFolder", "RoomSummary", "check_card",
-    "parse_card", "poll_card", "read_cards", "sort_cards", "summarise", "titles", "write_card",
-]
+__all__ = ["CARD_FORMAT", "CARD_VERSION", "MAX_CARD_BYTES", "CardFolder", "RoomSummary",
+           "check_card", "parse_card", "poll_card", "read_cards", "sort_cards", "summarise",
+           "titles", "write_card"]
 
 CARD_FORMAT = "second-call-poll-card"
 CARD_VERSION = 1
@@ -61,15 +60,10 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
                  if name in loader.roleplays() and play.ending_id in _endings(name)}
     review = entries.draft.review if entries.draft is not None else None
     missed = {move.id for move in review.moves if not move.covered} if review else set()
-    return {
-        "format": CARD_FORMAT,
-        "version": CARD_VERSION,
-        "card_id": card_id or uuid.uuid4().hex,
-        "scenario": entries.scenario,
-        "quizzes": dict(sorted(quizzes.items())),
-        "roleplays": dict(sorted(roleplays.items())),
-        "missed": sorted(missed & set(knowledge().moves)),
-    }
+    return {"format": CARD_FORMAT, "version": CARD_VERSION, "card_id": card_id or uuid.uuid4().hex,
+            "scenario": entries.scenario, "quizzes": dict(sorted(quizzes.items())),
+            "roleplays": dict(sorted(roleplays.items())),
+            "missed": sorted(missed & set(knowledge().moves))}
 
 
 def write_card(answers: Mapping[str, object], folder: str | Path) -> Path:

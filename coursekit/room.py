@@ -31,10 +31,9 @@ from typing import Any
 from .interface import ui
 from .poll import RoomSummary, poll_card, sort_cards, summarise
 
-__all__ = [
-    "ROOM_SCOPE", "ROOM_URL_ENV", "SERVICE_NAME", "TOKEN_ENV", "Room", "RoomLink", "RoomRequest",
-    "fetch_room", "read_room", "room_link", "send", "share_request", "summary_request",
-]
+__all__ = ["ROOM_SCOPE", "ROOM_URL_ENV", "SERVICE_NAME", "TOKEN_ENV", "Room", "RoomLink",
+           "RoomRequest", "fetch_room", "read_room", "room_link", "send", "share_request",
+           "summary_request"]
 
 #: The JupyterHub service that keeps the room's cards.
 SERVICE_NAME = "second-call-room"
@@ -125,9 +124,8 @@ def send(request: RoomRequest, timeout: float = 20.0) -> tuple[int, dict[str, An
     A network failure comes back as status 0 with a ``reason``, never as an exception.
     """
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    prepared = urllib.request.Request(
-        request.url, data=request.body, headers=request.headers, method=request.method
-    )
+    prepared = urllib.request.Request(request.url, data=request.body, headers=request.headers,
+                                      method=request.method)
     try:
         with opener.open(prepared, timeout=timeout) as response:
             return int(response.status), _reply(response.read())

@@ -25,14 +25,7 @@ from .loader import script_wording
 from .textsafe import clean_text, escape_markdown
 from .wording import FIELDS
 
-__all__ = [
-    "FIELDS",
-    "Script",
-    "ScriptInputs",
-    "ScriptLine",
-    "build_script",
-    "script_from_mapping",
-]
+__all__ = ["FIELDS", "Script", "ScriptInputs", "ScriptLine", "build_script", "script_from_mapping"]
 
 PartKind = Literal["ours", "learner", "prompt"]
 Part = tuple[PartKind, str]

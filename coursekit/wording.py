@@ -18,15 +18,8 @@ from .entries import REPLY_IDS
 __all__ = ["FIELDS", "SCRIPT_PHRASES", "ScriptField", "ScriptWording"]
 
 #: The learner's answers a script is built from, in the order the builder asks for them.
-FIELDS: tuple[str, ...] = (
-    "manager_name",
-    "what_drew_you",
-    "why_declined",
-    "what_changed",
-    "what_job_offers",
-    "misstep",
-    "cost_to_manager",
-)
+FIELDS: tuple[str, ...] = ("manager_name", "what_drew_you", "why_declined", "what_changed",
+                           "what_job_offers", "misstep", "cost_to_manager")
 
 #: Each section of ``script.toml`` and its phrases: ``1`` for one text, ``3`` for three variants.
 SCRIPT_PHRASES: Mapping[str, Mapping[str, int]] = {

@@ -23,8 +23,7 @@ def _notebook(table: Table) -> NotebookEntry:
         if kind and kind not in EXERCISE_KINDS:
             item.problem("kind", f"unknown kind {kind!r}; use one of {', '.join(EXERCISE_KINDS)}")
         exercises.append(ExerciseEntry(item.text("id"), kind, item.text("label"), entry.number))
-    return NotebookEntry(entry.file, entry.title, entry.minutes, entry.objectives,
-                         tuple(exercises))
+    return NotebookEntry(entry.file, entry.title, entry.minutes, entry.objectives, tuple(exercises))
 
 
 def _agenda(table: Table, titles: dict[str, str]) -> Agenda:

@@ -156,14 +156,8 @@ class QuizAttempt:
             if qid in self._answers
         }
         attempts: dict[str, JSONValue] = dict(self.attempts)
-        return {
-            "quiz_id": self.quiz.id,
-            "score": self.score(),
-            "out_of": self.out_of(),
-            "complete": self.is_complete(),
-            "answers": answers,
-            "attempts": attempts,
-        }
+        return {"quiz_id": self.quiz.id, "score": self.score(), "out_of": self.out_of(),
+                "complete": self.is_complete(), "answers": answers, "attempts": attempts}
 
     @classmethod
     def from_dict(cls, quiz: Quiz, data: object) -> QuizAttempt:

@@ -141,15 +141,9 @@ class Result:
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the result as plain data."""
-        return {
-            "question_id": self.question_id,
-            "correct": self.correct,
-            "score": self.score,
-            "symbol": self.symbol,
-            "label": self.label,
-            "feedback": list(self.feedback),
-            "explanation": self.explanation,
-        }
+        return {"question_id": self.question_id, "correct": self.correct, "score": self.score,
+                "symbol": self.symbol, "label": self.label, "feedback": list(self.feedback),
+                "explanation": self.explanation}
 
 
 def _result(question_id: str, score: float, feedback: list[str], explanation: str) -> Result:

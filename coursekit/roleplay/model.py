@@ -15,21 +15,8 @@ from typing import Literal, TypeAlias
 from ..errors import CourseInputError
 from ..knowledge import knowledge
 
-__all__ = [
-    "OUTCOMES",
-    "QUALITIES",
-    "QUALITY_LABELS",
-    "QUALITY_SYMBOLS",
-    "REPAIR_MOVES",
-    "Choice",
-    "Ending",
-    "Node",
-    "Outcome",
-    "Quality",
-    "Roleplay",
-    "all_paths",
-    "route_to_ending",
-]
+__all__ = ["OUTCOMES", "QUALITIES", "QUALITY_LABELS", "QUALITY_SYMBOLS", "REPAIR_MOVES", "Choice",
+           "Ending", "Node", "Outcome", "Quality", "Roleplay", "all_paths", "route_to_ending"]
 
 Quality: TypeAlias = Literal["strong", "okay", "weak"]
 Outcome: TypeAlias = Literal["good", "mixed", "poor"]

@@ -40,18 +40,8 @@ from ..review import TurnReview, review_turn
 from ..textsafe import clean_text
 from .model import Choice, Node, Quality
 
-__all__ = [
-    "MAX_TURN_CHARS",
-    "TURN_FIELD",
-    "TypedTurn",
-    "can_type",
-    "choice_order",
-    "clean_turn",
-    "decision_moves",
-    "review_typed",
-    "reviewed_moves",
-    "route",
-]
+__all__ = ["MAX_TURN_CHARS", "TURN_FIELD", "TypedTurn", "can_type", "choice_order", "clean_turn",
+           "decision_moves", "review_typed", "reviewed_moves", "route"]
 
 #: The longest typed turn accepted: a turn on a call is a few sentences, not an essay.
 MAX_TURN_CHARS = 1_500
@@ -59,11 +49,8 @@ MAX_TURN_CHARS = 1_500
 TURN_FIELD = "your_words"
 
 # Which qualities a review's result leads to, best fit first.
-_LADDER: Mapping[str, tuple[Quality, ...]] = {
-    "all": ("strong",),
-    "some": ("okay", "weak"),
-    "none": ("weak", "okay"),
-}
+_LADDER: Mapping[str, tuple[Quality, ...]] = {"all": ("strong",), "some": ("okay", "weak"),
+                                              "none": ("weak", "okay")}
 
 
 def decision_moves(node: Node) -> tuple[str, ...]:
@@ -224,16 +211,8 @@ def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> T
     made = tuple(check.id for check in review.moves if check.covered)
     taken = choice if choice is not None else route(node, made)
     evidence = {c.id: c.evidence for c in review.moves if c.covered and c.evidence}
-    return TypedTurn(
-        node.id,
-        cleaned,
-        taken.id,
-        taken.quality,
-        review,
-        taken.consequence,
-        evidence,
-        decision_moves(node),
-    )
+    return TypedTurn(node.id, cleaned, taken.id, taken.quality, review, taken.consequence, evidence,
+                     decision_moves(node))
 
 
 def choice_order(node: Node, seed: str) -> tuple[Choice, ...]:
