@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..fields import PACKAGE_CONTENT, ContentError, Problem, locate
+from ..interface import ui
 from ..knowledge import Knowledge, knowledge, read_knowledge
 from ..manifest import Course
 from ..quiz import Quiz
@@ -71,16 +72,17 @@ def _cross_check(folder: Path, found: Content, problems: list[Problem]) -> None:
                 group = "quizzes" if kind == "quiz" else "roleplays"
                 file = folder / group / f"{content_id}.toml"
                 if kind != exercise.kind or not file.is_file():
-                    message = f"names no {exercise.kind} file: {exercise.id!r}"
+                    message = ui("loader.content.no_file", kind=exercise.kind, id=repr(exercise.id))
                     problems.append(Problem("course.toml", key, message, locate(text, key)))
                 listed[exercise.kind].add(content_id)
     for quiz_id in found.quizzes:
         if quiz_id not in listed["quiz"]:
-            problems.append(Problem(f"quizzes/{quiz_id}.toml", "id", "no notebook lists this quiz"))
+            problems.append(Problem(f"quizzes/{quiz_id}.toml", "id",
+                                    ui("loader.content.no_notebook", what="quiz")))
     for roleplay_id in found.roleplays:
         if roleplay_id not in listed["roleplay"]:
             name = f"roleplays/{roleplay_id}.toml"
-            problems.append(Problem(name, "id", "no notebook lists this role-play"))
+            problems.append(Problem(name, "id", ui("loader.content.no_notebook", what="role-play")))
 
 
 def _read_wording(root: Path, problems: list[Problem], facts: Knowledge) -> ScriptWording:
@@ -88,7 +90,8 @@ def _read_wording(root: Path, problems: list[Problem], facts: Knowledge) -> Scri
     wording = read_script_wording(root, problems)
     for misstep in facts.missteps:
         if misstep not in wording.phrases["reaction_why"]:
-            problems.append(Problem("script.toml", f"reaction_why.{misstep}", "is missing"))
+            problems.append(Problem("script.toml", f"reaction_why.{misstep}",
+                                    ui("loader.content.missing")))
     return wording
 
 
@@ -97,7 +100,7 @@ def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
     root = Path(folder)
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(str(folder), "", "is not a folder"))
+        problems.append(Problem(str(folder), "", ui("loader.content.not_folder")))
     facts = read_knowledge(root, problems)
     wording = _read_wording(root, problems, facts)
     personas, vignettes = read_examples(root, problems, facts,
