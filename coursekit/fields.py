@@ -27,10 +27,8 @@ from .interface import ui
 
 T = TypeVar("T")
 
-__all__ = [
-    "PACKAGE_CONTENT", "ContentError", "Problem", "Table", "duplicates", "listed", "locate",
-    "read_table", "read_toml",
-]
+__all__ = ["PACKAGE_CONTENT", "ContentError", "Problem", "Table", "duplicates", "listed", "locate",
+           "read_table", "read_toml"]
 
 #: The folder of the course's own content files.
 PACKAGE_CONTENT = Path(__file__).resolve().parent / "content"
@@ -113,9 +111,8 @@ def read_table(path: Path, problems: list[Problem], name: str = "") -> Table:
 class Table:
     """One TOML table with typed getters that record problems instead of raising."""
 
-    def __init__(
-        self, data: object, file: str, text: str, key: str, problems: list[Problem]
-    ) -> None:
+    def __init__(self, data: object, file: str, text: str, key: str,
+                 problems: list[Problem]) -> None:
         self.file, self.text_, self.key, self.problems = file, text, key, problems
         # A file that could not be parsed has one problem already; report nothing more in it.
         self.broken = any(p.file == file and not p.key for p in problems)
@@ -202,10 +199,8 @@ class Table:
     def tables(self, name: str, required: bool = True) -> list[Table]:
         """Return an array of tables (``[[name]]``) as :class:`Table` objects."""
         value = self._get(name, list, ui("loader.content.tables"), None if required else [])
-        return [
-            Table(item, self.file, self.text_, f"{self.path(name)}[{index}]", self.problems)
-            for index, item in enumerate(value or [])
-        ]
+        return [Table(item, self.file, self.text_, f"{self.path(name)}[{index}]", self.problems)
+                for index, item in enumerate(value or [])]
 
     def table(self, name: str) -> Table:
         """Return a sub-table (``[name]``)."""

@@ -162,11 +162,8 @@ class Knowledge:
         >>> [lesson.commenter for lesson in knowledge().lessons_for("explain_change")]
         ['Steve W', 'joe Maressa']
         """
-        return tuple(
-            lesson
-            for lesson in self.lessons.values()
-            if topic in lesson.supports or topic in lesson.challenges
-        )
+        return tuple(lesson for lesson in self.lessons.values()
+                     if topic in lesson.supports or topic in lesson.challenges)
 
     def attribution(self) -> str:
         """Return the one-line credit each notebook shows once."""

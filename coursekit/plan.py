@@ -49,11 +49,8 @@ def plan_missing(
     ['Build your call script.']
     """
     wanted = set(exercises) if exercises is not None else None
-    return [
-        text
-        for exercise, text in missing_by_exercise(read_entries(answers))
-        if wanted is None or exercise in wanted
-    ]
+    return [text for exercise, text in missing_by_exercise(read_entries(answers))
+            if wanted is None or exercise in wanted]
 
 
 def export_plan(journal: Journal, fmt: PlanFormat = "markdown") -> str:
@@ -65,9 +62,8 @@ def export_plan(journal: Journal, fmt: PlanFormat = "markdown") -> str:
     raise CourseInputError("fmt", f"must be 'markdown' or 'html', not {fmt!r}")
 
 
-def write_plan(
-    journal: Journal, path: str | os.PathLike[str], fmt: PlanFormat | None = None
-) -> Path:
+def write_plan(journal: Journal, path: str | os.PathLike[str],
+               fmt: PlanFormat | None = None) -> Path:
     """Write the plan to ``path`` and return it; the format follows the suffix if not given."""
     target = Path(path).expanduser()
     if fmt is None:

@@ -134,15 +134,11 @@ def parse_card(data: object) -> tuple[dict[str, Any] | None, str]:
     problem = check_card(data)
     if problem or not isinstance(data, dict):
         return None, problem or ""
-    return {
-        "format": CARD_FORMAT,
-        "version": CARD_VERSION,
-        "card_id": data["card_id"],
-        "scenario": data["scenario"],
-        "quizzes": {name: list(data["quizzes"][name]) for name in sorted(data["quizzes"])},
-        "roleplays": {name: data["roleplays"][name] for name in sorted(data["roleplays"])},
-        "missed": sorted(data.get("missed", [])),
-    }, ""
+    return {"format": CARD_FORMAT, "version": CARD_VERSION, "card_id": data["card_id"],
+            "scenario": data["scenario"],
+            "quizzes": {name: list(data["quizzes"][name]) for name in sorted(data["quizzes"])},
+            "roleplays": {name: data["roleplays"][name] for name in sorted(data["roleplays"])},
+            "missed": sorted(data.get("missed", []))}, ""
 
 
 def sort_cards(

@@ -41,8 +41,6 @@ def _answered(value: object) -> bool:
 
 def course_progress(answers: Mapping[str, object]) -> list[ProgressItem]:
     """Return each course exercise with whether it has been answered."""
-    return [
-        ProgressItem(ex.id, ex.label, ex.notebook, _answered(answers.get(ex.id)))
-        for ex in course().exercises
-    ]
+    return [ProgressItem(ex.id, ex.label, ex.notebook, _answered(answers.get(ex.id)))
+            for ex in course().exercises]
 

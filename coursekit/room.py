@@ -157,9 +157,7 @@ def fetch_room(link: RoomLink) -> tuple[Room | None, int, str]:
     cards = reply.get("cards")
     room = read_room(cards if isinstance(cards, list) else [])
     refused = reply.get("refused")
-    notes = [
-        ui("engines.card.refused", count=count, reason=reason)
-        for reason, count in (refused.items() if isinstance(refused, dict) else [])
-        if isinstance(reason, str) and type(count) is int and count
-    ]
+    notes = [ui("engines.card.refused", count=count, reason=reason)
+             for reason, count in (refused.items() if isinstance(refused, dict) else [])
+             if isinstance(reason, str) and type(count) is int and count]
     return Room(room.counted, (*room.skipped, *notes), room.summary, room.missed), status, ""

@@ -149,9 +149,8 @@ class Script:
     def to_dict(self) -> dict[str, Any]:
         """Return the script as JSON-ready data, as saved in the journal."""
         moves = tuple(ScriptLineEntry(line.move_id, line.text) for line in self.lines)
-        return ScriptEntry(
-            self.scenario, self.spoken(), moves, self.missing, self.channel, self.aim
-        ).to_json()
+        return ScriptEntry(self.scenario, self.spoken(), moves, self.missing, self.channel,
+                           self.aim).to_json()
 
 
 class _Builder:
@@ -249,14 +248,8 @@ def _one_line(b: _Builder, move_id: str, variant: int) -> tuple[Part, ...]:
     return b.done()
 
 
-def build_script(
-    answers: ScriptInputs | Mapping[str, object] | None = None,
-    *,
-    scenario: int = 1,
-    channel: str = "phone",
-    aim: str = "this_role",
-    variant: int = 0,
-) -> Script:
+def build_script(answers: ScriptInputs | Mapping[str, object] | None = None, *, scenario: int = 1,
+                 channel: str = "phone", aim: str = "this_role", variant: int = 0) -> Script:
     """Build the script for a scenario from the learner's answers.
 
     ``variant`` (0, 1 or 2) picks one of our wordings for the connecting sentences.
@@ -283,13 +276,9 @@ def build_script(
         else:
             parts = _one_line(b, move_id, variant)
         lines.append(_line(move_id, parts))
-    return Script(
-        scenario=1 if scenario == 1 else 2,
-        channel=channel,
-        aim="future_roles" if aim == "future_roles" else "this_role",
-        lines=tuple(lines),
-        missing=inputs.missing(scenario),
-    )
+    return Script(scenario=1 if scenario == 1 else 2, channel=channel,
+                  aim="future_roles" if aim == "future_roles" else "this_role", lines=tuple(lines),
+                  missing=inputs.missing(scenario))
 
 
 def script_from_mapping(data: object) -> Script:

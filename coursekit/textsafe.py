@@ -27,13 +27,8 @@ _MD_LINE_START = re.compile(r"^(\s*)([#+\-!])", re.MULTILINE)
 _MD_ORDERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
 
 
-def clean_text(
-    value: object,
-    field: str,
-    *,
-    max_chars: int = MAX_FIELD_CHARS,
-    keep_newlines: bool = False,
-) -> str:
+def clean_text(value: object, field: str, *, max_chars: int = MAX_FIELD_CHARS,
+               keep_newlines: bool = False) -> str:
     """Return learner text with control characters removed and whitespace tidied.
 
     Raises :class:`CourseInputError` naming ``field`` when the value is not text or is longer

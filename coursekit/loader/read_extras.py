@@ -47,9 +47,8 @@ def _situation(table: Table, facts: Knowledge) -> dict[str, Any]:
     return dict(table.data)
 
 
-def read_examples(
-    folder: Path, problems: list[Problem], facts: Knowledge, field_ids: set[str]
-) -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
+def read_examples(folder: Path, problems: list[Problem], facts: Knowledge,
+                  field_ids: set[str]) -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
     """Read the personas and vignettes, keyed by id."""
     root = read_table(folder / "examples.toml", problems)
     personas: dict[str, CaseRecord] = {}

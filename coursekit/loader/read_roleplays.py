@@ -45,9 +45,8 @@ def _node(table: Table, cue: str) -> Node:
                 table.text("cue", cue), fork, table.flag("shuffle", True))
 
 
-def read_roleplay(
-    path: Path, name: str, problems: list[Problem], facts: Knowledge
-) -> Roleplay | None:
+def read_roleplay(path: Path, name: str, problems: list[Problem],
+                  facts: Knowledge) -> Roleplay | None:
     """Read and check one role-play file; return None (problems recorded) if it is broken."""
     root = read_table(path, problems, name)
     if not root.data:
@@ -79,9 +78,7 @@ def read_roleplay(
     return roleplay
 
 
-def read_roleplays(
-    folder: Path, problems: list[Problem], facts: Knowledge
-) -> dict[str, Roleplay]:
+def read_roleplays(folder: Path, problems: list[Problem], facts: Knowledge) -> dict[str, Roleplay]:
     """Read every ``roleplays/*.toml`` file, in file-name order, keyed by role-play id."""
     roleplays: dict[str, Roleplay] = {}
     for path in sorted((folder / "roleplays").glob("*.toml")):

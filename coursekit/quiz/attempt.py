@@ -150,11 +150,8 @@ class QuizAttempt:
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the attempt as journal data: ``score``, ``out_of`` and what was answered."""
-        answers: dict[str, JSONValue] = {
-            qid: _json_answer(self._answers[qid])
-            for qid in self.quiz.question_ids
-            if qid in self._answers
-        }
+        answers: dict[str, JSONValue] = {qid: _json_answer(self._answers[qid])
+                                         for qid in self.quiz.question_ids if qid in self._answers}
         attempts: dict[str, JSONValue] = dict(self.attempts)
         return {"quiz_id": self.quiz.id, "score": self.score(), "out_of": self.out_of(),
                 "complete": self.is_complete(), "answers": answers, "attempts": attempts}

@@ -57,9 +57,8 @@ def _check_common(question_id: str, prompt: str, explanation: str) -> None:
     _check_text(explanation, f"{question_id}.explanation")
 
 
-def _check_parts(
-    question_id: str, field: str, parts: tuple[Any, ...], kind: type[Any], *texts: str
-) -> None:
+def _check_parts(question_id: str, field: str, parts: tuple[Any, ...], kind: type[Any],
+                 *texts: str) -> None:
     """Check a question's options or items: each a ``kind`` with an id and the ``texts``.
 
     The ids must be unique within the field.

@@ -44,9 +44,7 @@ class SeedStore(Protocol):
         ...
 
 
-def learner_seed(
-    journal: SeedStore | None, environ: Mapping[str, str] | None = None
-) -> str:
+def learner_seed(journal: SeedStore | None, environ: Mapping[str, str] | None = None) -> str:
     """Return the learner's order seed: fixed by the environment, else kept in the journal.
 
     The first call for a journal makes a random seed and saves it, so the order stays the same

@@ -50,9 +50,7 @@ def _text_ok(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def roleplay_problems(
-    roleplay: Roleplay, facts: Knowledge | None = None
-) -> list[tuple[str, str]]:
+def roleplay_problems(roleplay: Roleplay, facts: Knowledge | None = None) -> list[tuple[str, str]]:
     """Return every authoring problem in a role-play as (key path, message) pairs.
 
     Checks: ids are unique (nodes, choices, endings); the start exists; every ``next`` node

@@ -175,9 +175,8 @@ def all_paths(roleplay: Roleplay) -> Iterator[tuple[str, ...]]:
     yield from walk(roleplay.start, (), frozenset({roleplay.start_id}))
 
 
-def route_to_ending(
-    roleplay: Roleplay, node_id: str, *, outcome: Outcome | None = None
-) -> tuple[str, ...] | None:
+def route_to_ending(roleplay: Roleplay, node_id: str, *,
+                    outcome: Outcome | None = None) -> tuple[str, ...] | None:
     """Return the shortest choice ids from a node to an ending (of ``outcome`` if given).
 
     Returns ``()`` at a matching ending and None when no such ending can be reached. Useful as a

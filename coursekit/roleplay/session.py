@@ -171,11 +171,8 @@ class RoleplaySession:
 
     def _step_moves(self) -> list[str]:
         """Return the moves of every step in order: heard in typed turns, else the choice's."""
-        return [
-            m
-            for choice, turn in zip(self._path, self._typed, strict=True)
-            for m in (turn.made if turn is not None else choice.moves)
-        ]
+        return [m for choice, turn in zip(self._path, self._typed, strict=True)
+                for m in (turn.made if turn is not None else choice.moves)]
 
     @property
     def moves_used(self) -> tuple[str, ...]:
@@ -244,32 +241,22 @@ class RoleplaySession:
         repair_first: bool | None = None
         if self.roleplay.scenario == 2:
             first_repair = min((flat.index(m) for m in REPAIR_MOVES if m in flat), default=None)
-            first_reason = min(
-                (flat.index(m) for m in ("reaffirm", "explain_change") if m in flat),
-                default=None,
-            )
+            first_reason = min((flat.index(m) for m in ("reaffirm", "explain_change") if m in flat),
+                               default=None)
             repair_first = first_repair is not None and (
                 first_reason is None or first_repair < first_reason
             )
-        graded = [
-            choice
-            for node, choice in zip(self._trail, self._path, strict=False)
-            if not node.fork
-        ]
-        return Debrief(
-            roleplay_id=self.roleplay.id,
-            scenario=self.roleplay.scenario,
-            ending=ending,
-            path=self.path,
-            moves_used=used,
-            moves_missed=tuple(m for m in expected if m not in used),
-            moves_extra=tuple(m for m in used if m not in expected),
-            repair_first=repair_first,
-            strong=sum(choice.quality == "strong" for choice in graded),
-            okay=sum(choice.quality == "okay" for choice in graded),
-            weak=sum(choice.quality == "weak" for choice in graded),
-            typed=self.typed_turns,
-        )
+        graded = [choice for node, choice in zip(self._trail, self._path, strict=False)
+                  if not node.fork]
+        return Debrief(roleplay_id=self.roleplay.id, scenario=self.roleplay.scenario, ending=ending,
+                       path=self.path, moves_used=used,
+                       moves_missed=tuple(m for m in expected if m not in used),
+                       moves_extra=tuple(m for m in used if m not in expected),
+                       repair_first=repair_first,
+                       strong=sum(choice.quality == "strong" for choice in graded),
+                       okay=sum(choice.quality == "okay" for choice in graded),
+                       weak=sum(choice.quality == "weak" for choice in graded),
+                       typed=self.typed_turns)
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the session as journal data.
@@ -291,15 +278,11 @@ class RoleplaySession:
             for number, turn in enumerate(self._typed)
             if turn is not None
         ]
-        return {
-            "roleplay_id": self.roleplay.id,
-            "ending": ending.title if ending is not None else "",
-            "ending_id": ending.id if ending is not None else "",
-            "outcome": ending.outcome if ending is not None else "",
-            "path": list(self.path),
-            "moves_used": list(self.moves_used),
-            "typed": typed,
-        }
+        return {"roleplay_id": self.roleplay.id,
+                "ending": ending.title if ending is not None else "",
+                "ending_id": ending.id if ending is not None else "",
+                "outcome": ending.outcome if ending is not None else "", "path": list(self.path),
+                "moves_used": list(self.moves_used), "typed": typed}
 
     def _restore_typed(self, records: object) -> None:
         """Attach saved typed turns to the replayed steps they belong to; skip the rest.

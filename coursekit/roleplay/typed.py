@@ -154,11 +154,8 @@ class TypedTurn:
     @property
     def missed(self) -> tuple[str, ...]:
         """Return the decision's moves the review did not find."""
-        return tuple(
-            check.id
-            for check in self.review.moves
-            if not check.covered and (not self.decision or check.id in self.decision)
-        )
+        return tuple(check.id for check in self.review.moves
+                     if not check.covered and (not self.decision or check.id in self.decision))
 
     @property
     def limits(self) -> str:
