@@ -19,6 +19,8 @@ from typing import Any, Literal
 
 from .entries import SituationEntry
 from .errors import CourseInputError
+from .fields import listed
+from .interface import ui
 from .knowledge import knowledge
 from .loader import script_wording
 
@@ -39,10 +41,9 @@ def check_choice(field: str, value: object, allowed: Collection[object]) -> None
     ...
     coursekit.errors.CourseInputError: variant: must be 0, 1 or 2
     """
-    names = [str(item) for item in allowed]
     # Same type and equal: True is not 1, 1.0 is not 1, and an unhashable value is refused.
     if not any(type(value) is type(item) and value == item for item in allowed):
-        raise CourseInputError(field, f"must be {', '.join(names[:-1])} or {names[-1]}")
+        raise CourseInputError(field, ui("engines.situation.choice", allowed=listed(list(allowed))))
 
 
 @dataclass(frozen=True)
@@ -59,28 +60,24 @@ class Situation:
 
     def __post_init__(self) -> None:
         if isinstance(self.missteps, str) or not isinstance(self.missteps, tuple | list):
-            raise CourseInputError("missteps", "must be a list of misstep ids")
+            raise CourseInputError("missteps", ui("engines.situation.missteps"))
         known = knowledge().missteps
         for item in self.missteps:
             if not isinstance(item, str):
-                raise CourseInputError("missteps", "each misstep must be a misstep id (text)")
+                raise CourseInputError("missteps", ui("engines.situation.misstep_text"))
             if item not in known:
-                problem = f"unknown misstep {item[:40]!r}; choose from {', '.join(known)}"
-                raise CourseInputError("missteps", problem)
+                raise CourseInputError("missteps", ui("engines.situation.misstep",
+                                                      id=repr(item[:40]), known=", ".join(known)))
         if "went_silent" in self.missteps and "delayed_reply" in self.missteps:
-            raise CourseInputError(
-                "missteps",
-                "went_silent and delayed_reply cannot both be true: you either never told "
-                "them or told them late",
-            )
+            raise CourseInputError("missteps", ui("engines.situation.both"))
         object.__setattr__(self, "missteps", tuple(dict.fromkeys(self.missteps)))
         days = self.time_since_days
         if isinstance(days, bool) or not isinstance(days, int):
-            raise CourseInputError("time_since_days", "must be a whole number of days")
+            raise CourseInputError("time_since_days", ui("engines.situation.days"))
         if days < 0:
-            raise CourseInputError("time_since_days", "must be 0 or more")
+            raise CourseInputError("time_since_days", ui("engines.situation.not_negative"))
         if days > _MAX_DAYS:
-            raise CourseInputError("time_since_days", "must be at most 36,500 (100 years)")
+            raise CourseInputError("time_since_days", ui("engines.situation.too_many"))
         check_choice("role_status", self.role_status, knowledge().role_statuses)
         check_choice("channel", self.channel, knowledge().channels)
 
@@ -96,11 +93,12 @@ class Situation:
         coursekit.errors.CourseInputError: mood: unknown field; expected missteps, ...
         """
         if not isinstance(data, Mapping):
-            raise CourseInputError("situation", "must be a JSON object")
+            raise CourseInputError("situation", ui("engines.situation.object"))
         known = [entry.name for entry in fields(cls)]
         for key in data:
             if key not in known:
-                raise CourseInputError(str(key)[:40], f"unknown field; expected {', '.join(known)}")
+                raise CourseInputError(str(key)[:40], ui("engines.situation.field",
+                                                         known=", ".join(known)))
         return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:

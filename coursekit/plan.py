@@ -18,6 +18,7 @@ from typing import Literal
 
 from .entries import read_entries
 from .errors import CourseInputError
+from .interface import ui
 from .journal import Journal
 from .views.plan import PLAN_TITLE, missing_by_exercise
 from .views.plan import plan_markdown as _plan_markdown
@@ -59,7 +60,7 @@ def export_plan(journal: Journal, fmt: PlanFormat = "markdown") -> str:
         return plan_markdown(journal.answers())
     if fmt == "html":
         return plan_html(journal.answers())
-    raise CourseInputError("fmt", f"must be 'markdown' or 'html', not {fmt!r}")
+    raise CourseInputError("fmt", ui("engines.script.plan_format", fmt=repr(fmt)))
 
 
 def write_plan(journal: Journal, path: str | os.PathLike[str],

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from .classify import check_choice
 from .entries import ScriptEntry, ScriptLineEntry
 from .errors import CourseInputError
+from .interface import ui
 from .knowledge import knowledge
 from .loader import script_wording
 from .textsafe import clean_text, escape_markdown
@@ -86,12 +87,12 @@ class ScriptLine:
 
 
 def _plain(kind: PartKind, value: str) -> str:
-    return f"[add: {value}]" if kind == "prompt" else value
+    return ui("engines.script.prompt", prompt=value) if kind == "prompt" else value
 
 
 def _markdown(kind: PartKind, value: str) -> str:
     if kind == "prompt":
-        return f"_\\[add: {escape_markdown(value)}\\]_"
+        return ui("engines.script.md_prompt", prompt=escape_markdown(value))
     return escape_markdown(value)
 
 
@@ -121,16 +122,17 @@ class Script:
 
     def to_text(self) -> str:
         """Return the script as plain text with a heading per move."""
-        blocks = [f"Your call script (Scenario {self.scenario})"]
-        for number, line in enumerate(self.lines, 1):
-            blocks.append(f"{number}. {line.title} [{line.move_id}]\n   {line.text}")
+        blocks = [ui("engines.script.heading", scenario=self.scenario)]
+        blocks += [ui("engines.script.line", number=number, title=line.title, move=line.move_id,
+                      text=line.text) for number, line in enumerate(self.lines, 1)]
         return "\n\n".join(blocks)
 
     def to_markdown(self) -> str:
         """Return the script as Markdown; learner text stays literal when rendered."""
-        blocks = [f"## Your call script (Scenario {self.scenario})"]
+        blocks = [ui("engines.script.md_heading", scenario=self.scenario)]
         for number, line in enumerate(self.lines, 1):
-            blocks.append(f"**{number}. {escape_markdown(line.title)}** (`{line.move_id}`)")
+            blocks.append(ui("engines.script.md_line", number=number,
+                             title=escape_markdown(line.title), move=line.move_id))
             blocks.append(line.markdown())
         return "\n\n".join(blocks) + "\n"
 
@@ -288,10 +290,10 @@ def script_from_mapping(data: object) -> Script:
     'own_misstep'
     """
     if not isinstance(data, Mapping):
-        raise CourseInputError("script", "must be a JSON object")
+        raise CourseInputError("script", ui("engines.script.object"))
     settings = ("scenario", "channel", "aim", "variant")
     for key in data:
         if key not in (*settings, *FIELDS):
-            raise CourseInputError(str(key)[:40], "unknown field")
+            raise CourseInputError(str(key)[:40], ui("engines.script.field"))
     chosen: dict[str, Any] = {key: data[key] for key in settings if key in data}
     return build_script(ScriptInputs.from_mapping(data), **chosen)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from ..errors import CourseInputError
+from ..interface import ui
 from ..knowledge import knowledge
 
 __all__ = ["OUTCOMES", "QUALITIES", "QUALITY_LABELS", "QUALITY_SYMBOLS", "REPAIR_MOVES", "Choice",
@@ -102,8 +103,9 @@ class Node:
         for choice in self.choices:
             if choice.id == choice_id:
                 return choice
-        known = ", ".join(choice.id for choice in self.choices) or "none"
-        raise CourseInputError("choice_id", f"{choice_id!r} is not a choice here ({known})")
+        known = ", ".join(choice.id for choice in self.choices) or ui("engines.turn.none")
+        raise CourseInputError("choice_id", ui("engines.turn.not_choice", id=repr(choice_id),
+                                               known=known))
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,8 @@ class Roleplay:
         try:
             return self._index[node_id]
         except KeyError:
-            raise CourseInputError("node_id", f"{node_id!r} is not a node of {self.id!r}") from None
+            raise CourseInputError("node_id", ui("engines.turn.not_node", id=repr(node_id),
+                                                 roleplay=repr(self.id))) from None
 
     def has_node(self, node_id: str) -> bool:
         """Return True if a node has this id."""

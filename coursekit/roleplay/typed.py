@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..errors import CourseInputError
+from ..interface import ui
 from ..knowledge import knowledge
 from ..quiz.order import shown_order
 from ..review import TurnReview, review_turn
@@ -94,9 +95,9 @@ def clean_turn(text: object) -> str:
     """
     cleaned = clean_text(text, TURN_FIELD, max_chars=MAX_TURN_CHARS, keep_newlines=True)
     if not cleaned:
-        raise CourseInputError(TURN_FIELD, "is empty; type what you would say first")
+        raise CourseInputError(TURN_FIELD, ui("engines.turn.empty"))
     if not any(unicodedata.category(ch).startswith("L") for ch in cleaned):
-        raise CourseInputError(TURN_FIELD, "has no words in it; type what you would say")
+        raise CourseInputError(TURN_FIELD, ui("engines.turn.no_words"))
     return cleaned
 
 
@@ -111,7 +112,7 @@ def route(node: Node, made: tuple[str, ...]) -> Choice:
     """
     asked = decision_moves(node)
     if not asked:
-        raise CourseInputError(TURN_FIELD, "here, pick one of the replies")
+        raise CourseInputError(TURN_FIELD, ui("engines.turn.pick"))
     heard = set(made)
     done = heard & set(asked)
     result = "all" if done == set(asked) else "some" if done else "none"
@@ -171,17 +172,18 @@ class TypedTurn:
         for check in self.review.moves:
             outside = bool(self.decision) and check.id not in self.decision
             if check.covered:
-                cue = f" (the reviewer matched: {check.cue.rstrip('.')})" if check.cue else ""
-                note = " This step does not call for it." if outside else ""
-                lines.append(f"Heard: {check.title}. You said: “{check.evidence}”{cue}.{note}")
+                cue = ui("engines.turn.matched", cue=check.cue.rstrip(".")) if check.cue else ""
+                note = ui("engines.turn.outside") if outside else ""
+                lines.append(ui("engines.turn.heard", title=check.title, evidence=check.evidence,
+                                cue=cue, note=note))
             elif outside:
                 continue
             else:
                 tip = f" {check.tip}" if check.tip else ""
-                lines.append(f"Not heard: {check.title}.{tip}")
+                lines.append(ui("engines.turn.not_heard", title=check.title, tip=tip))
         if self.consequence:
             lines.append(self.consequence)
-        lines.append(f"What this review cannot judge: {self.limits}")
+        lines.append(ui("engines.turn.limits", limits=self.limits))
         return tuple(lines)
 
     def summary(self) -> str:
@@ -189,7 +191,8 @@ class TypedTurn:
         titles = knowledge().moves
         heard = "; ".join(titles[m].title for m in self.made)
         missed = "; ".join(titles[m].title for m in self.missed)
-        parts = [f"heard: {heard}" if heard else "", f"not heard: {missed}" if missed else ""]
+        parts = [ui("engines.turn.heard_short", titles=heard) if heard else "",
+                 ui("engines.turn.missed_short", titles=missed) if missed else ""]
         return ", ".join(p for p in parts if p)
 
 
@@ -202,7 +205,7 @@ def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> T
     """
     asked = reviewed_moves(node)
     if not asked:
-        raise CourseInputError(TURN_FIELD, "here, pick one of the replies")
+        raise CourseInputError(TURN_FIELD, ui("engines.turn.pick"))
     cleaned = clean_turn(text)
     review = review_turn(cleaned, asked)
     made = tuple(check.id for check in review.moves if check.covered)
