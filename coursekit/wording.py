@@ -4,7 +4,7 @@
 >>> wording = script_wording()
 >>> wording.field("why_declined").prompt
 'Why did you decline?'
->>> wording.variant("permission", "lead", 1)
+>>> wording.phrases["permission"]["lead"][1]
 "I understand if that counts against me, and I think that's fair."
 """
 
@@ -72,11 +72,3 @@ class ScriptWording:
             if entry.id == field_id:
                 return entry
         raise KeyError(field_id)
-
-    def text(self, section: str, name: str) -> str:
-        """Return a single phrase."""
-        return self.phrases[section][name][0]
-
-    def variant(self, section: str, name: str, variant: int) -> str:
-        """Return one of a phrase's three variants."""
-        return self.phrases[section][name][variant]
