@@ -24,9 +24,6 @@ from .interface import ui
 from .knowledge import knowledge
 from .loader import script_wording
 
-__all__ = ["Classification", "LikelyReaction", "PlannedMove", "Situation", "check_choice",
-           "classify"]
-
 #: After this many days the column's own example ("a couple of weeks") suggests the role
 #: may well have gone to someone else.
 FILLED_RISK_DAYS = 14

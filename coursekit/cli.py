@@ -24,8 +24,6 @@ from .plan import export_plan
 from .review import review_draft
 from .script import script_from_mapping
 
-__all__ = ["main"]
-
 _MAX_INPUT_BYTES = 5_000_000
 
 

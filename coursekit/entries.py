@@ -27,14 +27,6 @@ from typing import Annotated, Any
 from ._entrybase import OneOf, _Entry
 from .textsafe import tidy
 
-__all__ = [
-    "DRAFT", "QUIZ_PREFIX", "REFLECTION_PREFIX", "REPLIES", "REPLY_IDS", "ROLEPLAY_PREFIX",
-    "SCRIPT", "SCRIPT_INPUTS", "SITUATION", "DraftEntry", "Entries", "QuizEntry",
-    "ReflectionEntry", "RepliesEntry", "ReviewEntry", "ReviewMoveEntry", "RoleplayEntry",
-    "ScriptEntry", "ScriptInputsEntry", "ScriptLineEntry", "SituationEntry", "TypedTurnEntry",
-    "read_entries",
-]
-
 #: Exercise id of the learner's classification (the one source of their scenario).
 SITUATION = "situation"
 #: Exercise id of the script built in the learner's words.

@@ -30,8 +30,6 @@ from .quiz import CORRECT, WRONG, Matching, MultipleChoice, Ordering, Question, 
 from .roleplay import QUALITY_LABELS, Roleplay
 from .views.facilitator import option_why
 
-__all__ = ["FALLBACK_KINDS", "fallback_markdown"]
-
 #: The kinds of content a fallback cell can be generated from.
 FALLBACK_KINDS = ("quiz", "roleplay", "classifier", "builder", "reviewer", "progress")
 

@@ -27,9 +27,6 @@ from .interface import ui
 
 T = TypeVar("T")
 
-__all__ = ["PACKAGE_CONTENT", "ContentError", "Problem", "Table", "duplicates", "listed", "locate",
-           "read_table", "read_toml"]
-
 #: The folder of the course's own content files.
 PACKAGE_CONTENT = Path(__file__).resolve().parent / "content"
 

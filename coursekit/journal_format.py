@@ -22,10 +22,6 @@ from typing import TypeAlias
 from .errors import CourseInputError
 from .interface import ui
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MAX_ANSWER_CHARS", "MAX_EXERCISE_ID_CHARS", "Entry",
-           "JSONValue", "Problem", "check_exercise_id", "check_value", "decode", "encode",
-           "serialised_size"]
-
 #: A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts.
 JSONValue: TypeAlias = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
 

@@ -23,9 +23,6 @@ from typing import Literal, Protocol, TypeVar
 from .fields import PACKAGE_CONTENT, ContentError, Problem, Table, duplicates, read_table
 from .interface import ui
 
-__all__ = ["Commenter", "Knowledge", "Lesson", "Misstep", "Move", "Quote", "Reaction", "Scenario",
-           "Source", "Theme", "knowledge", "read_knowledge"]
-
 
 class _HasId(Protocol):
     @property

@@ -24,8 +24,6 @@ from .views.plan import PLAN_TITLE, missing_by_exercise
 from .views.plan import plan_markdown as _plan_markdown
 from .views.plan_page import plan_page
 
-__all__ = ["PlanFormat", "export_plan", "plan_html", "plan_markdown", "plan_missing", "write_plan"]
-
 PlanFormat = Literal["markdown", "html"]
 
 

@@ -33,10 +33,6 @@ from .entries import read_entries
 from .interface import ui
 from .knowledge import knowledge
 
-__all__ = ["CARD_FORMAT", "CARD_VERSION", "MAX_CARD_BYTES", "CardFolder", "RoomSummary",
-           "check_card", "parse_card", "poll_card", "read_cards", "sort_cards", "summarise",
-           "titles", "write_card"]
-
 CARD_FORMAT = "second-call-poll-card"
 CARD_VERSION = 1
 #: A card is a few hundred bytes; anything much bigger is not a card.

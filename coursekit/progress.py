@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from .loader import course
 
-__all__ = ["ProgressItem", "course_progress"]
-
 
 @dataclass(frozen=True)
 class ProgressItem:

@@ -21,8 +21,6 @@ from .review import review_draft
 from .roleplay import RoleplaySession
 from .script import build_script
 
-__all__ = ["answer_keys_text", "persona_plan_answers", "persona_plan_markdown"]
-
 _WIDTH = 88
 
 

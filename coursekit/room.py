@@ -31,10 +31,6 @@ from typing import Any
 from .interface import ui
 from .poll import RoomSummary, poll_card, sort_cards, summarise
 
-__all__ = ["ROOM_SCOPE", "ROOM_URL_ENV", "SERVICE_NAME", "TOKEN_ENV", "Room", "RoomLink",
-           "RoomRequest", "fetch_room", "read_room", "room_link", "send", "share_request",
-           "summary_request"]
-
 #: The JupyterHub service that keeps the room's cards.
 SERVICE_NAME = "second-call-room"
 #: The custom JupyterHub scope that lets a facilitator read the room summary.

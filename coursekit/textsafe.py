@@ -14,8 +14,6 @@ import unicodedata
 from .errors import CourseInputError
 from .interface import ui
 
-__all__ = ["MAX_DRAFT_CHARS", "MAX_FIELD_CHARS", "clean_text", "escape_markdown", "tidy"]
-
 #: The longest answer a single script field accepts.
 MAX_FIELD_CHARS = 2_000
 #: The longest freehand draft the reviewer accepts.

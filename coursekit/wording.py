@@ -15,8 +15,6 @@ from dataclasses import dataclass
 
 from .entries import REPLY_IDS
 
-__all__ = ["FIELDS", "SCRIPT_PHRASES", "ScriptField", "ScriptWording"]
-
 #: The learner's answers a script is built from, in the order the builder asks for them.
 FIELDS: tuple[str, ...] = ("manager_name", "what_drew_you", "why_declined", "what_changed",
                            "what_job_offers", "misstep", "cost_to_manager")

@@ -9,8 +9,6 @@ from ..fields import Problem, Table, duplicates, read_table
 from ..interface import ui
 from ..manifest import Course, ExerciseEntry, NotebookEntry
 
-__all__ = ["EXERCISE_KINDS", "read_course"]
-
 #: The kinds of exercise a notebook can hold.
 EXERCISE_KINDS = ("quiz", "roleplay", "reflection", "classifier", "builder", "reviewer", "replies")
 

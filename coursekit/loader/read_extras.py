@@ -11,8 +11,6 @@ from ..interface import ui
 from ..knowledge import Knowledge
 from ..wording import FIELDS, SCRIPT_PHRASES, ScriptField, ScriptWording
 
-__all__ = ["CaseRecord", "read_examples", "read_script_wording"]
-
 _SITUATION_KEYS = ("missteps", "time_since_days", "role_status", "channel")
 
 

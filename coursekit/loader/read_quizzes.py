@@ -25,8 +25,6 @@ from ..quiz import (
     SingleChoice,
 )
 
-__all__ = ["QUESTION_KINDS", "read_quizzes"]
-
 #: The question kinds a quiz file can use.
 QUESTION_KINDS = ("single", "multiple", "ordering", "matching")
 

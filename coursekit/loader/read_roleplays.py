@@ -15,8 +15,6 @@ from ..knowledge import Knowledge
 from ..roleplay import OUTCOMES, QUALITIES, Choice, Ending, Node, Roleplay, RoleplaySession
 from ..roleplay.checks import roleplay_problems
 
-__all__ = ["read_roleplays"]
-
 
 def _choice(table: Table, fork: bool) -> Choice:
     quality = table.text("quality", "okay" if fork else None)

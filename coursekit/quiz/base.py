@@ -13,8 +13,6 @@ from ..interface import ui
 if TYPE_CHECKING:
     from ..journal import JSONValue
 
-__all__ = ["CORRECT", "PARTLY", "WRONG", "AnswerValue", "Label", "Question", "Result", "Symbol"]
-
 #: Sign shown for a fully correct answer.
 CORRECT = "✓"
 #: Sign shown for a wrong answer.

@@ -19,8 +19,6 @@ from .base import (
     _unknown,
 )
 
-__all__ = ["MultipleChoice", "Option", "SingleChoice"]
-
 
 @dataclass(frozen=True)
 class Option:

@@ -24,8 +24,6 @@ import secrets
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-__all__ = ["ORDER_SEED_ENV", "ORDER_SEED_KEY", "display_order", "learner_seed", "shown_order"]
-
 #: The journal entry that holds the learner's seed.
 ORDER_SEED_KEY = "order_seed"
 #: An environment variable that, when set, fixes the seed (tests and demos).

@@ -14,8 +14,6 @@ from ..interface import ui
 from ..knowledge import Knowledge, knowledge
 from .model import OUTCOMES, QUALITIES, Roleplay
 
-__all__ = ["assert_valid", "roleplay_problems", "validate"]
-
 
 def _reachable(roleplay: Roleplay) -> set[str]:
     if not roleplay.has_node(roleplay.start_id):

@@ -16,9 +16,6 @@ from ..errors import CourseInputError
 from ..interface import ui
 from ..knowledge import knowledge
 
-__all__ = ["OUTCOMES", "QUALITIES", "QUALITY_LABELS", "QUALITY_SYMBOLS", "REPAIR_MOVES", "Choice",
-           "Ending", "Node", "Outcome", "Quality", "Roleplay", "all_paths", "route_to_ending"]
-
 Quality: TypeAlias = Literal["strong", "okay", "weak"]
 Outcome: TypeAlias = Literal["good", "mixed", "poor"]
 

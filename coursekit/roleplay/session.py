@@ -15,9 +15,6 @@ from .typed import TypedTurn, review_typed
 if TYPE_CHECKING:
     from ..journal import JSONValue
 
-__all__ = ["Debrief", "RoleplaySession", "Step"]
-
-
 @dataclass(frozen=True)
 class Step:
     """What happened when the learner chose: the choice, how it landed, and where it led."""

@@ -41,9 +41,6 @@ from ..review import TurnReview, review_turn
 from ..textsafe import clean_text
 from .model import Choice, Node, Quality
 
-__all__ = ["MAX_TURN_CHARS", "TURN_FIELD", "TypedTurn", "can_type", "choice_order", "clean_turn",
-           "decision_moves", "review_typed", "reviewed_moves", "route"]
-
 #: The longest typed turn accepted: a turn on a call is a few sentences, not an essay.
 MAX_TURN_CHARS = 1_500
 #: The field named in the error for a typed turn that cannot be reviewed.
