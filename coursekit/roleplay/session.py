@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..entries import RoleplayEntry, TypedTurnEntry
 from ..errors import CourseInputError
 from ..interface import ui
 from ..knowledge import knowledge
@@ -14,6 +16,7 @@ from .typed import TypedTurn, review_typed
 
 if TYPE_CHECKING:
     from ..journal import JSONValue
+
 
 @dataclass(frozen=True)
 class Step:
@@ -263,23 +266,12 @@ class RoleplaySession:
         turns said in the learner's own words: the step (an index into ``path``), the node, the
         words, the branch taken and the moves heard.
         """
-        ending = self.current.ending
-        typed: list[JSONValue] = [
-            {
-                "step": number,
-                "node": turn.node_id,
-                "text": turn.text,
-                "choice": turn.choice_id,
-                "made": list(turn.made),
-            }
-            for number, turn in enumerate(self._typed)
-            if turn is not None
-        ]
-        return {"roleplay_id": self.roleplay.id,
-                "ending": ending.title if ending is not None else "",
-                "ending_id": ending.id if ending is not None else "",
-                "outcome": ending.outcome if ending is not None else "", "path": list(self.path),
-                "moves_used": list(self.moves_used), "typed": typed}
+        end = self.current.ending
+        typed = tuple(TypedTurnEntry(number, turn.text, turn.node_id, turn.choice_id, turn.made)
+                      for number, turn in enumerate(self._typed) if turn is not None)
+        return RoleplayEntry(self.path, end.title if end else "", end.id if end else "",
+                             end.outcome if end else "", self.moves_used, self.roleplay.id,
+                             typed).to_json()
 
     def _restore_typed(self, records: object) -> None:
         """Attach saved typed turns to the replayed steps they belong to; skip the rest.
@@ -287,25 +279,14 @@ class RoleplaySession:
         The path decides the branch (the call went that way); the words are reviewed again
         for the feedback. A record that does not fit its step is left out.
         """
-        if not isinstance(records, list | tuple):
-            return
-        for record in records:
-            if not isinstance(record, Mapping):
+        saved = RoleplayEntry.from_json({"typed": records})
+        for turn in saved.typed if saved is not None else ():
+            if turn.step >= len(self._path):
                 continue
-            step, text = record.get("step"), record.get("text")
-            if isinstance(step, bool) or not isinstance(step, int) or not isinstance(text, str):
-                continue
-            if not 0 <= step < len(self._path):
-                continue
-            node, choice = self._trail[step], self._path[step]
-            if record.get("node", node.id) != node.id:
-                continue
-            if record.get("choice", choice.id) != choice.id:
-                continue
-            try:
-                self._typed[step] = review_typed(node, text, choice=choice)
-            except CourseInputError:
-                continue
+            node, choice = self._trail[turn.step], self._path[turn.step]
+            if turn.node in ("", node.id) and turn.choice in ("", choice.id):
+                with suppress(CourseInputError):
+                    self._typed[turn.step] = review_typed(node, turn.text, choice=choice)
 
     @classmethod
     def replay(cls, roleplay: Roleplay, path: Iterable[object]) -> RoleplaySession:
