@@ -56,10 +56,16 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
                  if name in loader.roleplays() and play.ending_id in _endings(name)}
     review = entries.draft.review if entries.draft is not None else None
     missed = {move.id for move in review.moves if not move.covered} if review else set()
-    return {"format": CARD_FORMAT, "version": CARD_VERSION, "card_id": card_id or uuid.uuid4().hex,
-            "scenario": entries.scenario, "quizzes": dict(sorted(quizzes.items())),
-            "roleplays": dict(sorted(roleplays.items())),
-            "missed": sorted(missed & set(knowledge().moves))}
+    return _card(card_id or uuid.uuid4().hex, entries.scenario, quizzes, roleplays,
+                 missed & set(knowledge().moves))
+
+
+def _card(card_id: str, scenario: object, quizzes: Mapping[str, Any],
+          roleplays: Mapping[str, Any], missed: Iterable[str]) -> dict[str, Any]:
+    """Return a card's fields in their fixed order, each list and table sorted."""
+    return {"format": CARD_FORMAT, "version": CARD_VERSION, "card_id": card_id,
+            "scenario": scenario, "quizzes": {name: list(v) for name, v in sorted(quizzes.items())},
+            "roleplays": dict(sorted(roleplays.items())), "missed": sorted(missed)}
 
 
 def write_card(answers: Mapping[str, object], folder: str | Path) -> Path:
@@ -130,11 +136,8 @@ def parse_card(data: object) -> tuple[dict[str, Any] | None, str]:
     problem = check_card(data)
     if problem or not isinstance(data, dict):
         return None, problem or ""
-    return {"format": CARD_FORMAT, "version": CARD_VERSION, "card_id": data["card_id"],
-            "scenario": data["scenario"],
-            "quizzes": {name: list(data["quizzes"][name]) for name in sorted(data["quizzes"])},
-            "roleplays": {name: data["roleplays"][name] for name in sorted(data["roleplays"])},
-            "missed": sorted(data.get("missed", []))}, ""
+    return _card(data["card_id"], data["scenario"], data["quizzes"], data["roleplays"],
+                 data.get("missed", [])), ""
 
 
 def sort_cards(

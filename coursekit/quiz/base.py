@@ -158,37 +158,29 @@ class Question(Protocol):
     @property
     def id(self) -> str:
         """The question's id, unique within its quiz."""
-        ...
 
     @property
     def prompt(self) -> str:
         """What the learner is asked."""
-        ...
 
     @property
     def explanation(self) -> str:
         """Why the answer is what it is, shown after grading."""
-        ...
 
     @property
     def kind(self) -> str:
         """The question type: ``single``, ``multiple``, ``ordering`` or ``matching``."""
-        ...
 
     def normalize(self, answer: object) -> AnswerValue:
         """Check an answer and return it in its saved form; raise CourseInputError if unusable."""
-        ...
 
     def grade(self, answer: object) -> Result:
         """Check and grade an answer."""
-        ...
 
     def answer_key(self) -> AnswerValue:
         """Return the fully correct answer in its saved form."""
-        ...
 
     def key_text(self) -> tuple[str, ...]:
         """Return the correct answer as lines a facilitator can read out."""
-        ...
 
 

@@ -35,11 +35,9 @@ class SeedStore(Protocol):
 
     def get(self, exercise_id: str, /) -> object:
         """Return a saved entry, or None."""
-        ...
 
     def save(self, exercise_id: str, value: str, /) -> None:
         """Save an entry."""
-        ...
 
 
 def learner_seed(journal: SeedStore | None, environ: Mapping[str, str] | None = None) -> str:
