@@ -15,7 +15,6 @@ from .base import (
     Result,
     _check_common,
     _check_parts,
-    _duplicates,
     _id_list,
     _result,
     _unknown,
@@ -62,9 +61,7 @@ class Ordering:
 
     def normalize(self, answer: object) -> list[str]:
         """Check that the answer lists every item id exactly once and return it."""
-        order = _id_list(answer, "item ids")
-        _unknown(order, {item.id for item in self.items}, "item")
-        _duplicates(order, "item")
+        order = _id_list(answer, [item.id for item in self.items], "item")
         missing = [item.id for item in self.items if item.id not in order]
         if missing:
             raise CourseInputError("answer", ui("engines.quiz.place_all", ids=", ".join(missing)))

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..errors import CourseInputError
 from ..interface import ui
+from ..journal_format import JSONValue
 from .base import AnswerValue, Question, Result, _check_id, _check_text, _check_unique
-
-if TYPE_CHECKING:
-    from ..journal import JSONValue
-
 
 
 def grade(question: Question, answer: object) -> Result:

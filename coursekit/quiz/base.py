@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
+from typing import Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 from ..errors import CourseInputError
 from ..interface import ui
-
-if TYPE_CHECKING:
-    from ..journal import JSONValue
+from ..journal_format import JSONValue
 
 #: Sign shown for a fully correct answer.
 CORRECT = "✓"
@@ -77,8 +75,8 @@ def _check_parts(question_id: str, field: str, parts: tuple[Any, ...], kind: typ
 # Answer checks ---------------------------------------------------------------------------
 
 
-def _id_list(answer: object, what: str) -> list[str]:
-    """Return an answer that should be several ids as a list, or raise."""
+def _id_list(answer: object, known: Collection[str], what: str) -> list[str]:
+    """Return an answer that should be several known ids, each once, as a list, or raise."""
     if isinstance(answer, str | bytes | Mapping) or not isinstance(answer, Collection):
         raise CourseInputError("answer", ui("engines.quiz.list", what=what,
                                             kind=type(answer).__name__))
@@ -86,6 +84,11 @@ def _id_list(answer: object, what: str) -> list[str]:
     for item in items:
         if not isinstance(item, str):
             raise CourseInputError("answer", ui("engines.quiz.entry_id", kind=type(item).__name__))
+    _unknown(items, known, what)
+    doubled = sorted({item for item in items if items.count(item) > 1})
+    if doubled:
+        raise CourseInputError("answer", ui("engines.quiz.chosen_twice", what=what,
+                                            ids=", ".join(map(repr, doubled))))
     return items
 
 
@@ -94,13 +97,6 @@ def _unknown(ids: Collection[str], known: Collection[str], what: str) -> None:
     if strangers:
         raise CourseInputError("answer", ui("engines.quiz.unknown", what=what,
                                             ids=", ".join(map(repr, strangers))))
-
-
-def _duplicates(ids: Sequence[str], what: str) -> None:
-    doubled = sorted({item for item in ids if ids.count(item) > 1})
-    if doubled:
-        named = ", ".join(map(repr, doubled))
-        raise CourseInputError("answer", ui("engines.quiz.chosen_twice", what=what, ids=named))
 
 
 # Results ---------------------------------------------------------------------------------

@@ -13,10 +13,8 @@ from .base import (
     Result,
     _check_common,
     _check_parts,
-    _duplicates,
     _id_list,
     _result,
-    _unknown,
 )
 
 
@@ -114,11 +112,9 @@ class MultipleChoice(_Choice):
 
     def normalize(self, answer: object) -> list[str]:
         """Check the chosen ids and return them in the order the options are listed."""
-        chosen = _id_list(answer, "option ids")
+        chosen = _id_list(answer, [option.id for option in self.options], "option")
         if not chosen:
             raise CourseInputError("answer", ui("engines.quiz.choose_one"))
-        _unknown(chosen, {option.id for option in self.options}, "option")
-        _duplicates(chosen, "option")
         return [option.id for option in self.options if option.id in chosen]
 
     def grade(self, answer: object) -> Result:

@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..entries import RoleplayEntry, TypedTurnEntry
 from ..errors import CourseInputError
 from ..interface import ui
+from ..journal_format import JSONValue
 from ..knowledge import knowledge
 from .model import REPAIR_MOVES, Choice, Ending, Node, Quality, Roleplay
 from .typed import TypedTurn, review_typed
-
-if TYPE_CHECKING:
-    from ..journal import JSONValue
 
 
 @dataclass(frozen=True)
