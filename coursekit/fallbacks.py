@@ -20,14 +20,13 @@ False
 
 from __future__ import annotations
 
-from collections import deque
 from string import ascii_uppercase as _LETTERS
 
 from .interface import ui
 from .knowledge import knowledge
 from .loader import course, quizzes, roleplays, script_wording
 from .quiz import CORRECT, WRONG, Matching, MultipleChoice, Ordering, Question, SingleChoice
-from .roleplay import QUALITY_LABELS, Roleplay
+from .roleplay import QUALITY_LABELS
 from .views.facilitator import option_why
 
 #: The kinds of content a fallback cell can be generated from.
@@ -70,23 +69,12 @@ def quiz_markdown(quiz_id: str) -> str:
               keys="".join(_key(n, q) for n, q in enumerate(questions, 1)))
 
 
-def _in_order(roleplay: Roleplay) -> list[str]:
-    """Return the node ids in the order a reader meets them (breadth first from the start)."""
-    seen, queue = [roleplay.start_id], deque([roleplay.start_id])
-    while queue:
-        for choice in roleplay.node(queue.popleft()).choices:
-            if choice.next_id not in seen:
-                seen.append(choice.next_id)
-                queue.append(choice.next_id)
-    return seen
-
-
 def roleplay_markdown(roleplay_id: str) -> str:
     """Return a role-play's fallback: the situation, each point of the call with the replies to
     choose from (how each lands in a collapsed block), and the endings."""
     roleplay = roleplays()[roleplay_id]
     nodes, endings = [], []
-    for node in map(roleplay.node, _in_order(roleplay)):
+    for node in map(roleplay.node, roleplay.reading_order):
         if node.ending is not None:
             endings.append(f"- **{node.ending.title}.** {node.ending.debrief}")
         elif node.fork:

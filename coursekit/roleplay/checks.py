@@ -6,42 +6,20 @@ role-play built in Python.
 
 from __future__ import annotations
 
-from collections import deque
-
 from ..errors import CourseInputError
 from ..fields import duplicates
 from ..interface import ui
 from ..knowledge import Knowledge, knowledge
-from .model import OUTCOMES, QUALITIES, Roleplay
-
-
-def _reachable(roleplay: Roleplay) -> set[str]:
-    if not roleplay.has_node(roleplay.start_id):
-        return set()
-    seen = {roleplay.start_id}
-    queue = deque([roleplay.start_id])
-    while queue:
-        for choice in roleplay.node(queue.popleft()).choices:
-            if roleplay.has_node(choice.next_id) and choice.next_id not in seen:
-                seen.add(choice.next_id)
-                queue.append(choice.next_id)
-    return seen
+from .model import OUTCOMES, QUALITIES, Roleplay, spread
 
 
 def _can_end(roleplay: Roleplay) -> set[str]:
     """Return the ids of nodes from which some path reaches an ending."""
-    incoming: dict[str, set[str]] = {}
+    incoming: dict[str, list[str]] = {}
     for node in roleplay.nodes:
         for choice in node.choices:
-            incoming.setdefault(choice.next_id, set()).add(node.id)
-    done = {node.id for node in roleplay.nodes if node.is_ending}
-    queue = deque(done)
-    while queue:
-        for source in incoming.get(queue.popleft(), ()):
-            if source not in done:
-                done.add(source)
-                queue.append(source)
-    return done
+            incoming.setdefault(choice.next_id, []).append(node.id)
+    return set(spread((node.id for node in roleplay.nodes if node.is_ending), incoming))
 
 
 def _text_ok(value: object) -> bool:
@@ -117,7 +95,7 @@ def roleplay_problems(roleplay: Roleplay, facts: Knowledge | None = None) -> lis
                     add((f"{ckey}.moves", ui("loader.rp.move", at=at, id=repr(move_id))))
             if node.fork and choice.moves:
                 add((f"{ckey}.moves", ui("loader.rp.fork_moves", at=at)))
-    reachable, can_end = _reachable(roleplay), _can_end(roleplay)
+    reachable, can_end = set(roleplay.reading_order), _can_end(roleplay)
     for number, node in enumerate(roleplay.nodes):
         if reachable and node.id not in reachable:
             add((f"nodes[{number}]", ui("loader.rp.unreachable", id=repr(node.id))))

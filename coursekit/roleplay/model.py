@@ -8,7 +8,7 @@ role-plays are read from ``content/roleplays/*.toml`` by :mod:`coursekit.loader`
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -149,11 +149,34 @@ class Roleplay:
         return scenario.move_ids if scenario is not None else ()
 
     @property
+    def reading_order(self) -> tuple[str, ...]:
+        """Return the ids of the nodes the start leads to, in the order a reader meets them."""
+        links = {node_id: [choice.next_id for choice in node.choices]
+                 for node_id, node in self._index.items()}
+        return tuple(spread([self.start_id] if self.has_node(self.start_id) else [], links))
+
+    @property
     def endings(self) -> tuple[Ending, ...]:
         """Return every ending, in node order."""
         return tuple(node.ending for node in self.nodes if node.ending is not None)
 
 
+
+
+def spread(start: Iterable[str], links: Mapping[str, Iterable[str]]) -> list[str]:
+    """Return the ids ``start`` leads to along ``links`` (``start`` too), breadth first, each once.
+
+    >>> spread(["a"], {"a": ["b", "c"], "b": ["a", "d"]})
+    ['a', 'b', 'c', 'd']
+    """
+    seen = list(dict.fromkeys(start))
+    queue = deque(seen)
+    while queue:
+        for next_id in links.get(queue.popleft(), ()):
+            if next_id not in seen:
+                seen.append(next_id)
+                queue.append(next_id)
+    return seen
 
 
 def all_paths(roleplay: Roleplay) -> Iterator[tuple[str, ...]]:
