@@ -182,12 +182,10 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
         reasons.append(words[situation.role_status][0])
     reasons.append(words["meeting" if situation.channel == "meeting" else "phone"][0])
 
-    moves = []
-    for move_id in knowledge().scenarios[scenario].move_ids:
-        move = knowledge().moves[move_id]
-        moves.append(PlannedMove(move_id, move.title, move.future_roles if filled else move.how))
+    moves = tuple(PlannedMove(move.id, move.title, move.future_roles if filled else move.how)
+                  for move in knowledge().scenario_moves(scenario))
     return Classification(situation=situation, scenario=scenario,
-                          reactions=_reactions(situation, scenario), moves=tuple(moves),
+                          reactions=_reactions(situation, scenario), moves=moves,
                           reasons=tuple(reasons), aim=aim, next_step=_next_step(situation))
 
 
@@ -223,8 +221,6 @@ def _timing_reason(situation: Situation) -> str:
 
 
 def _next_step(situation: Situation) -> str:
-    if situation.role_status == "filled":
-        key = "filled"
-    else:
-        key = "phone" if situation.channel == "phone" else "meeting"
+    channel = "phone" if situation.channel == "phone" else "meeting"
+    key = "filled" if situation.role_status == "filled" else channel
     return script_wording().phrases["next_step"][key][0]

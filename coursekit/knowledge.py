@@ -15,7 +15,7 @@ fact is written once, in the content file. Nothing is read until it is first ask
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
@@ -200,36 +200,31 @@ def read_knowledge(folder: Path, problems: list[Problem]) -> Knowledge:
     return facts
 
 
+def _links(facts: Knowledge) -> Iterator[tuple[str, tuple[str, ...], Collection[str], str]]:
+    """Yield each link between records: its key path, the ids it names, the ids they must be
+    among, and what those are."""
+    for number, scenario in facts.scenarios.items():
+        yield f"scenarios[{number - 1}].moves", scenario.move_ids, facts.moves, "move"
+    for index, misstep in enumerate(facts.missteps.values()):
+        yield f"missteps[{index}].reactions", misstep.reactions, facts.reactions, "reaction"
+    topics = {*facts.moves, *facts.themes}
+    for index, lesson in enumerate(facts.lessons.values()):
+        yield f"lessons[{index}].commenter", (lesson.commenter,), facts.commenters, "commenter"
+        yield f"lessons[{index}]", (*lesson.supports, *lesson.challenges), topics, "move or theme"
+    for index, commenter in enumerate(facts.commenters.values()):
+        yield f"commenters[{index}].lessons", commenter.lesson_ids, facts.lessons, "lesson"
+
+
 def _check(root: Table, facts: Knowledge) -> None:
     """Record duplicate ids and links to ids that do not exist."""
     for group in ("quotes", "moves", "reactions", "missteps", "themes", "lessons"):
         ids = [str(item.get("id")) for item in root.data.get(group, []) if isinstance(item, dict)]
         for item_id in duplicates(ids):
             root.problem(group, ui("loader.content.twice", id=repr(item_id)))
-    for number, scenario in facts.scenarios.items():
-        for move_id in scenario.move_ids:
-            if move_id not in facts.moves:
-                root.problem(f"scenarios[{number - 1}].moves",
-                             ui("loader.content.unknown", what="move", id=repr(move_id)))
-    for index, misstep in enumerate(facts.missteps.values()):
-        for reaction_id in misstep.reactions:
-            if reaction_id not in facts.reactions:
-                root.problem(f"missteps[{index}].reactions",
-                             ui("loader.content.unknown", what="reaction", id=repr(reaction_id)))
-    topics = {*facts.moves, *facts.themes}
-    for index, lesson in enumerate(facts.lessons.values()):
-        if lesson.commenter not in facts.commenters:
-            root.problem(f"lessons[{index}].commenter", ui("loader.content.unknown",
-                         what="commenter", id=repr(lesson.commenter)))
-        for topic in (*lesson.supports, *lesson.challenges):
-            if topic not in topics:
-                root.problem(f"lessons[{index}]", ui("loader.content.unknown",
-                             what="move or theme", id=repr(topic)))
-    for index, commenter in enumerate(facts.commenters.values()):
-        for lesson_id in commenter.lesson_ids:
-            if lesson_id not in facts.lessons:
-                root.problem(f"commenters[{index}].lessons",
-                             ui("loader.content.unknown", what="lesson", id=repr(lesson_id)))
+    for key, named, known, what in _links(facts):
+        for item_id in named:
+            if item_id not in known:
+                root.problem(key, ui("loader.content.unknown", what=what, id=repr(item_id)))
     for index, quote in enumerate(facts.quotes.values()):
         if quote.speaker not in (facts.source.author, *facts.commenters):
             root.problem(f"quotes[{index}].speaker",
