@@ -70,19 +70,14 @@ def _cross_check(folder: Path, found: Content, problems: list[Problem]) -> None:
             kind, _, content_id = exercise.id.partition(":")
             if exercise.kind in listed:
                 group = "quizzes" if kind == "quiz" else "roleplays"
-                file = folder / group / f"{content_id}.toml"
-                if kind != exercise.kind or not file.is_file():
+                if kind != exercise.kind or not (folder / group / f"{content_id}.toml").is_file():
                     message = ui("loader.content.no_file", kind=exercise.kind, id=repr(exercise.id))
                     problems.append(Problem("course.toml", key, message, locate(text, key)))
                 listed[exercise.kind].add(content_id)
-    for quiz_id in found.quizzes:
-        if quiz_id not in listed["quiz"]:
-            problems.append(Problem(f"quizzes/{quiz_id}.toml", "id",
-                                    ui("loader.content.no_notebook", what="quiz")))
-    for roleplay_id in found.roleplays:
-        if roleplay_id not in listed["roleplay"]:
-            name = f"roleplays/{roleplay_id}.toml"
-            problems.append(Problem(name, "id", ui("loader.content.no_notebook", what="role-play")))
+    for kind, group, what in (("quiz", "quizzes", "quiz"), ("roleplay", "roleplays", "role-play")):
+        unlisted = ui("loader.content.no_notebook", what=what)
+        problems += [Problem(f"{group}/{item}.toml", "id", unlisted)
+                     for item in getattr(found, group) if item not in listed[kind]]
 
 
 def _read_wording(root: Path, problems: list[Problem], facts: Knowledge) -> ScriptWording:
