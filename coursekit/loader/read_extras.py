@@ -77,13 +77,8 @@ def read_examples(folder: Path, problems: list[Problem], facts: Knowledge,
 def read_script_wording(folder: Path, problems: list[Problem]) -> ScriptWording:
     """Read the script builder's field prompts and phrases, checking every phrase is there."""
     root = read_table(folder / "script.toml", problems)
-    fields = tuple(
-        ScriptField(t.text("id"), t.text("prompt"), t.text("placeholder", ""),
-                    t.number("scenario", 0))
-        for t in root.tables("fields")
-    )
-    ids = tuple(entry.id for entry in fields)
-    if ids != FIELDS:
+    fields = tuple(t.record(ScriptField) for t in root.tables("fields"))
+    if tuple(entry.id for entry in fields) != FIELDS:
         root.problem("fields", ui("loader.examples.fields", fields=", ".join(FIELDS)))
     for index, entry in enumerate(fields):
         if entry.id != "manager_name" and not entry.placeholder:
