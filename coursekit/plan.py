@@ -37,9 +37,8 @@ def plan_html(answers: Mapping[str, object]) -> str:
     return plan_page(plan_markdown(answers), PLAN_TITLE)
 
 
-def plan_missing(
-    answers: Mapping[str, object], exercises: Iterable[str] | None = None
-) -> list[str]:
+def plan_missing(answers: Mapping[str, object],
+                 exercises: Iterable[str] | None = None) -> list[str]:
     """Return, in words, what the plan still lacks (only for ``exercises`` if given).
 
     >>> plan_missing({})[0]

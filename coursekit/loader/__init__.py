@@ -40,11 +40,9 @@ from .read_roleplays import read_roleplays
 
 T = TypeVar("T")
 
-__all__ = [
-    "PACKAGE_CONTENT", "CaseRecord", "Content", "ContentError", "Problem", "check", "content",
-    "course", "knowledge", "load", "personas_data", "quizzes", "roleplays", "script_wording",
-    "vignettes_data",
-]
+__all__ = ["PACKAGE_CONTENT", "CaseRecord", "Content", "ContentError", "Problem", "check",
+           "content", "course", "knowledge", "load", "personas_data", "quizzes", "roleplays",
+           "script_wording", "vignettes_data"]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from ..errors import CourseInputError
 from ..fields import duplicates
 from ..interface import ui
 from ..knowledge import Knowledge, knowledge
-from .model import OUTCOMES, QUALITIES, Roleplay, spread
+from .model import OUTCOMES, QUALITIES, Node, Roleplay, spread
 
 
 def _can_end(roleplay: Roleplay) -> set[str]:
@@ -26,6 +26,48 @@ def _text_ok(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def _failed(*checks: tuple[object, str, str]) -> list[tuple[str, str]]:
+    """Return the (key path, message) of each check whose first item says it failed."""
+    return [(key, message) for failed, key, message in checks if failed]
+
+
+def _node_problems(roleplay: Roleplay, node: Node, key: str, facts: Knowledge
+                   ) -> list[tuple[str, str]]:
+    """Return the problems of one node and its choices."""
+    where, end = ui("loader.rp.node", id=repr(node.id)), node.ending
+    problems = _failed(
+        (not _text_ok(node.id), f"{key}.id", ui("loader.rp.empty_node_id")),
+        (not _text_ok(node.speaker_line), f"{key}.line", ui("loader.rp.no_line", where=where)))
+    if end is not None:
+        problems += _failed(
+            (node.choices, f"{key}.choices", ui("loader.rp.ending_choices", where=where)),
+            (node.fork, f"{key}.fork", ui("loader.rp.ending_fork", where=where)),
+            (not _text_ok(end.id) or not _text_ok(end.title), f"{key}.ending",
+             ui("loader.rp.ending_title", where=where)),
+            (not _text_ok(end.debrief), f"{key}.ending.debrief",
+             ui("loader.rp.no_debrief", where=where)),
+            (end.outcome not in OUTCOMES, f"{key}.ending.outcome",
+             ui("loader.rp.outcome", where=where, value=repr(end.outcome))))
+    elif not node.choices:
+        problems.append((key, ui("loader.rp.dead_end", where=where)))
+    for index, choice in enumerate(node.choices):
+        ckey, at = f"{key}.choices[{index}]", ui("loader.rp.choice", id=repr(choice.id),
+                                                 where=where)
+        problems += _failed(
+            (not _text_ok(choice.id), f"{ckey}.id", ui("loader.rp.empty_choice_id", where=where)),
+            *((not _text_ok(getattr(choice, name)), f"{ckey}.{name}",
+               ui("loader.rp.no_text", at=at, name=name))
+              for name in ("text", "feedback", "consequence")),
+            (not roleplay.has_node(choice.next_id), f"{ckey}.next",
+             ui("loader.rp.next", at=at, id=repr(choice.next_id))),
+            (choice.quality not in QUALITIES, f"{ckey}.quality",
+             ui("loader.rp.quality", at=at, value=repr(choice.quality))),
+            *((move_id not in facts.moves, f"{ckey}.moves",
+               ui("loader.rp.move", at=at, id=repr(move_id))) for move_id in choice.moves),
+            (node.fork and choice.moves, f"{ckey}.moves", ui("loader.rp.fork_moves", at=at)))
+    return problems
+
+
 def roleplay_problems(roleplay: Roleplay, facts: Knowledge | None = None) -> list[tuple[str, str]]:
     """Return every authoring problem in a role-play as (key path, message) pairs.
 
@@ -36,72 +78,33 @@ def roleplay_problems(roleplay: Roleplay, facts: Knowledge | None = None) -> lis
     allowed values; fork choices carry no moves; the scenario is 1 or 2; text is not empty.
     """
     facts = facts or knowledge()
-    problems: list[tuple[str, str]] = []
-    add = problems.append
-    if not _text_ok(roleplay.id):
-        add(("id", ui("loader.rp.no_id")))
-    if not _text_ok(roleplay.title):
-        add(("title", ui("loader.rp.no_title", id=repr(roleplay.id))))
-    if roleplay.scenario not in facts.scenarios:
-        add(("scenario", ui("loader.rp.scenario", value=repr(roleplay.scenario))))
+    problems = _failed(
+        (not _text_ok(roleplay.id), "id", ui("loader.rp.no_id")),
+        (not _text_ok(roleplay.title), "title", ui("loader.rp.no_title", id=repr(roleplay.id))),
+        (roleplay.scenario not in facts.scenarios, "scenario",
+         ui("loader.rp.scenario", value=repr(roleplay.scenario))),
+        (not roleplay.nodes, "nodes", ui("loader.rp.no_nodes")))
     if not roleplay.nodes:
-        add(("nodes", ui("loader.rp.no_nodes")))
         return problems
     endings = roleplay.endings
     for what, ids in (("node", [node.id for node in roleplay.nodes]),
                       ("choice", [c.id for node in roleplay.nodes for c in node.choices]),
                       ("ending", [ending.id for ending in endings])):
-        for item_id in duplicates(ids):
-            add(("nodes", ui("loader.rp.twice", what=what, id=repr(item_id))))
-    if not roleplay.has_node(roleplay.start_id):
-        add(("start", ui("loader.rp.no_start", id=repr(roleplay.start_id))))
-    if not endings:
-        add(("nodes", ui("loader.rp.no_ending")))
+        problems += [("nodes", ui("loader.rp.twice", what=what, id=repr(item_id)))
+                     for item_id in duplicates(ids)]
+    problems += _failed(
+        (not roleplay.has_node(roleplay.start_id), "start",
+         ui("loader.rp.no_start", id=repr(roleplay.start_id))),
+        (not endings, "nodes", ui("loader.rp.no_ending")))
     for number, node in enumerate(roleplay.nodes):
-        key, where = f"nodes[{number}]", ui("loader.rp.node", id=repr(node.id))
-        if not _text_ok(node.id):
-            add((f"{key}.id", ui("loader.rp.empty_node_id")))
-        if not _text_ok(node.speaker_line):
-            add((f"{key}.line", ui("loader.rp.no_line", where=where)))
-        if node.ending is not None:
-            end = node.ending
-            if node.choices:
-                add((f"{key}.choices", ui("loader.rp.ending_choices", where=where)))
-            if node.fork:
-                add((f"{key}.fork", ui("loader.rp.ending_fork", where=where)))
-            if not _text_ok(end.id) or not _text_ok(end.title):
-                add((f"{key}.ending", ui("loader.rp.ending_title", where=where)))
-            if not _text_ok(end.debrief):
-                add((f"{key}.ending.debrief", ui("loader.rp.no_debrief", where=where)))
-            if end.outcome not in OUTCOMES:
-                add((f"{key}.ending.outcome",
-                     ui("loader.rp.outcome", where=where, value=repr(end.outcome))))
-        elif not node.choices:
-            add((key, ui("loader.rp.dead_end", where=where)))
-        for index, choice in enumerate(node.choices):
-            ckey, at = f"{key}.choices[{index}]", ui("loader.rp.choice", id=repr(choice.id),
-                                                     where=where)
-            if not _text_ok(choice.id):
-                add((f"{ckey}.id", ui("loader.rp.empty_choice_id", where=where)))
-            for name in ("text", "feedback", "consequence"):
-                if not _text_ok(getattr(choice, name)):
-                    add((f"{ckey}.{name}", ui("loader.rp.no_text", at=at, name=name)))
-            if not roleplay.has_node(choice.next_id):
-                add((f"{ckey}.next", ui("loader.rp.next", at=at, id=repr(choice.next_id))))
-            if choice.quality not in QUALITIES:
-                add((f"{ckey}.quality", ui("loader.rp.quality", at=at, value=repr(choice.quality))))
-            for move_id in choice.moves:
-                if move_id not in facts.moves:
-                    add((f"{ckey}.moves", ui("loader.rp.move", at=at, id=repr(move_id))))
-            if node.fork and choice.moves:
-                add((f"{ckey}.moves", ui("loader.rp.fork_moves", at=at)))
+        problems += _node_problems(roleplay, node, f"nodes[{number}]", facts)
     reachable, can_end = set(roleplay.reading_order), _can_end(roleplay)
     for number, node in enumerate(roleplay.nodes):
         if reachable and node.id not in reachable:
-            add((f"nodes[{number}]", ui("loader.rp.unreachable", id=repr(node.id))))
+            problems.append((f"nodes[{number}]", ui("loader.rp.unreachable", id=repr(node.id))))
     for number, node in enumerate(roleplay.nodes):
         if node.id in reachable and node.id not in can_end:
-            add((f"nodes[{number}]", ui("loader.rp.trapped", id=repr(node.id))))
+            problems.append((f"nodes[{number}]", ui("loader.rp.trapped", id=repr(node.id))))
     return problems
 
 
