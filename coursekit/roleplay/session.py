@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
@@ -230,22 +231,18 @@ class RoleplaySession:
         used = self.moves_used
         repair_first: bool | None = None
         if self.roleplay.scenario == 2:
-            first_repair = min((flat.index(m) for m in REPAIR_MOVES if m in flat), default=None)
-            first_reason = min((flat.index(m) for m in ("reaffirm", "explain_change") if m in flat),
-                               default=None)
-            repair_first = first_repair is not None and (
-                first_reason is None or first_repair < first_reason
-            )
-        graded = [choice for node, choice in zip(self._trail, self._path, strict=False)
-                  if not node.fork]
+            repair = min((flat.index(m) for m in REPAIR_MOVES if m in flat), default=None)
+            reason = min((flat.index(m) for m in ("reaffirm", "explain_change") if m in flat),
+                         default=None)
+            repair_first = repair is not None and (reason is None or repair < reason)
+        tally = Counter(c.quality for node, c in zip(self._trail, self._path, strict=False)
+                        if not node.fork)
         return Debrief(roleplay_id=self.roleplay.id, scenario=self.roleplay.scenario, ending=ending,
                        path=self.path, moves_used=used,
                        moves_missed=tuple(m for m in expected if m not in used),
                        moves_extra=tuple(m for m in used if m not in expected),
                        repair_first=repair_first,
-                       strong=sum(choice.quality == "strong" for choice in graded),
-                       okay=sum(choice.quality == "okay" for choice in graded),
-                       weak=sum(choice.quality == "weak" for choice in graded),
+                       strong=tally["strong"], okay=tally["okay"], weak=tally["weak"],
                        typed=self.typed_turns)
 
     def to_dict(self) -> dict[str, JSONValue]:
