@@ -205,26 +205,21 @@ def summarise(cards: Iterable[Mapping[str, Any]]) -> RoomSummary:
     """Return how many learners chose each scenario, quiz averages and role-play endings."""
     cards = list(cards)
     scenarios: Counter[str] = Counter()
-    scores: dict[str, list[int]] = {}
+    got: Counter[str] = Counter()
+    out_of: Counter[str] = Counter()
     endings: dict[str, Counter[str]] = {}
     for card in cards:
         scenario = card.get("scenario")
         scenarios[ui("engines.card.scenario_n", number=scenario) if scenario in (1, 2)
                   else ui("engines.card.not_classified")] += 1
-        for name, (score, out_of) in card.get("quizzes", {}).items():
-            total = scores.setdefault(name, [0, 0])
-            total[0] += score
-            total[1] += out_of
+        for name, (score, most) in card.get("quizzes", {}).items():
+            got[name] += score
+            out_of[name] += most
         for name, ending in card.get("roleplays", {}).items():
             endings.setdefault(name, Counter())[ending] += 1
-    return RoomSummary(
-        learners=len(cards),
-        scenarios=dict(sorted(scenarios.items())),
-        quiz_percent={
-            name: round(100 * got / out_of) for name, (got, out_of) in sorted(scores.items())
-        },
-        endings={name: dict(sorted(c.items())) for name, c in sorted(endings.items())},
-    )
+    percent = {name: round(100 * got[name] / out_of[name]) for name in sorted(out_of)}
+    return RoomSummary(len(cards), dict(sorted(scenarios.items())), percent,
+                       {name: dict(sorted(c.items())) for name, c in sorted(endings.items())})
 
 
 def titles() -> dict[str, str]:

@@ -33,11 +33,10 @@ def _node(table: Table, cue: str) -> Node:
     if table.has("ending"):
         end = table.table("ending")
         outcome = end.text("outcome")
-        if outcome not in ("good", "mixed", "poor"):
+        if outcome not in OUTCOMES:
             end.problem("outcome", ui("loader.content.use", what="outcome", value=repr(outcome),
                                       allowed=listed(OUTCOMES)))
-        ending = Ending(end.text("id"), end.text("title"), end.text("debrief"),
-                        "good" if outcome == "good" else "poor" if outcome == "poor" else "mixed")
+        ending = end.record(Ending, outcome=outcome if outcome in OUTCOMES else "mixed")
     choices = tuple(_choice(item, fork) for item in table.tables("choices", required=False))
     return Node(table.text("id"), table.text("line"), choices, ending,
                 table.text("cue", cue), fork, table.flag("shuffle", True))
