@@ -24,10 +24,6 @@ from .script import build_script
 _WIDTH = 88
 
 
-def _wrap(text: str, indent: str = "   ") -> str:
-    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
-
-
 def _hang(text: str, indent: str, hang: int) -> str:
     """Wrap text so that lines after the first sit ``hang`` spaces further in."""
     return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hang)

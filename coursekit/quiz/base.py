@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 from ..errors import CourseInputError
+from ..fields import duplicates
 from ..interface import ui
 from ..journal_format import JSONValue
 
@@ -40,11 +41,9 @@ def _check_text(value: object, field: str) -> None:
 
 
 def _check_unique(ids: Sequence[str], field: str) -> None:
-    seen: set[str] = set()
-    for item_id in ids:
-        if item_id in seen:
-            raise CourseInputError(field, ui("engines.quiz.twice", id=repr(item_id)))
-        seen.add(item_id)
+    doubled = duplicates(ids)
+    if doubled:
+        raise CourseInputError(field, ui("engines.quiz.twice", id=repr(doubled[0])))
 
 
 def _check_common(question_id: str, prompt: str, explanation: str) -> None:
