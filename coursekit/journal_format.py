@@ -142,11 +142,9 @@ def _check_document(document: object) -> dict[str, Entry] | Problem:
     answers = document.get("answers")
     if not isinstance(answers, dict):
         return Problem(ui("model.journal.no_answers"))
-    for entry in answers.values():
-        if not isinstance(entry, dict) or "value" not in entry:
-            return Problem(ui("model.journal.bad_answer"))
-        if not isinstance(entry.get("saved_at"), str):
-            return Problem(ui("model.journal.bad_answer"))
+    if any(not isinstance(entry, dict) or "value" not in entry
+           or not isinstance(entry.get("saved_at"), str) for entry in answers.values()):
+        return Problem(ui("model.journal.bad_answer"))
     return answers
 
 
