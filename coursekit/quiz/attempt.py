@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 from ..errors import CourseInputError
 from ..interface import ui
@@ -68,13 +69,8 @@ class Quiz:
 
 
 def _json_answer(saved: AnswerValue) -> JSONValue:
-    if isinstance(saved, str):
-        return saved
-    if isinstance(saved, dict):
-        mapping: dict[str, JSONValue] = dict(saved)
-        return mapping
-    items: list[JSONValue] = list(saved)
-    return items
+    """Return a copy of a saved answer as journal data."""
+    return saved if isinstance(saved, str) else cast("JSONValue", saved.copy())
 
 
 class QuizAttempt:
