@@ -38,9 +38,8 @@ def _question(table: Table) -> Question | None:
         if not any(option.correct for option in options):
             table.problem("options", ui("loader.quiz.no_correct"))
             return None
-        if kind == "single":
-            return SingleChoice(qid, prompt, options, why, shuffle)
-        return MultipleChoice(qid, prompt, options, why, shuffle)
+        kind_class = SingleChoice if kind == "single" else MultipleChoice
+        return kind_class(qid, prompt, options, why, shuffle)
     if kind == "ordering":
         return Ordering(qid, prompt, tuple(t.record(OrderItem) for t in table.tables("items")), why)
     if kind == "matching":
