@@ -241,9 +241,8 @@ class RoleplaySession:
                        path=self.path, moves_used=used,
                        moves_missed=tuple(m for m in expected if m not in used),
                        moves_extra=tuple(m for m in used if m not in expected),
-                       repair_first=repair_first,
-                       strong=tally["strong"], okay=tally["okay"], weak=tally["weak"],
-                       typed=self.typed_turns)
+                       repair_first=repair_first, strong=tally["strong"], okay=tally["okay"],
+                       weak=tally["weak"], typed=self.typed_turns)
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the session as journal data.
