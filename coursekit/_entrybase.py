@@ -27,8 +27,6 @@ from typing import Annotated, Any, ClassVar, Self, Union, cast, get_args, get_or
 
 from .textsafe import tidy
 
-__all__ = ["OneOf", "_Entry"]
-
 
 class OneOf(tuple[object, ...]):
     """The values a field may hold, as ``Annotated[int, OneOf(1, 2)]``; others read as unset."""

@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["NOTE_LABELS", "Agenda", "AgendaBlock", "TimedBlock"]
-
 #: The labelled parts of a block's teaching notes, in the order the guide shows them.
 NOTE_LABELS = ("Ask", "Watch for", "Timing")
 _NOTE_SPLIT = re.compile(r"(?:^|\s)(" + "|".join(NOTE_LABELS) + r"):\s*")

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from .classify import Situation
 from .loader import personas_data, vignettes_data
 
-__all__ = ["Persona", "Vignette", "personas", "vignettes"]
-
 
 @dataclass(frozen=True)
 class Persona:

@@ -19,17 +19,10 @@ from typing import Any, Literal
 
 from .entries import SituationEntry
 from .errors import CourseInputError
+from .fields import listed
+from .interface import ui
 from .knowledge import knowledge
 from .loader import script_wording
-
-__all__ = [
-    "Classification",
-    "LikelyReaction",
-    "PlannedMove",
-    "Situation",
-    "check_choice",
-    "classify",
-]
 
 #: After this many days the column's own example ("a couple of weeks") suggests the role
 #: may well have gone to someone else.
@@ -45,10 +38,9 @@ def check_choice(field: str, value: object, allowed: Collection[object]) -> None
     ...
     coursekit.errors.CourseInputError: variant: must be 0, 1 or 2
     """
-    names = [str(item) for item in allowed]
     # Same type and equal: True is not 1, 1.0 is not 1, and an unhashable value is refused.
     if not any(type(value) is type(item) and value == item for item in allowed):
-        raise CourseInputError(field, f"must be {', '.join(names[:-1])} or {names[-1]}")
+        raise CourseInputError(field, ui("engines.situation.choice", allowed=listed(list(allowed))))
 
 
 @dataclass(frozen=True)
@@ -65,28 +57,24 @@ class Situation:
 
     def __post_init__(self) -> None:
         if isinstance(self.missteps, str) or not isinstance(self.missteps, tuple | list):
-            raise CourseInputError("missteps", "must be a list of misstep ids")
+            raise CourseInputError("missteps", ui("engines.situation.missteps"))
         known = knowledge().missteps
         for item in self.missteps:
             if not isinstance(item, str):
-                raise CourseInputError("missteps", "each misstep must be a misstep id (text)")
+                raise CourseInputError("missteps", ui("engines.situation.misstep_text"))
             if item not in known:
-                problem = f"unknown misstep {item[:40]!r}; choose from {', '.join(known)}"
-                raise CourseInputError("missteps", problem)
+                raise CourseInputError("missteps", ui("engines.situation.misstep",
+                                                      id=repr(item[:40]), known=", ".join(known)))
         if "went_silent" in self.missteps and "delayed_reply" in self.missteps:
-            raise CourseInputError(
-                "missteps",
-                "went_silent and delayed_reply cannot both be true: you either never told "
-                "them or told them late",
-            )
+            raise CourseInputError("missteps", ui("engines.situation.both"))
         object.__setattr__(self, "missteps", tuple(dict.fromkeys(self.missteps)))
         days = self.time_since_days
         if isinstance(days, bool) or not isinstance(days, int):
-            raise CourseInputError("time_since_days", "must be a whole number of days")
+            raise CourseInputError("time_since_days", ui("engines.situation.days"))
         if days < 0:
-            raise CourseInputError("time_since_days", "must be 0 or more")
+            raise CourseInputError("time_since_days", ui("engines.situation.not_negative"))
         if days > _MAX_DAYS:
-            raise CourseInputError("time_since_days", "must be at most 36,500 (100 years)")
+            raise CourseInputError("time_since_days", ui("engines.situation.too_many"))
         check_choice("role_status", self.role_status, knowledge().role_statuses)
         check_choice("channel", self.channel, knowledge().channels)
 
@@ -102,11 +90,12 @@ class Situation:
         coursekit.errors.CourseInputError: mood: unknown field; expected missteps, ...
         """
         if not isinstance(data, Mapping):
-            raise CourseInputError("situation", "must be a JSON object")
+            raise CourseInputError("situation", ui("engines.situation.object"))
         known = [entry.name for entry in fields(cls)]
         for key in data:
             if key not in known:
-                raise CourseInputError(str(key)[:40], f"unknown field; expected {', '.join(known)}")
+                raise CourseInputError(str(key)[:40], ui("engines.situation.field",
+                                                         known=", ".join(known)))
         return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
@@ -174,16 +163,8 @@ class Classification:
         >>> classify({"missteps": []}).to_entry().to_json()["situation"]["channel"]
         'phone'
         """
-        return SituationEntry(
-            self.scenario,
-            self.missteps,
-            self.reaction_ids,
-            self.move_ids,
-            self.reasons,
-            self.aim,
-            self.next_step,
-            self.situation.to_dict(),
-        )
+        return SituationEntry(self.scenario, self.missteps, self.reaction_ids, self.move_ids,
+                              self.reasons, self.aim, self.next_step, self.situation.to_dict())
 
 
 def classify(situation: Situation | Mapping[str, object]) -> Classification:
@@ -201,19 +182,11 @@ def classify(situation: Situation | Mapping[str, object]) -> Classification:
         reasons.append(words[situation.role_status][0])
     reasons.append(words["meeting" if situation.channel == "meeting" else "phone"][0])
 
-    moves = []
-    for move_id in knowledge().scenarios[scenario].move_ids:
-        move = knowledge().moves[move_id]
-        moves.append(PlannedMove(move_id, move.title, move.future_roles if filled else move.how))
-    return Classification(
-        situation=situation,
-        scenario=scenario,
-        reactions=_reactions(situation, scenario),
-        moves=tuple(moves),
-        reasons=tuple(reasons),
-        aim=aim,
-        next_step=_next_step(situation),
-    )
+    moves = tuple(PlannedMove(move.id, move.title, move.future_roles if filled else move.how)
+                  for move in knowledge().scenario_moves(scenario))
+    return Classification(situation=situation, scenario=scenario,
+                          reactions=_reactions(situation, scenario), moves=moves,
+                          reasons=tuple(reasons), aim=aim, next_step=_next_step(situation))
 
 
 def _reactions(situation: Situation, scenario: int) -> tuple[LikelyReaction, ...]:
@@ -248,8 +221,6 @@ def _timing_reason(situation: Situation) -> str:
 
 
 def _next_step(situation: Situation) -> str:
-    if situation.role_status == "filled":
-        key = "filled"
-    else:
-        key = "phone" if situation.channel == "phone" else "meeting"
+    channel = "phone" if situation.channel == "phone" else "meeting"
+    key = "filled" if situation.role_status == "filled" else channel
     return script_wording().phrases["next_step"][key][0]

@@ -27,14 +27,6 @@ from typing import Annotated, Any
 from ._entrybase import OneOf, _Entry
 from .textsafe import tidy
 
-__all__ = [
-    "DRAFT", "QUIZ_PREFIX", "REFLECTION_PREFIX", "REPLIES", "REPLY_IDS", "ROLEPLAY_PREFIX",
-    "SCRIPT", "SCRIPT_INPUTS", "SITUATION", "DraftEntry", "Entries", "QuizEntry",
-    "ReflectionEntry", "RepliesEntry", "ReviewEntry", "ReviewMoveEntry", "RoleplayEntry",
-    "ScriptEntry", "ScriptInputsEntry", "ScriptLineEntry", "SituationEntry", "TypedTurnEntry",
-    "read_entries",
-]
-
 #: Exercise id of the learner's classification (the one source of their scenario).
 SITUATION = "situation"
 #: Exercise id of the script built in the learner's words.
@@ -255,13 +247,11 @@ def read_entries(answers: object) -> Entries:
     """Return the typed entries of a journal's answers (anything else reads as empty)."""
     if not isinstance(answers, Mapping):
         return Entries()
-    return Entries(
-        situation=SituationEntry.from_json(answers.get(SITUATION)),
-        script_inputs=ScriptInputsEntry.from_json(answers.get(SCRIPT_INPUTS)),
-        script=ScriptEntry.from_json(answers.get(SCRIPT)),
-        replies=RepliesEntry.from_json(answers.get(REPLIES)),
-        draft=DraftEntry.from_json(answers.get(DRAFT)),
-        reflections=_prefixed(answers, REFLECTION_PREFIX, ReflectionEntry.from_json),
-        quizzes=_prefixed(answers, QUIZ_PREFIX, QuizEntry.from_json),
-        roleplays=_prefixed(answers, ROLEPLAY_PREFIX, RoleplayEntry.from_json),
-    )
+    return Entries(situation=SituationEntry.from_json(answers.get(SITUATION)),
+                   script_inputs=ScriptInputsEntry.from_json(answers.get(SCRIPT_INPUTS)),
+                   script=ScriptEntry.from_json(answers.get(SCRIPT)),
+                   replies=RepliesEntry.from_json(answers.get(REPLIES)),
+                   draft=DraftEntry.from_json(answers.get(DRAFT)),
+                   reflections=_prefixed(answers, REFLECTION_PREFIX, ReflectionEntry.from_json),
+                   quizzes=_prefixed(answers, QUIZ_PREFIX, QuizEntry.from_json),
+                   roleplays=_prefixed(answers, ROLEPLAY_PREFIX, RoleplayEntry.from_json))

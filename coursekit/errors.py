@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-__all__ = ["CourseInputError"]
-
 
 class CourseInputError(ValueError):
     """Raised when an input cannot be used; ``field`` names the input at fault.

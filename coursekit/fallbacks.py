@@ -20,17 +20,14 @@ False
 
 from __future__ import annotations
 
-from collections import deque
 from string import ascii_uppercase as _LETTERS
 
 from .interface import ui
 from .knowledge import knowledge
 from .loader import course, quizzes, roleplays, script_wording
 from .quiz import CORRECT, WRONG, Matching, MultipleChoice, Ordering, Question, SingleChoice
-from .roleplay import QUALITY_LABELS, Roleplay
+from .roleplay import QUALITY_LABELS
 from .views.facilitator import option_why
-
-__all__ = ["FALLBACK_KINDS", "fallback_markdown"]
 
 #: The kinds of content a fallback cell can be generated from.
 FALLBACK_KINDS = ("quiz", "roleplay", "classifier", "builder", "reviewer", "progress")
@@ -39,29 +36,31 @@ FALLBACK_KINDS = ("quiz", "roleplay", "classifier", "builder", "reviewer", "prog
 def _question(number: int, question: Question) -> str:
     lines = []
     if isinstance(question, SingleChoice | MultipleChoice):
-        lines = [f"- {_LETTERS[i]}. {option.text}" for i, option in enumerate(question.options)]
-    elif isinstance(question, Ordering):
-        lines = [f"- {item.text}" for item in question.presented()]
-    elif isinstance(question, Matching):
-        lines = [f"- {item.text}" for item in question.left]
+        lines = [ui("markdown.option", letter=letter, text=option.text)
+                 for letter, option in zip(_LETTERS, question.options, strict=False)]
+    elif isinstance(question, Ordering | Matching):
+        items = question.presented() if isinstance(question, Ordering) else question.left
+        lines = [ui("markdown.item", text=item.text) for item in items]
+    if isinstance(question, Matching):
         lines += ["", ui("views.fallback.match", targets="; ".join(t.text for t in question.right))]
-    return f"**Question {number}.** {question.prompt}\n\n" + "\n".join([*lines, "", ""])
+    return ui("markdown.question", number=number, prompt=question.prompt, lines="\n".join(lines))
 
 
 def _key(number: int, question: Question) -> str:
     lines = []
     if isinstance(question, SingleChoice | MultipleChoice):
-        verdicts = {True: f"{CORRECT} Right", False: f"{WRONG} Wrong"}
-        lines = [f"- {letter}. {verdicts[option.correct]}: {option_why(option)}"
+        verdicts = {True: ui("markdown.right", sign=CORRECT),
+                    False: ui("markdown.wrong", sign=WRONG)}
+        lines = [ui("markdown.key_option", letter=letter, verdict=verdicts[option.correct],
+                    why=option_why(option))
                  for letter, option in zip(_LETTERS, question.options, strict=False)]
     elif isinstance(question, Ordering):
-        lines = [f"{n}. {item.text} — {item.feedback}" for n, item in enumerate(question.items, 1)]
+        lines = [ui("markdown.key_item", number=n, text=item.text, feedback=item.feedback)
+                 for n, item in enumerate(question.items, 1)]
     elif isinstance(question, Matching):
-        targets = [question.target(item.match).text for item in question.left]
-        lines = [f"- {item.text} → {target}. {item.feedback}"
-                 for item, target in zip(question.left, targets, strict=True)]
-    return "\n".join([f"**Question {number}.**", "", *lines, "", f"_Why:_ {question.explanation}",
-                      "", ""])
+        lines = [ui("markdown.key_match", text=item.text, target=question.target(item.match).text,
+                    feedback=item.feedback) for item in question.left]
+    return ui("markdown.key", number=number, lines="\n".join(lines), why=question.explanation)
 
 
 def quiz_markdown(quiz_id: str) -> str:
@@ -72,35 +71,26 @@ def quiz_markdown(quiz_id: str) -> str:
               keys="".join(_key(n, q) for n, q in enumerate(questions, 1)))
 
 
-def _in_order(roleplay: Roleplay) -> list[str]:
-    """Return the node ids in the order a reader meets them (breadth first from the start)."""
-    seen, queue = [roleplay.start_id], deque([roleplay.start_id])
-    while queue:
-        for choice in roleplay.node(queue.popleft()).choices:
-            if choice.next_id not in seen:
-                seen.append(choice.next_id)
-                queue.append(choice.next_id)
-    return seen
-
-
 def roleplay_markdown(roleplay_id: str) -> str:
     """Return a role-play's fallback: the situation, each point of the call with the replies to
     choose from (how each lands in a collapsed block), and the endings."""
     roleplay = roleplays()[roleplay_id]
     nodes, endings = [], []
-    for node in map(roleplay.node, _in_order(roleplay)):
+    for node in map(roleplay.node, roleplay.reading_order):
         if node.ending is not None:
-            endings.append(f"- **{node.ending.title}.** {node.ending.debrief}")
+            endings.append(ui("markdown.ending", title=node.ending.title,
+                              debrief=node.ending.debrief))
         elif node.fork:
-            choices = "\n".join(f"- {choice.text}" for choice in node.choices)
-            cue = f" {node.cue}" if node.cue else ""
-            nodes.append(f"**Then:**{cue}\n\n{choices}\n\n")
+            choices = "\n".join(ui("markdown.item", text=choice.text) for choice in node.choices)
+            nodes.append(ui("markdown.then", cue=f" {node.cue}" if node.cue else "",
+                            choices=choices))
         else:
             replies, lands = [], []
             for letter, choice in zip(_LETTERS, node.choices, strict=False):
                 quality = QUALITY_LABELS.get(choice.quality, choice.quality)
-                replies.append(f"- {letter}. “{choice.text}”")
-                lands.append(f"- {letter}. **{quality}.** {choice.feedback}")
+                replies.append(ui("markdown.reply", letter=letter, text=choice.text))
+                lands.append(ui("markdown.lands", letter=letter, quality=quality,
+                                feedback=choice.feedback))
             nodes.append(ui("views.fallback.turn", line=node.speaker_line,
                             replies="\n".join(replies), lands="\n".join(lands)))
     return ui("views.fallback.roleplay", situation=roleplay.situation, nodes="".join(nodes),
@@ -119,7 +109,7 @@ def _scenarios(scenario: str) -> tuple[int, ...]:
 def _moves_list(number: int, with_how: bool) -> str:
     moves = [knowledge().moves[m] for m in knowledge().scenarios[number].move_ids]
     texts = [move.how if with_how else move.purpose for move in moves]
-    return "\n".join(f"{step}. **{move.title}**: {text}"
+    return "\n".join(ui("markdown.move", number=step, title=move.title, text=text)
                      for step, (move, text) in enumerate(zip(moves, texts, strict=True), 1))
 
 
@@ -127,7 +117,8 @@ def classifier_markdown() -> str:
     """Return the classifier's questions and how the answers decide the scenario."""
     facts = knowledge()
     one, two = facts.scenarios[1], facts.scenarios[2]
-    missteps = "\n".join(f"   - **{m.label}.** {m.example}" for m in facts.missteps.values())
+    missteps = "\n".join(ui("markdown.misstep", label=m.label, example=m.example)
+                         for m in facts.missteps.values())
     return ui("views.fallback.classifier", missteps=missteps, one_title=one.title,
               one_summary=one.summary, two_title=two.title, two_summary=two.summary)
 
@@ -139,7 +130,8 @@ def builder_markdown(scenario: str = "") -> str:
               or entry.scenario in numbers]
     return ui(
         "views.fallback.builder",
-        questions="\n".join(f"{n}. {entry.prompt}" for n, entry in enumerate(fields, 1)),
+        questions="\n".join(ui("markdown.numbered", number=n, text=entry.prompt)
+                            for n, entry in enumerate(fields, 1)),
         scenarios="".join(ui("views.fallback.builder_moves", number=number,
                              moves=_moves_list(number, with_how=False)) for number in numbers))
 
@@ -156,11 +148,9 @@ def reviewer_markdown(scenario: str = "") -> str:
 
 def progress_markdown() -> str:
     """Return what the progress panel lists and does, from the course manifest."""
-    notebooks = [
-        f"- **{notebook.number} {notebook.title}:** "
-        + "; ".join(exercise.label for exercise in notebook.exercises)
-        for notebook in course().notebooks if notebook.exercises
-    ]
+    notebooks = [ui("markdown.notebook", number=notebook.number, title=notebook.title,
+                    exercises="; ".join(exercise.label for exercise in notebook.exercises))
+                 for notebook in course().notebooks if notebook.exercises]
     return ui("views.fallback.progress", notebooks="\n".join(notebooks))
 
 

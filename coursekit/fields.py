@@ -15,16 +15,17 @@ has the wrong type, so one run reports everything wrong with a file.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = [
-    "PACKAGE_CONTENT", "ContentError", "Problem", "Table", "duplicates", "locate", "read_toml",
-]
+from .interface import ui
+
+T = TypeVar("T")
 
 #: The folder of the course's own content files.
 PACKAGE_CONTENT = Path(__file__).resolve().parent / "content"
@@ -53,7 +54,7 @@ class ContentError(ValueError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         shown = "\n".join(str(problem) for problem in self.problems)
-        super().__init__(f"the course content has {len(self.problems)} problem(s):\n{shown}")
+        super().__init__(ui("loader.content.broken", count=len(self.problems), problems=shown))
 
 
 def locate(text: str, key: str) -> int | None:
@@ -86,28 +87,34 @@ def read_toml(path: Path, name: str, problems: list[Problem]) -> tuple[dict[str,
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, "", f"cannot be read ({exc})"))
+        problems.append(Problem(name, "", ui("loader.content.unreadable", error=exc)))
         return {}, ""
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
-        problems.append(Problem(name, "", f"is not valid TOML ({exc})", line))
+        problems.append(Problem(name, "", ui("loader.content.not_toml", error=exc), line))
         return {}, text
+
+
+def read_table(path: Path, problems: list[Problem], name: str = "") -> Table:
+    """Read one TOML file as the :class:`Table` at its root (named ``name``, else its file name)."""
+    name = name or path.name
+    data, text = read_toml(path, name, problems)
+    return Table(data, name, text, "", problems)
 
 
 class Table:
     """One TOML table with typed getters that record problems instead of raising."""
 
-    def __init__(
-        self, data: object, file: str, text: str, key: str, problems: list[Problem]
-    ) -> None:
+    def __init__(self, data: object, file: str, text: str, key: str,
+                 problems: list[Problem]) -> None:
         self.file, self.text_, self.key, self.problems = file, text, key, problems
         # A file that could not be parsed has one problem already; report nothing more in it.
         self.broken = any(p.file == file and not p.key for p in problems)
         if not isinstance(data, Mapping):
-            self.problem("", f"must be a table, not {type(data).__name__}")
+            self.problem("", ui("loader.content.not_table", kind=type(data).__name__))
             data = {}
         self.data: Mapping[str, Any] = data
 
@@ -129,54 +136,83 @@ class Table:
     def _get(self, name: str, kind: type | tuple[type, ...], what: str, default: Any) -> Any:
         if name not in self.data:
             if default is None:
-                self.problem(name, "is missing")
+                self.problem(name, ui("loader.content.missing"))
             return default
         value = self.data[name]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-            self.problem(name, f"must be {what}, not {type(value).__name__}")
+            self.problem(name, ui("loader.content.wrong_type", what=what,
+                                  kind=type(value).__name__))
             return default
         return value
 
     def text(self, name: str, default: str | None = None) -> str:
         """Return a text field; empty text counts as missing unless a default is given."""
-        value = self._get(name, str, "text", default)
+        value = self._get(name, str, ui("loader.content.text"), default)
         if value is None:
             return ""
         if not value.strip() and default is None:
-            self.problem(name, "is empty")
+            self.problem(name, ui("loader.content.empty"))
         return str(value)
 
     def number(self, name: str, default: int | None = None) -> int:
         """Return a whole-number field."""
-        value = self._get(name, int, "a whole number", default)
+        value = self._get(name, int, ui("loader.content.number"), default)
         return 0 if value is None else int(value)
 
     def flag(self, name: str, default: bool = False) -> bool:
         """Return a true/false field (missing means ``default``)."""
-        return bool(self._get(name, bool, "true or false", default))
+        return bool(self._get(name, bool, ui("loader.content.flag"), default))
 
     def texts(self, name: str, default: tuple[str, ...] | None = ()) -> tuple[str, ...]:
         """Return a list of texts."""
-        value = self._get(name, list, "a list of texts", default)
+        value = self._get(name, list, ui("loader.content.list"), default)
         if value is None:
             return ()
         if not all(isinstance(item, str) for item in value):
-            self.problem(name, "must be a list of texts")
+            self.problem(name, ui("loader.content.texts"))
             return ()
         return tuple(value)
 
+    def record(self, cls: type[T], **given: Any) -> T:
+        """Build the dataclass ``cls`` from this table, each field not ``given`` read by its type.
+
+        A field without a default is required; ``tuple`` fields are lists of texts, ``bool``
+        fields flags, ``int`` fields whole numbers, and the rest text.
+        """
+        for entry in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if entry.name in given or not entry.init:
+                continue
+            default = None if entry.default is dataclasses.MISSING else entry.default
+            kind = str(entry.type)
+            if kind == "bool":
+                given[entry.name] = self.flag(entry.name, bool(default))
+            elif kind == "int":
+                given[entry.name] = self.number(entry.name, default)
+            else:
+                read = self.texts if kind.startswith("tuple") else self.text
+                given[entry.name] = read(entry.name, default)
+        return cls(**given)
+
     def tables(self, name: str, required: bool = True) -> list[Table]:
         """Return an array of tables (``[[name]]``) as :class:`Table` objects."""
-        value = self._get(name, list, "an array of tables", None if required else [])
-        return [
-            Table(item, self.file, self.text_, f"{self.path(name)}[{index}]", self.problems)
-            for index, item in enumerate(value or [])
-        ]
+        value = self._get(name, list, ui("loader.content.tables"), None if required else [])
+        return [Table(item, self.file, self.text_, f"{self.path(name)}[{index}]", self.problems)
+                for index, item in enumerate(value or [])]
 
     def table(self, name: str) -> Table:
         """Return a sub-table (``[name]``)."""
-        return Table(self._get(name, dict, "a table", {}) or {}, self.file, self.text_,
-                     self.path(name), self.problems)
+        found = self._get(name, dict, ui("loader.content.table"), {}) or {}
+        return Table(found, self.file, self.text_, self.path(name), self.problems)
+
+
+def listed(items: Sequence[object]) -> str:
+    """Return items as words: ``a, b or c``.
+
+    >>> listed(["strong", "okay", "weak"])
+    'strong, okay or weak'
+    """
+    names = [str(item) for item in items]
+    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 def duplicates(ids: Sequence[str]) -> list[str]:

@@ -22,17 +22,11 @@ from typing import TypeAlias
 from .errors import CourseInputError
 from .interface import ui
 
-__all__ = [
-    "FORMAT_NAME", "FORMAT_VERSION", "MAX_ANSWER_CHARS", "MAX_EXERCISE_ID_CHARS", "Entry",
-    "JSONValue", "Problem", "check_exercise_id", "check_value", "decode", "encode",
-    "serialised_size",
-]
-
+#: A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts.
 JSONValue: TypeAlias = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
-"""A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts."""
 
+#: One saved answer as stored: ``{"value": ..., "saved_at": ...}``.
 Entry: TypeAlias = dict[str, JSONValue]
-"""One saved answer as stored: ``{"value": ..., "saved_at": ...}``."""
 
 #: The ``"format"`` marker written into every journal file.
 FORMAT_NAME = "second-call-journal"
@@ -57,16 +51,16 @@ class Problem:
 def check_exercise_id(exercise_id: object) -> str:
     """Return ``exercise_id`` if it can name an answer; raise CourseInputError if not."""
     if not isinstance(exercise_id, str):
-        raise CourseInputError("exercise_id", f"must be text, not {type(exercise_id).__name__}")
+        raise CourseInputError("exercise_id", ui("engines.input.text",
+                                                 kind=type(exercise_id).__name__))
     if not exercise_id:
-        raise CourseInputError("exercise_id", "must not be empty")
+        raise CourseInputError("exercise_id", ui("engines.input.not_empty"))
     if len(exercise_id) > MAX_EXERCISE_ID_CHARS:
-        raise CourseInputError(
-            "exercise_id",
-            f"is too long ({len(exercise_id):,} characters); the limit is {MAX_EXERCISE_ID_CHARS}",
-        )
+        size = f"{len(exercise_id):,}"
+        raise CourseInputError("exercise_id", ui("engines.input.id_too_long", size=size,
+                                                 limit=MAX_EXERCISE_ID_CHARS))
     if not _encodable(exercise_id):
-        raise CourseInputError("exercise_id", "contains characters that cannot be saved")
+        raise CourseInputError("exercise_id", ui("engines.input.unsaveable"))
     return exercise_id
 
 
@@ -87,22 +81,24 @@ def check_value(value: object, location: str = "", depth: int = 0) -> None:
     if isinstance(value, dict) and depth < _MAX_DEPTH:
         for key, item in value.items():
             if not isinstance(key, str) or not _encodable(key):
-                raise CourseInputError("value", f"has a key {key!r} that cannot be saved at "
-                                       f"{location or 'the top'}; keys must be text")
+                where = location or ui("engines.input.the_top")
+                raise CourseInputError("value", ui("engines.input.bad_key", key=repr(key),
+                                                   where=where))
             check_value(item, f"{location}[{key!r}]", depth + 1)
         return
     if isinstance(value, list | dict):
-        problem = f"is nested more than {_MAX_DEPTH} levels deep"
+        problem = ui("engines.input.too_deep", depth=_MAX_DEPTH)
     elif isinstance(value, float) and not math.isfinite(value):
-        problem = f"contains {value!r}; only finite numbers can be saved"
+        problem = ui("engines.input.not_finite", value=repr(value))
     elif isinstance(value, str) and not _encodable(value):
-        problem = "contains characters that cannot be saved"
+        problem = ui("engines.input.unsaveable")
     elif value is None or isinstance(value, bool | int | float | str):
         return
     else:
-        problem = (f"contains a {type(value).__name__}; only text, numbers, true/false, None, "
-                   "lists and dicts can be saved")
-    raise CourseInputError("value", f"{problem} (at {location})" if location else problem)
+        problem = ui("engines.input.not_plain", kind=type(value).__name__)
+    if location:
+        problem = ui("engines.input.at", problem=problem, where=location)
+    raise CourseInputError("value", problem)
 
 
 def serialised_size(value: JSONValue) -> int:
@@ -110,7 +106,7 @@ def serialised_size(value: JSONValue) -> int:
     try:
         return len(json.dumps(value, ensure_ascii=False, allow_nan=False))
     except (ValueError, RecursionError) as error:
-        raise CourseInputError("value", f"cannot be saved as JSON ({error})") from error
+        raise CourseInputError("value", ui("engines.input.not_json", error=error)) from error
 
 
 def _reject_constant(name: str) -> object:
@@ -146,11 +142,9 @@ def _check_document(document: object) -> dict[str, Entry] | Problem:
     answers = document.get("answers")
     if not isinstance(answers, dict):
         return Problem(ui("model.journal.no_answers"))
-    for entry in answers.values():
-        if not isinstance(entry, dict) or "value" not in entry:
-            return Problem(ui("model.journal.bad_answer"))
-        if not isinstance(entry.get("saved_at"), str):
-            return Problem(ui("model.journal.bad_answer"))
+    if any(not isinstance(entry, dict) or "value" not in entry
+           or not isinstance(entry.get("saved_at"), str) for entry in answers.values()):
+        return Problem(ui("model.journal.bad_answer"))
     return answers
 
 

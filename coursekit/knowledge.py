@@ -15,26 +15,21 @@ fact is written once, in the content file. Nothing is read until it is first ask
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
-from .fields import PACKAGE_CONTENT, ContentError, Problem, Table, duplicates, read_toml
+from .fields import PACKAGE_CONTENT, ContentError, Problem, Table, duplicates, read_table
+from .interface import ui
 
-__all__ = [
-    "Commenter",
-    "Knowledge",
-    "Lesson",
-    "Misstep",
-    "Move",
-    "Quote",
-    "Reaction",
-    "Scenario",
-    "Source",
-    "Theme",
-    "knowledge",
-    "read_knowledge",
-]
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_HasId)
 
 
 @dataclass(frozen=True)
@@ -45,7 +40,7 @@ class Source:
     author: str
     publication: str
     publisher: str
-    commenters: tuple[str, ...]
+    commenters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,7 +112,7 @@ class Lesson:
     id: str
     commenter: str
     text: str
-    supports: tuple[str, ...]
+    supports: tuple[str, ...] = ()
     challenges: tuple[str, ...] = ()
 
     @property
@@ -164,11 +159,8 @@ class Knowledge:
         >>> [lesson.commenter for lesson in knowledge().lessons_for("explain_change")]
         ['Steve W', 'joe Maressa']
         """
-        return tuple(
-            lesson
-            for lesson in self.lessons.values()
-            if topic in lesson.supports or topic in lesson.challenges
-        )
+        return tuple(lesson for lesson in self.lessons.values()
+                     if topic in lesson.supports or topic in lesson.challenges)
 
     def attribution(self) -> str:
         """Return the one-line credit each notebook shows once."""
@@ -179,40 +171,48 @@ class Knowledge:
         )
 
 
+def _by_id(records: Iterable[R]) -> dict[str, R]:
+    return {record.id: record for record in records}
+
+
 def read_knowledge(folder: Path, problems: list[Problem]) -> Knowledge:
     """Read ``knowledge.toml`` from a content folder, recording every problem found."""
-    data, text = read_toml(folder / "knowledge.toml", "knowledge.toml", problems)
-    root = Table(data, "knowledge.toml", text, "", problems)
-    src = root.table("source")
-    source = Source(src.text("title"), src.text("author"), src.text("publication"),
-                    src.text("publisher"), src.texts("commenters"))
-    quotes = {t.text("id"): Quote(t.text("id"), t.text("text"), t.text("speaker"), source.title)
-              for t in root.tables("quotes")}
-    moves = {t.text("id"): Move(t.text("id"), t.text("title"), t.text("purpose"), t.text("how"),
-                                t.text("future_roles")) for t in root.tables("moves")}
+    root = read_table(folder / "knowledge.toml", problems)
+    source = root.table("source").record(Source)
+    quotes = _by_id(t.record(Quote, source_title=source.title) for t in root.tables("quotes"))
+    moves = _by_id(t.record(Move) for t in root.tables("moves"))
     scenarios: dict[int, Scenario] = {}
     for t in root.tables("scenarios"):
         number = t.number("number")
         if number not in (1, 2):
-            t.problem("number", "must be 1 or 2")
+            t.problem("number", ui("loader.content.scenario"))
             continue
-        scenarios[number] = Scenario(1 if number == 1 else 2, t.text("title"), t.text("summary"),
-                                     t.texts("moves", None))
-    reactions = {t.text("id"): Reaction(t.text("id"), t.text("label"), t.text("trigger"))
-                 for t in root.tables("reactions")}
-    missteps = {t.text("id"): Misstep(t.text("id"), t.text("label"), t.text("example"),
-                                      t.texts("reactions", None)) for t in root.tables("missteps")}
-    themes = {t.text("id"): Theme(t.text("id"), t.text("label")) for t in root.tables("themes")}
-    lessons = {t.text("id"): Lesson(t.text("id"), t.text("commenter"), t.text("text"),
-                                    t.texts("supports"), t.texts("challenges"))
-               for t in root.tables("lessons")}
-    commenters = {t.text("name"): Commenter(t.text("name"), t.text("role"), t.text("story"),
-                                            t.texts("lessons", None))
-                  for t in root.tables("commenters")}
+        scenarios[number] = t.record(Scenario, number=number, move_ids=t.texts("moves", None))
+    reactions = _by_id(t.record(Reaction) for t in root.tables("reactions"))
+    missteps = _by_id(t.record(Misstep) for t in root.tables("missteps"))
+    themes = _by_id(t.record(Theme) for t in root.tables("themes"))
+    lessons = _by_id(t.record(Lesson) for t in root.tables("lessons"))
+    commenters = {c.name: c for c in (t.record(Commenter, lesson_ids=t.texts("lessons", None))
+                                      for t in root.tables("commenters"))}
     facts = Knowledge(source, quotes, moves, scenarios, reactions, missteps, themes, lessons,
                       commenters, root.texts("role_statuses", None), root.texts("channels", None))
     _check(root, facts)
     return facts
+
+
+def _links(facts: Knowledge) -> Iterator[tuple[str, tuple[str, ...], Collection[str], str]]:
+    """Yield each link between records: its key path, the ids it names, the ids they must be
+    among, and what those are."""
+    for number, scenario in facts.scenarios.items():
+        yield f"scenarios[{number - 1}].moves", scenario.move_ids, facts.moves, "move"
+    for index, misstep in enumerate(facts.missteps.values()):
+        yield f"missteps[{index}].reactions", misstep.reactions, facts.reactions, "reaction"
+    topics = {*facts.moves, *facts.themes}
+    for index, lesson in enumerate(facts.lessons.values()):
+        yield f"lessons[{index}].commenter", (lesson.commenter,), facts.commenters, "commenter"
+        yield f"lessons[{index}]", (*lesson.supports, *lesson.challenges), topics, "move or theme"
+    for index, commenter in enumerate(facts.commenters.values()):
+        yield f"commenters[{index}].lessons", commenter.lesson_ids, facts.lessons, "lesson"
 
 
 def _check(root: Table, facts: Knowledge) -> None:
@@ -220,30 +220,15 @@ def _check(root: Table, facts: Knowledge) -> None:
     for group in ("quotes", "moves", "reactions", "missteps", "themes", "lessons"):
         ids = [str(item.get("id")) for item in root.data.get(group, []) if isinstance(item, dict)]
         for item_id in duplicates(ids):
-            root.problem(group, f"id {item_id!r} is used twice")
-    for number, scenario in facts.scenarios.items():
-        for move_id in scenario.move_ids:
-            if move_id not in facts.moves:
-                root.problem(f"scenarios[{number - 1}].moves", f"unknown move {move_id!r}")
-    for index, misstep in enumerate(facts.missteps.values()):
-        for reaction_id in misstep.reactions:
-            if reaction_id not in facts.reactions:
-                root.problem(f"missteps[{index}].reactions", f"unknown reaction {reaction_id!r}")
-    topics = {*facts.moves, *facts.themes}
-    for index, lesson in enumerate(facts.lessons.values()):
-        if lesson.commenter not in facts.commenters:
-            root.problem(f"lessons[{index}].commenter", f"unknown commenter {lesson.commenter!r}")
-        for topic in (*lesson.supports, *lesson.challenges):
-            if topic not in topics:
-                root.problem(f"lessons[{index}]", f"unknown move or theme {topic!r}")
-    for index, commenter in enumerate(facts.commenters.values()):
-        for lesson_id in commenter.lesson_ids:
-            if lesson_id not in facts.lessons:
-                root.problem(f"commenters[{index}].lessons", f"unknown lesson {lesson_id!r}")
+            root.problem(group, ui("loader.content.twice", id=repr(item_id)))
+    for key, named, known, what in _links(facts):
+        for item_id in named:
+            if item_id not in known:
+                root.problem(key, ui("loader.content.unknown", what=what, id=repr(item_id)))
     for index, quote in enumerate(facts.quotes.values()):
         if quote.speaker not in (facts.source.author, *facts.commenters):
-            root.problem(f"quotes[{index}].speaker", f"{quote.speaker!r} is not the author or "
-                         "a commenter")
+            root.problem(f"quotes[{index}].speaker",
+                         ui("loader.content.not_speaker", speaker=repr(quote.speaker)))
 
 
 @functools.cache

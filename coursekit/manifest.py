@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 from .agenda import Agenda
 
-__all__ = ["Course", "ExerciseEntry", "NotebookEntry"]
-
 
 @dataclass(frozen=True)
 class ExerciseEntry:

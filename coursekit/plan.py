@@ -18,12 +18,11 @@ from typing import Literal
 
 from .entries import read_entries
 from .errors import CourseInputError
+from .interface import ui
 from .journal import Journal
 from .views.plan import PLAN_TITLE, missing_by_exercise
 from .views.plan import plan_markdown as _plan_markdown
 from .views.plan_page import plan_page
-
-__all__ = ["PlanFormat", "export_plan", "plan_html", "plan_markdown", "plan_missing", "write_plan"]
 
 PlanFormat = Literal["markdown", "html"]
 
@@ -38,9 +37,8 @@ def plan_html(answers: Mapping[str, object]) -> str:
     return plan_page(plan_markdown(answers), PLAN_TITLE)
 
 
-def plan_missing(
-    answers: Mapping[str, object], exercises: Iterable[str] | None = None
-) -> list[str]:
+def plan_missing(answers: Mapping[str, object],
+                 exercises: Iterable[str] | None = None) -> list[str]:
     """Return, in words, what the plan still lacks (only for ``exercises`` if given).
 
     >>> plan_missing({})[0]
@@ -49,11 +47,8 @@ def plan_missing(
     ['Build your call script.']
     """
     wanted = set(exercises) if exercises is not None else None
-    return [
-        text
-        for exercise, text in missing_by_exercise(read_entries(answers))
-        if wanted is None or exercise in wanted
-    ]
+    return [text for exercise, text in missing_by_exercise(read_entries(answers))
+            if wanted is None or exercise in wanted]
 
 
 def export_plan(journal: Journal, fmt: PlanFormat = "markdown") -> str:
@@ -62,12 +57,11 @@ def export_plan(journal: Journal, fmt: PlanFormat = "markdown") -> str:
         return plan_markdown(journal.answers())
     if fmt == "html":
         return plan_html(journal.answers())
-    raise CourseInputError("fmt", f"must be 'markdown' or 'html', not {fmt!r}")
+    raise CourseInputError("fmt", ui("engines.script.plan_format", fmt=repr(fmt)))
 
 
-def write_plan(
-    journal: Journal, path: str | os.PathLike[str], fmt: PlanFormat | None = None
-) -> Path:
+def write_plan(journal: Journal, path: str | os.PathLike[str],
+               fmt: PlanFormat | None = None) -> Path:
     """Write the plan to ``path`` and return it; the format follows the suffix if not given."""
     target = Path(path).expanduser()
     if fmt is None:

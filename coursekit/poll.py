@@ -30,12 +30,8 @@ from typing import Any
 
 from . import loader
 from .entries import read_entries
+from .interface import ui
 from .knowledge import knowledge
-
-__all__ = [
-    "CARD_FORMAT", "CARD_VERSION", "MAX_CARD_BYTES", "CardFolder", "RoomSummary", "check_card",
-    "parse_card", "poll_card", "read_cards", "sort_cards", "summarise", "titles", "write_card",
-]
 
 CARD_FORMAT = "second-call-poll-card"
 CARD_VERSION = 1
@@ -43,7 +39,6 @@ CARD_VERSION = 1
 MAX_CARD_BYTES = 20_000
 _CARD_ID = re.compile(r"[A-Za-z0-9_.-]{1,80}")
 _KEYS = frozenset({"format", "version", "card_id", "scenario", "quizzes", "roleplays", "missed"})
-_DUPLICATE = "a duplicate of a card already counted"
 
 
 def _endings(roleplay_id: str) -> dict[str, str]:
@@ -61,15 +56,16 @@ def poll_card(answers: Mapping[str, object], card_id: str | None = None) -> dict
                  if name in loader.roleplays() and play.ending_id in _endings(name)}
     review = entries.draft.review if entries.draft is not None else None
     missed = {move.id for move in review.moves if not move.covered} if review else set()
-    return {
-        "format": CARD_FORMAT,
-        "version": CARD_VERSION,
-        "card_id": card_id or uuid.uuid4().hex,
-        "scenario": entries.scenario,
-        "quizzes": dict(sorted(quizzes.items())),
-        "roleplays": dict(sorted(roleplays.items())),
-        "missed": sorted(missed & set(knowledge().moves)),
-    }
+    return _card(card_id or uuid.uuid4().hex, entries.scenario, quizzes, roleplays,
+                 missed & set(knowledge().moves))
+
+
+def _card(card_id: str, scenario: object, quizzes: Mapping[str, Any],
+          roleplays: Mapping[str, Any], missed: Iterable[str]) -> dict[str, Any]:
+    """Return a card's fields in their fixed order, each list and table sorted."""
+    return {"format": CARD_FORMAT, "version": CARD_VERSION, "card_id": card_id,
+            "scenario": scenario, "quizzes": {name: list(v) for name, v in sorted(quizzes.items())},
+            "roleplays": dict(sorted(roleplays.items())), "missed": sorted(missed)}
 
 
 def write_card(answers: Mapping[str, object], folder: str | Path) -> Path:
@@ -96,32 +92,32 @@ def check_card(data: object) -> str | None:
     own, so nothing typed can ride along. Cards from before the missed moves still count.
     """
     if not isinstance(data, dict) or data.get("format") != CARD_FORMAT:
-        return "is not a Second Call poll card"
+        return ui("engines.card.foreign")
     if set(data) - _KEYS:
-        return "has fields a card never has"
+        return ui("engines.card.extra_fields")
     if not _KEYS - {"missed"} <= set(data):
-        return "is missing fields"
+        return ui("engines.card.missing")
     if data["version"] != CARD_VERSION:
-        return "has an unknown card version"
+        return ui("engines.card.version")
     if not isinstance(data["card_id"], str) or not _CARD_ID.fullmatch(data["card_id"]):
-        return "has no valid card id"
+        return ui("engines.card.card_id")
     if data["scenario"] not in (1, 2, None) or isinstance(data["scenario"], bool):
-        return "has an unknown scenario"
+        return ui("engines.card.scenario")
     quizzes, roleplays = data["quizzes"], data["roleplays"]
     if not isinstance(quizzes, dict) or not isinstance(roleplays, dict):
-        return "is missing its quizzes or role-plays"
+        return ui("engines.card.no_lists")
     if not set(quizzes) <= set(loader.quizzes()):
-        return "names a quiz this course does not have"
+        return ui("engines.card.quiz")
     if not all(_score_ok(pair) for pair in quizzes.values()):
-        return "has a malformed quiz score"
+        return ui("engines.card.score")
     if not all(name in loader.roleplays() and isinstance(ending, str) and ending in _endings(name)
                for name, ending in roleplays.items()):
-        return "names a role-play ending this course does not have"
+        return ui("engines.card.ending")
     missed = data.get("missed", [])
     if not isinstance(missed, list) or len(set(map(str, missed))) != len(missed):
-        return "has a malformed list of missed moves"
+        return ui("engines.card.missed")
     if not all(isinstance(move, str) and move in knowledge().moves for move in missed):
-        return "names a move this course does not have"
+        return ui("engines.card.move")
     return None
 
 
@@ -132,23 +128,16 @@ def parse_card(data: object) -> tuple[dict[str, Any] | None, str]:
     """
     if isinstance(data, bytes):
         if len(data) > MAX_CARD_BYTES:
-            return None, "is too large to be a poll card"
+            return None, ui("engines.card.too_large")
         try:
             data = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
-            return None, "is not readable JSON"
+            return None, ui("engines.card.not_json")
     problem = check_card(data)
     if problem or not isinstance(data, dict):
         return None, problem or ""
-    return {
-        "format": CARD_FORMAT,
-        "version": CARD_VERSION,
-        "card_id": data["card_id"],
-        "scenario": data["scenario"],
-        "quizzes": {name: list(data["quizzes"][name]) for name in sorted(data["quizzes"])},
-        "roleplays": {name: data["roleplays"][name] for name in sorted(data["roleplays"])},
-        "missed": sorted(data.get("missed", [])),
-    }, ""
+    return _card(data["card_id"], data["scenario"], data["quizzes"], data["roleplays"],
+                 data.get("missed", [])), ""
 
 
 def sort_cards(
@@ -162,9 +151,9 @@ def sort_cards(
     for label, item in items:
         card, problem = parse_card(item)
         if card is None:
-            skipped.append((label, f"it {problem}"))
+            skipped.append((label, ui("engines.card.it", problem=problem)))
         elif card["card_id"] in seen:
-            skipped.append((label, _DUPLICATE))
+            skipped.append((label, ui("engines.card.duplicate")))
         else:
             seen.add(card["card_id"])
             good.append(card)
@@ -179,18 +168,17 @@ class CardFolder:
     messages: tuple[str, ...]
 
 
-#: How a folder's report has always worded files that are no card at all.
-_FILE_REASONS = {"it is not readable JSON": "not readable JSON",
-                 "it is too large to be a poll card": "too large to be a poll card"}
-
-
 def read_cards(folder: str | Path) -> CardFolder:
     """Read every ``*.json`` card in a folder, skipping foreign, corrupt and duplicate files."""
     root = Path(folder)
     if not root.is_dir():
-        return CardFolder((), (f"No folder called {root.name!r} was found.",))
+        return CardFolder((), (ui("engines.card.no_folder", name=repr(root.name)),))
     cards, skipped = sort_cards((path.name, _head(path)) for path in sorted(root.glob("*.json")))
-    messages = (f"Skipped {name}: {_FILE_REASONS.get(why, why)}." for name, why in skipped)
+    # A file that is no card at all has always been worded without the "it is".
+    bare = {ui("engines.card.it", problem=why): why.removeprefix("is ")
+            for why in (ui("engines.card.not_json"), ui("engines.card.too_large"))}
+    messages = (ui("engines.card.skipped_file", name=name, why=bare.get(why, why))
+                for name, why in skipped)
     return CardFolder(tuple(cards), tuple(messages))
 
 
@@ -217,25 +205,21 @@ def summarise(cards: Iterable[Mapping[str, Any]]) -> RoomSummary:
     """Return how many learners chose each scenario, quiz averages and role-play endings."""
     cards = list(cards)
     scenarios: Counter[str] = Counter()
-    scores: dict[str, list[int]] = {}
+    got: Counter[str] = Counter()
+    out_of: Counter[str] = Counter()
     endings: dict[str, Counter[str]] = {}
     for card in cards:
         scenario = card.get("scenario")
-        scenarios[f"Scenario {scenario}" if scenario in (1, 2) else "Not classified"] += 1
-        for name, (score, out_of) in card.get("quizzes", {}).items():
-            total = scores.setdefault(name, [0, 0])
-            total[0] += score
-            total[1] += out_of
+        scenarios[ui("engines.card.scenario_n", number=scenario) if scenario in (1, 2)
+                  else ui("engines.card.not_classified")] += 1
+        for name, (score, most) in card.get("quizzes", {}).items():
+            got[name] += score
+            out_of[name] += most
         for name, ending in card.get("roleplays", {}).items():
             endings.setdefault(name, Counter())[ending] += 1
-    return RoomSummary(
-        learners=len(cards),
-        scenarios=dict(sorted(scenarios.items())),
-        quiz_percent={
-            name: round(100 * got / out_of) for name, (got, out_of) in sorted(scores.items())
-        },
-        endings={name: dict(sorted(c.items())) for name, c in sorted(endings.items())},
-    )
+    percent = {name: round(100 * got[name] / out_of[name]) for name in sorted(out_of)}
+    return RoomSummary(len(cards), dict(sorted(scenarios.items())), percent,
+                       {name: dict(sorted(c.items())) for name, c in sorted(endings.items())})
 
 
 def titles() -> dict[str, str]:

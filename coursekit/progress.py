@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from .loader import course
 
-__all__ = ["ProgressItem", "course_progress"]
-
 
 @dataclass(frozen=True)
 class ProgressItem:
@@ -41,8 +39,6 @@ def _answered(value: object) -> bool:
 
 def course_progress(answers: Mapping[str, object]) -> list[ProgressItem]:
     """Return each course exercise with whether it has been answered."""
-    return [
-        ProgressItem(ex.id, ex.label, ex.notebook, _answered(answers.get(ex.id)))
-        for ex in course().exercises
-    ]
+    return [ProgressItem(ex.id, ex.label, ex.notebook, _answered(answers.get(ex.id)))
+            for ex in course().exercises]
 

@@ -21,17 +21,7 @@ from .review import review_draft
 from .roleplay import RoleplaySession
 from .script import build_script
 
-__all__ = [
-    "answer_keys_text",
-    "persona_plan_answers",
-    "persona_plan_markdown",
-]
-
 _WIDTH = 88
-
-
-def _wrap(text: str, indent: str = "   ") -> str:
-    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
 def _hang(text: str, indent: str, hang: int) -> str:
@@ -74,22 +64,15 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     """
     persona = personas()[persona_id]
     result = classify(persona.situation)
-    script = build_script(
-        persona.answers,
-        scenario=result.scenario,
-        channel=persona.situation.channel,
-        aim=result.aim,
-    )
+    script = build_script(persona.answers, scenario=result.scenario,
+                          channel=persona.situation.channel, aim=result.aim)
     review = review_draft(persona.draft, result.scenario)
     roleplay_id = f"call_scenario{result.scenario}"
     roleplay = roleplays()[roleplay_id]
     session = RoleplaySession.replay(roleplay, roleplay.worked_path)
-    return {
-        SITUATION: result.to_entry().to_json(),
-        SCRIPT: script.to_dict(),
-        DRAFT: {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
-        f"{ROLEPLAY_PREFIX}{roleplay_id}": session.to_dict(),
-    }
+    return {SITUATION: result.to_entry().to_json(), SCRIPT: script.to_dict(),
+            DRAFT: {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
+            f"{ROLEPLAY_PREFIX}{roleplay_id}": session.to_dict()}
 
 
 def persona_plan_markdown(persona_id: str) -> str:

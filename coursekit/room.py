@@ -28,12 +28,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .interface import ui
 from .poll import RoomSummary, poll_card, sort_cards, summarise
-
-__all__ = [
-    "ROOM_SCOPE", "ROOM_URL_ENV", "SERVICE_NAME", "TOKEN_ENV", "Room", "RoomLink", "RoomRequest",
-    "fetch_room", "read_room", "room_link", "send", "share_request", "summary_request",
-]
 
 #: The JupyterHub service that keeps the room's cards.
 SERVICE_NAME = "second-call-room"
@@ -61,11 +57,12 @@ def read_room(cards: Iterable[object], names: Iterable[str] = ()) -> Room:
     ``names`` labels the cards in the skip messages (upload file names); the rest are "Card N".
     """
     labels = iter(names)
-    items = ((next(labels, f"Card {number}"), card) for number, card in enumerate(cards, 1))
+    items = ((next(labels, ui("engines.card.label", number=number)), card)
+             for number, card in enumerate(cards, 1))
     good, skipped = sort_cards(items)
     missed = Counter(move for card in good for move in card["missed"])
     ranked = dict(sorted(missed.items(), key=lambda item: (-item[1], item[0])))
-    reasons = tuple(f"{label} skipped: {why}." for label, why in skipped)
+    reasons = tuple(ui("engines.card.skipped", label=label, why=why) for label, why in skipped)
     return Room(len(good), reasons, summarise(good), ranked)
 
 
@@ -123,16 +120,15 @@ def send(request: RoomRequest, timeout: float = 20.0) -> tuple[int, dict[str, An
     A network failure comes back as status 0 with a ``reason``, never as an exception.
     """
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    prepared = urllib.request.Request(
-        request.url, data=request.body, headers=request.headers, method=request.method
-    )
+    prepared = urllib.request.Request(request.url, data=request.body, headers=request.headers,
+                                      method=request.method)
     try:
         with opener.open(prepared, timeout=timeout) as response:
             return int(response.status), _reply(response.read())
     except urllib.error.HTTPError as error:
         return int(error.code), _reply(error.read())
     except (urllib.error.URLError, OSError) as error:
-        return 0, {"reason": f"the room could not be reached ({type(error).__name__})"}
+        return 0, {"reason": ui("engines.card.unreachable", error=type(error).__name__)}
 
 
 def _reply(raw: bytes) -> dict[str, Any]:
@@ -151,13 +147,13 @@ def fetch_room(link: RoomLink) -> tuple[Room | None, int, str]:
     status, reply = send(summary_request(link))
     if status != 200:
         reason = reply.get("reason")
-        return None, status, reason if isinstance(reason, str) else f"the room answered {status}"
+        if not isinstance(reason, str):
+            reason = ui("engines.card.answered", status=status)
+        return None, status, reason
     cards = reply.get("cards")
     room = read_room(cards if isinstance(cards, list) else [])
     refused = reply.get("refused")
-    notes = [
-        f"The room refused {count} card(s): {reason}."
-        for reason, count in (refused.items() if isinstance(refused, dict) else [])
-        if isinstance(reason, str) and type(count) is int and count
-    ]
+    notes = [ui("engines.card.refused", count=count, reason=reason)
+             for reason, count in (refused.items() if isinstance(refused, dict) else [])
+             if isinstance(reason, str) and type(count) is int and count]
     return Room(room.counted, (*room.skipped, *notes), room.summary, room.missed), status, ""

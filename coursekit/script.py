@@ -20,19 +20,13 @@ from typing import Any, Literal
 from .classify import check_choice
 from .entries import ScriptEntry, ScriptLineEntry
 from .errors import CourseInputError
+from .interface import ui
 from .knowledge import knowledge
 from .loader import script_wording
 from .textsafe import clean_text, escape_markdown
 from .wording import FIELDS
 
-__all__ = [
-    "FIELDS",
-    "Script",
-    "ScriptInputs",
-    "ScriptLine",
-    "build_script",
-    "script_from_mapping",
-]
+__all__ = ["FIELDS", "Script", "ScriptInputs", "ScriptLine", "build_script", "script_from_mapping"]
 
 PartKind = Literal["ours", "learner", "prompt"]
 Part = tuple[PartKind, str]
@@ -93,12 +87,12 @@ class ScriptLine:
 
 
 def _plain(kind: PartKind, value: str) -> str:
-    return f"[add: {value}]" if kind == "prompt" else value
+    return ui("engines.script.prompt", prompt=value) if kind == "prompt" else value
 
 
 def _markdown(kind: PartKind, value: str) -> str:
     if kind == "prompt":
-        return f"_\\[add: {escape_markdown(value)}\\]_"
+        return ui("engines.script.md_prompt", prompt=escape_markdown(value))
     return escape_markdown(value)
 
 
@@ -128,16 +122,17 @@ class Script:
 
     def to_text(self) -> str:
         """Return the script as plain text with a heading per move."""
-        blocks = [f"Your call script (Scenario {self.scenario})"]
-        for number, line in enumerate(self.lines, 1):
-            blocks.append(f"{number}. {line.title} [{line.move_id}]\n   {line.text}")
+        blocks = [ui("engines.script.heading", scenario=self.scenario)]
+        blocks += [ui("engines.script.line", number=number, title=line.title, move=line.move_id,
+                      text=line.text) for number, line in enumerate(self.lines, 1)]
         return "\n\n".join(blocks)
 
     def to_markdown(self) -> str:
         """Return the script as Markdown; learner text stays literal when rendered."""
-        blocks = [f"## Your call script (Scenario {self.scenario})"]
+        blocks = [ui("engines.script.md_heading", scenario=self.scenario)]
         for number, line in enumerate(self.lines, 1):
-            blocks.append(f"**{number}. {escape_markdown(line.title)}** (`{line.move_id}`)")
+            blocks.append(ui("engines.script.md_line", number=number,
+                             title=escape_markdown(line.title), move=line.move_id))
             blocks.append(line.markdown())
         return "\n\n".join(blocks) + "\n"
 
@@ -156,19 +151,26 @@ class Script:
     def to_dict(self) -> dict[str, Any]:
         """Return the script as JSON-ready data, as saved in the journal."""
         moves = tuple(ScriptLineEntry(line.move_id, line.text) for line in self.lines)
-        return ScriptEntry(
-            self.scenario, self.spoken(), moves, self.missing, self.channel, self.aim
-        ).to_json()
+        return ScriptEntry(self.scenario, self.spoken(), moves, self.missing, self.channel,
+                           self.aim).to_json()
 
 
 class _Builder:
-    """Collects the parts of one line, putting a prompt wherever an answer is missing."""
+    """Builds the lines of one script, putting a prompt wherever an answer is missing."""
 
-    def __init__(self, inputs: ScriptInputs) -> None:
-        self.inputs = inputs
+    def __init__(self, inputs: ScriptInputs, variant: int, channel: str, aim: str) -> None:
+        self.inputs, self.variant, self.channel, self.aim = inputs, variant, channel, aim
         self.parts: list[Part] = []
+        self.section = ""
 
-    def say(self, text: str) -> _Builder:
+    def say(self, *names: str) -> _Builder:
+        """Add our phrases of the current section (the learner's variant where there are three)."""
+        for name in names:
+            texts = script_wording().phrases[self.section][name]
+            self.parts.append(("ours", texts[self.variant if len(texts) > 1 else 0]))
+        return self
+
+    def text(self, text: str) -> _Builder:
         self.parts.append(("ours", text))
         return self
 
@@ -180,123 +182,60 @@ class _Builder:
             self.parts.append(("prompt", script_wording().field(field_name).placeholder))
         return self
 
-    def done(self) -> tuple[Part, ...]:
-        parts = tuple(self.parts)
-        self.parts = []
-        return parts
+    def greet(self) -> None:
+        self.section = "greeting"
+        self.say("hello")
+        if self.inputs.manager_name:
+            self.text(" ").parts.append(("learner", self.inputs.manager_name))
+        opener = script_wording().openers[self.variant][1 if self.channel == "meeting" else 0]
+        self.text(f", {opener}. ")
+
+    def line(self, move_id: str, first: bool) -> ScriptLine:
+        """Return the line of one move; ``first`` if it opens the call."""
+        self.parts, future = [], self.aim == "future_roles"
+        if move_id == "own_misstep" or (move_id == "reaffirm" and first):
+            self.greet()
+        self.section = move_id
+        if move_id == "reaffirm":
+            if not first:
+                self.say("later")
+            if future or first:
+                self.say("filled" if future else "gap")
+            self.say("lead").answer("what_drew_you").text(".")
+        elif move_id == "explain_change":
+            self.say("lead").answer("why_declined").say("since").answer("what_changed")
+            self.say("future_roles" if future else "this_role").answer("what_job_offers").text(".")
+        elif move_id == "easy_out" and future:
+            self.say("future_roles")
+        elif move_id == "easy_out":
+            self.say("lead", "phone" if self.channel == "phone" else "meeting", "close")
+        elif move_id == "own_misstep":
+            self.say("change", "lead").answer("misstep").say("cost").answer("cost_to_manager")
+            self.say("sorry")
+        else:
+            self.say("lead")
+        return ScriptLine(move_id, knowledge().moves[move_id].title, tuple(self.parts))
 
 
-def _line(move_id: str, parts: tuple[Part, ...]) -> ScriptLine:
-    return ScriptLine(move_id, knowledge().moves[move_id].title, parts)
-
-
-def _greet(b: _Builder, variant: int, channel: str) -> None:
-    name = b.inputs.manager_name
-    b.say(script_wording().text("greeting", "hello"))
-    if name:
-        b.say(" ")
-        b.parts.append(("learner", name))
-    opener = script_wording().openers[variant][1 if channel == "meeting" else 0]
-    b.say(f", {opener}. ")
-
-
-def _reaffirm(b: _Builder, variant: int, channel: str, aim: str, first: bool) -> tuple[Part, ...]:
-    words = script_wording()
-    if first:
-        _greet(b, variant, channel)
-    else:
-        b.say(words.text("reaffirm", "later"))
-    if aim == "future_roles":
-        b.say(words.text("reaffirm", "filled"))
-    elif first:
-        b.say(words.variant("reaffirm", "gap", variant))
-    b.say(words.variant("reaffirm", "lead", variant))
-    b.answer("what_drew_you")
-    b.say(".")
-    return b.done()
-
-
-def _explain_change(b: _Builder, variant: int, aim: str) -> tuple[Part, ...]:
-    words = script_wording()
-    b.say(words.variant("explain_change", "lead", variant))
-    b.answer("why_declined")
-    b.say(words.text("explain_change", "since"))
-    b.answer("what_changed")
-    b.say(words.text("explain_change", "future_roles" if aim == "future_roles" else "this_role"))
-    b.answer("what_job_offers")
-    b.say(".")
-    return b.done()
-
-
-def _easy_out(b: _Builder, variant: int, channel: str, aim: str) -> tuple[Part, ...]:
-    words = script_wording()
-    if aim == "future_roles":
-        b.say(words.text("easy_out", "future_roles"))
-        return b.done()
-    b.say(words.variant("easy_out", "lead", variant))
-    b.say(words.text("easy_out", "phone" if channel == "phone" else "meeting"))
-    b.say(words.text("easy_out", "close"))
-    return b.done()
-
-
-def _own_misstep(b: _Builder, variant: int, channel: str) -> tuple[Part, ...]:
-    words = script_wording()
-    _greet(b, variant, channel)
-    b.say(words.text("own_misstep", "change"))
-    b.say(words.variant("own_misstep", "lead", variant))
-    b.answer("misstep")
-    b.say(words.text("own_misstep", "cost"))
-    b.answer("cost_to_manager")
-    b.say(words.text("own_misstep", "sorry"))
-    return b.done()
-
-
-def _one_line(b: _Builder, move_id: str, variant: int) -> tuple[Part, ...]:
-    b.say(script_wording().variant(move_id, "lead", variant))
-    return b.done()
-
-
-def build_script(
-    answers: ScriptInputs | Mapping[str, object] | None = None,
-    *,
-    scenario: int = 1,
-    channel: str = "phone",
-    aim: str = "this_role",
-    variant: int = 0,
-) -> Script:
+def build_script(answers: ScriptInputs | Mapping[str, object] | None = None, *, scenario: int = 1,
+                 channel: str = "phone", aim: str = "this_role", variant: int = 0) -> Script:
     """Build the script for a scenario from the learner's answers.
 
     ``variant`` (0, 1 or 2) picks one of our wordings for the connecting sentences.
     ``aim`` is ``"future_roles"`` when the learner knows the role is filled.
     """
-    inputs = (
-        answers if isinstance(answers, ScriptInputs) else ScriptInputs.from_mapping(answers or {})
-    )
+    inputs = answers if isinstance(answers, ScriptInputs) else ScriptInputs.from_mapping(
+        answers or {})
     check_choice("scenario", scenario, knowledge().scenarios)
     check_choice("channel", channel, knowledge().channels)
     check_choice("aim", aim, ("this_role", "future_roles"))
     check_choice("variant", variant, (0, 1, 2))
-    b = _Builder(inputs)
-    lines: list[ScriptLine] = []
-    for move_id in knowledge().scenarios[scenario].move_ids:
-        if move_id == "reaffirm":
-            parts = _reaffirm(b, variant, channel, aim, first=not lines)
-        elif move_id == "explain_change":
-            parts = _explain_change(b, variant, aim)
-        elif move_id == "easy_out":
-            parts = _easy_out(b, variant, channel, aim)
-        elif move_id == "own_misstep":
-            parts = _own_misstep(b, variant, channel)
-        else:
-            parts = _one_line(b, move_id, variant)
-        lines.append(_line(move_id, parts))
-    return Script(
-        scenario=1 if scenario == 1 else 2,
-        channel=channel,
-        aim="future_roles" if aim == "future_roles" else "this_role",
-        lines=tuple(lines),
-        missing=inputs.missing(scenario),
-    )
+    builder = _Builder(inputs, variant, channel, aim)
+    move_ids = knowledge().scenarios[scenario].move_ids
+    lines = tuple(builder.line(move_id, not number) for number, move_id in enumerate(move_ids))
+    return Script(scenario=1 if scenario == 1 else 2, channel=channel,
+                  aim="future_roles" if aim == "future_roles" else "this_role", lines=lines,
+                  missing=inputs.missing(scenario))
 
 
 def script_from_mapping(data: object) -> Script:
@@ -306,10 +245,10 @@ def script_from_mapping(data: object) -> Script:
     'own_misstep'
     """
     if not isinstance(data, Mapping):
-        raise CourseInputError("script", "must be a JSON object")
+        raise CourseInputError("script", ui("engines.script.object"))
     settings = ("scenario", "channel", "aim", "variant")
     for key in data:
         if key not in (*settings, *FIELDS):
-            raise CourseInputError(str(key)[:40], "unknown field")
+            raise CourseInputError(str(key)[:40], ui("engines.script.field"))
     chosen: dict[str, Any] = {key: data[key] for key in settings if key in data}
     return build_script(ScriptInputs.from_mapping(data), **chosen)

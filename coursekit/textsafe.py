@@ -12,10 +12,7 @@ import re
 import unicodedata
 
 from .errors import CourseInputError
-
-__all__ = [
-    "MAX_DRAFT_CHARS", "MAX_FIELD_CHARS", "clean_text", "escape_markdown", "tidy",
-]
+from .interface import ui
 
 #: The longest answer a single script field accepts.
 MAX_FIELD_CHARS = 2_000
@@ -28,13 +25,8 @@ _MD_LINE_START = re.compile(r"^(\s*)([#+\-!])", re.MULTILINE)
 _MD_ORDERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
 
 
-def clean_text(
-    value: object,
-    field: str,
-    *,
-    max_chars: int = MAX_FIELD_CHARS,
-    keep_newlines: bool = False,
-) -> str:
+def clean_text(value: object, field: str, *, max_chars: int = MAX_FIELD_CHARS,
+               keep_newlines: bool = False) -> str:
     """Return learner text with control characters removed and whitespace tidied.
 
     Raises :class:`CourseInputError` naming ``field`` when the value is not text or is longer
@@ -50,11 +42,10 @@ def clean_text(
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise CourseInputError(field, f"must be text, not {type(value).__name__}")
+        raise CourseInputError(field, ui("engines.input.text", kind=type(value).__name__))
     if len(value) > max_chars:
-        raise CourseInputError(
-            field, f"is too long ({len(value):,} characters); please keep it under {max_chars:,}"
-        )
+        raise CourseInputError(field, ui("engines.input.too_long", size=f"{len(value):,}",
+                                         limit=f"{max_chars:,}"))
     text = tidy(unicodedata.normalize("NFC", value))
     if keep_newlines:
         lines = [" ".join(line.split()) for line in text.split("\n")]

@@ -4,7 +4,7 @@
 >>> wording = script_wording()
 >>> wording.field("why_declined").prompt
 'Why did you decline?'
->>> wording.variant("permission", "lead", 1)
+>>> wording.phrases["permission"]["lead"][1]
 "I understand if that counts against me, and I think that's fair."
 """
 
@@ -15,18 +15,9 @@ from dataclasses import dataclass
 
 from .entries import REPLY_IDS
 
-__all__ = ["FIELDS", "SCRIPT_PHRASES", "ScriptField", "ScriptWording"]
-
 #: The learner's answers a script is built from, in the order the builder asks for them.
-FIELDS: tuple[str, ...] = (
-    "manager_name",
-    "what_drew_you",
-    "why_declined",
-    "what_changed",
-    "what_job_offers",
-    "misstep",
-    "cost_to_manager",
-)
+FIELDS: tuple[str, ...] = ("manager_name", "what_drew_you", "why_declined", "what_changed",
+                           "what_job_offers", "misstep", "cost_to_manager")
 
 #: Each section of ``script.toml`` and its phrases: ``1`` for one text, ``3`` for three variants.
 SCRIPT_PHRASES: Mapping[str, Mapping[str, int]] = {
@@ -79,11 +70,3 @@ class ScriptWording:
             if entry.id == field_id:
                 return entry
         raise KeyError(field_id)
-
-    def text(self, section: str, name: str) -> str:
-        """Return a single phrase."""
-        return self.phrases[section][name][0]
-
-    def variant(self, section: str, name: str, variant: int) -> str:
-        """Return one of a phrase's three variants."""
-        return self.phrases[section][name][variant]

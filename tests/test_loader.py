@@ -12,7 +12,8 @@ import pytest
 
 from coursekit import cli
 from coursekit.fallbacks import fallback_markdown
-from coursekit.fields import PACKAGE_CONTENT, Problem
+from coursekit.fields import PACKAGE_CONTENT, Problem, Table
+from coursekit.knowledge import Misstep, Source
 from coursekit.loader import check, course, load, quizzes, roleplays
 from coursekit.quiz import display_order, shown_order
 
@@ -100,6 +101,21 @@ def test_missing_fields_wrong_types_duplicates_and_unreachable_nodes(content: Pa
     assert "01_dilemma.toml" in text and "must be true or false, not str" in text
     assert "id 'insulted' is used twice" in text
     assert "node 's1_filled' cannot be reached from the start" in text
+
+
+def test_a_record_reads_each_field_by_its_type_and_names_what_is_wrong() -> None:
+    problems: list[Problem] = []
+    data = {"id": "late", "label": "Late", "example": " ", "reactions": ["hurt", 3]}
+    misstep = Table(data, "knowledge.toml", "", "missteps[0]", problems).record(Misstep)
+    assert misstep == Misstep("late", "Late", " ", ())
+    assert [str(p) for p in problems] == [
+        "knowledge.toml: missteps[0].example: is empty",
+        "knowledge.toml: missteps[0].reactions: must be a list of texts",
+    ]
+    source = Table({"title": "T", "author": "A", "publication": "P", "publisher": 2},
+                   "knowledge.toml", "", "source", problems).record(Source)
+    assert source.commenters == () and source.publisher == ""
+    assert str(problems[-1]) == "knowledge.toml: source.publisher: must be text, not int"
 
 
 def test_a_folder_that_is_not_there_is_a_problem(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..fields import PACKAGE_CONTENT, ContentError, Problem, locate
+from ..interface import ui
 from ..knowledge import Knowledge, knowledge, read_knowledge
 from ..manifest import Course
 from ..quiz import Quiz
@@ -39,23 +40,9 @@ from .read_roleplays import read_roleplays
 
 T = TypeVar("T")
 
-__all__ = [
-    "PACKAGE_CONTENT",
-    "CaseRecord",
-    "Content",
-    "ContentError",
-    "Problem",
-    "check",
-    "content",
-    "course",
-    "knowledge",
-    "load",
-    "personas_data",
-    "quizzes",
-    "roleplays",
-    "script_wording",
-    "vignettes_data",
-]
+__all__ = ["PACKAGE_CONTENT", "CaseRecord", "Content", "ContentError", "Problem", "check",
+           "content", "course", "knowledge", "load", "personas_data", "quizzes", "roleplays",
+           "script_wording", "vignettes_data"]
 
 
 @dataclass(frozen=True)
@@ -81,18 +68,14 @@ def _cross_check(folder: Path, found: Content, problems: list[Problem]) -> None:
             kind, _, content_id = exercise.id.partition(":")
             if exercise.kind in listed:
                 group = "quizzes" if kind == "quiz" else "roleplays"
-                file = folder / group / f"{content_id}.toml"
-                if kind != exercise.kind or not file.is_file():
-                    message = f"names no {exercise.kind} file: {exercise.id!r}"
+                if kind != exercise.kind or not (folder / group / f"{content_id}.toml").is_file():
+                    message = ui("loader.content.no_file", kind=exercise.kind, id=repr(exercise.id))
                     problems.append(Problem("course.toml", key, message, locate(text, key)))
                 listed[exercise.kind].add(content_id)
-    for quiz_id in found.quizzes:
-        if quiz_id not in listed["quiz"]:
-            problems.append(Problem(f"quizzes/{quiz_id}.toml", "id", "no notebook lists this quiz"))
-    for roleplay_id in found.roleplays:
-        if roleplay_id not in listed["roleplay"]:
-            name = f"roleplays/{roleplay_id}.toml"
-            problems.append(Problem(name, "id", "no notebook lists this role-play"))
+    for kind, group, what in (("quiz", "quizzes", "quiz"), ("roleplay", "roleplays", "role-play")):
+        unlisted = ui("loader.content.no_notebook", what=what)
+        problems += [Problem(f"{group}/{item}.toml", "id", unlisted)
+                     for item in getattr(found, group) if item not in listed[kind]]
 
 
 def _read_wording(root: Path, problems: list[Problem], facts: Knowledge) -> ScriptWording:
@@ -100,7 +83,8 @@ def _read_wording(root: Path, problems: list[Problem], facts: Knowledge) -> Scri
     wording = read_script_wording(root, problems)
     for misstep in facts.missteps:
         if misstep not in wording.phrases["reaction_why"]:
-            problems.append(Problem("script.toml", f"reaction_why.{misstep}", "is missing"))
+            problems.append(Problem("script.toml", f"reaction_why.{misstep}",
+                                    ui("loader.content.missing")))
     return wording
 
 
@@ -109,7 +93,7 @@ def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
     root = Path(folder)
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(str(folder), "", "is not a folder"))
+        problems.append(Problem(str(folder), "", ui("loader.content.not_folder")))
     facts = read_knowledge(root, problems)
     wording = _read_wording(root, problems, facts)
     personas, vignettes = read_examples(root, problems, facts,

@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..fields import Problem, Table, duplicates, read_toml
+from ..fields import Problem, Table, duplicates, read_table
+from ..interface import ui
 from ..knowledge import Knowledge
 from ..wording import FIELDS, SCRIPT_PHRASES, ScriptField, ScriptWording
-
-__all__ = ["CaseRecord", "read_examples", "read_script_wording"]
 
 _SITUATION_KEYS = ("missteps", "time_since_days", "role_status", "channel")
 
@@ -31,33 +30,33 @@ class CaseRecord:
 def _situation(table: Table, facts: Knowledge) -> dict[str, Any]:
     for key in table.data:
         if key not in _SITUATION_KEYS:
-            table.problem(key, f"unknown field; use {', '.join(_SITUATION_KEYS)}")
+            table.problem(key, ui("loader.examples.field", allowed=", ".join(_SITUATION_KEYS)))
     for misstep in table.texts("missteps"):
         if misstep not in facts.missteps:
-            table.problem("missteps", f"unknown misstep {misstep!r}")
+            table.problem("missteps", ui("loader.content.unknown", what="misstep",
+                                         id=repr(misstep)))
     if table.number("time_since_days", 0) < 0:
-        table.problem("time_since_days", "must be 0 or more")
+        table.problem("time_since_days", ui("loader.content.not_negative"))
     if table.text("role_status", "unknown") not in facts.role_statuses:
-        table.problem("role_status", f"must be one of {', '.join(facts.role_statuses)}")
+        table.problem("role_status", ui("loader.examples.one_of",
+                                        allowed=", ".join(facts.role_statuses)))
     if table.text("channel", "phone") not in facts.channels:
-        table.problem("channel", f"must be one of {', '.join(facts.channels)}")
+        table.problem("channel", ui("loader.examples.one_of", allowed=", ".join(facts.channels)))
     return dict(table.data)
 
 
-def read_examples(
-    folder: Path, problems: list[Problem], facts: Knowledge, field_ids: set[str]
-) -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
+def read_examples(folder: Path, problems: list[Problem], facts: Knowledge,
+                  field_ids: set[str]) -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
     """Read the personas and vignettes, keyed by id."""
-    data, text = read_toml(folder / "examples.toml", "examples.toml", problems)
-    root = Table(data, "examples.toml", text, "", problems)
+    root = read_table(folder / "examples.toml", problems)
     personas: dict[str, CaseRecord] = {}
     for table in root.tables("personas"):
         answers = table.table("answers")
         for key, value in answers.data.items():
             if key not in field_ids:
-                answers.problem(key, "is not a script field")
+                answers.problem(key, ui("loader.examples.not_field"))
             elif not isinstance(value, str):
-                answers.problem(key, "must be text")
+                answers.problem(key, ui("loader.examples.text"))
         personas[table.text("id")] = CaseRecord(
             table.text("id"), table.text("name"), table.text("story"),
             _situation(table.table("situation"), facts), draft=table.text("draft", ""),
@@ -69,27 +68,21 @@ def read_examples(
         for table in root.tables("vignettes")
     }
     for group in ("personas", "vignettes"):
-        ids = [str(item.get("id")) for item in data.get(group, []) if isinstance(item, dict)]
+        ids = [str(item.get("id")) for item in root.data.get(group, []) if isinstance(item, dict)]
         for item_id in duplicates(ids):
-            root.problem(group, f"id {item_id!r} is used twice")
+            root.problem(group, ui("loader.content.twice", id=repr(item_id)))
     return personas, vignettes
 
 
 def read_script_wording(folder: Path, problems: list[Problem]) -> ScriptWording:
     """Read the script builder's field prompts and phrases, checking every phrase is there."""
-    data, text = read_toml(folder / "script.toml", "script.toml", problems)
-    root = Table(data, "script.toml", text, "", problems)
-    fields = tuple(
-        ScriptField(t.text("id"), t.text("prompt"), t.text("placeholder", ""),
-                    t.number("scenario", 0))
-        for t in root.tables("fields")
-    )
-    ids = tuple(entry.id for entry in fields)
-    if ids != FIELDS:
-        root.problem("fields", f"must be, in order: {', '.join(FIELDS)}")
+    root = read_table(folder / "script.toml", problems)
+    fields = tuple(t.record(ScriptField) for t in root.tables("fields"))
+    if tuple(entry.id for entry in fields) != FIELDS:
+        root.problem("fields", ui("loader.examples.fields", fields=", ".join(FIELDS)))
     for index, entry in enumerate(fields):
         if entry.id != "manager_name" and not entry.placeholder:
-            root.problem(f"fields[{index}].placeholder", "is missing")
+            root.problem(f"fields[{index}].placeholder", ui("loader.content.missing"))
     phrases: dict[str, dict[str, tuple[str, ...]]] = {}
     for section, names in SCRIPT_PHRASES.items():
         table = root.table(section)
@@ -100,14 +93,15 @@ def read_script_wording(folder: Path, problems: list[Problem]) -> ScriptWording:
             else:
                 variants = table.texts(name, None)
                 if variants and len(variants) != count:
-                    table.problem(name, f"needs {count} variants, not {len(variants)}")
+                    table.problem(name, ui("loader.examples.variants", count=count,
+                                           given=len(variants)))
                 phrases[section][name] = variants if len(variants) == count else ("",) * count
     greeting = root.table("greeting")
     openers: list[tuple[str, str]] = []
     raw = greeting.data.get("openers")
     if (not isinstance(raw, list) or len(raw) != 3
             or not all(isinstance(p, list) and len(p) == 2 for p in raw)):
-        greeting.problem("openers", "must be three [phone, meeting] pairs of text")
+        greeting.problem("openers", ui("loader.examples.openers"))
     else:
         openers = [(str(phone), str(meeting)) for phone, meeting in raw]
     return ScriptWording(fields, phrases, tuple(openers) or (("", ""),) * 3)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import CourseInputError
-from ..fields import Problem, Table, read_toml
+from ..fields import Problem, Table, read_table
+from ..interface import ui
 from ..quiz import (
     Matching,
     MatchItem,
@@ -24,8 +25,6 @@ from ..quiz import (
     SingleChoice,
 )
 
-__all__ = ["QUESTION_KINDS", "read_quizzes"]
-
 #: The question kinds a quiz file can use.
 QUESTION_KINDS = ("single", "multiple", "ordering", "matching")
 
@@ -35,36 +34,29 @@ def _question(table: Table) -> Question | None:
     qid, prompt, why = table.text("id"), table.text("prompt"), table.text("explanation")
     shuffle = table.flag("shuffle", True)
     if kind in ("single", "multiple"):
-        options = tuple(Option(t.text("id"), t.text("text"), t.flag("correct"), t.text("feedback"))
-                        for t in table.tables("options"))
+        options = tuple(t.record(Option) for t in table.tables("options"))
         if not any(option.correct for option in options):
-            table.problem("options", "has no correct option")
+            table.problem("options", ui("loader.quiz.no_correct"))
             return None
-        if kind == "single":
-            return SingleChoice(qid, prompt, options, why, shuffle)
-        return MultipleChoice(qid, prompt, options, why, shuffle)
+        kind_class = SingleChoice if kind == "single" else MultipleChoice
+        return kind_class(qid, prompt, options, why, shuffle)
     if kind == "ordering":
-        items = tuple(OrderItem(t.text("id"), t.text("text"), t.text("feedback"))
-                      for t in table.tables("items"))
-        return Ordering(qid, prompt, items, why)
+        return Ordering(qid, prompt, tuple(t.record(OrderItem) for t in table.tables("items")), why)
     if kind == "matching":
-        left = tuple(MatchItem(t.text("id"), t.text("text"), t.text("match"), t.text("feedback"))
-                     for t in table.tables("left"))
-        right = tuple(MatchTarget(t.text("id"), t.text("text")) for t in table.tables("right"))
+        left = tuple(t.record(MatchItem) for t in table.tables("left"))
+        right = tuple(t.record(MatchTarget) for t in table.tables("right"))
         return Matching(qid, prompt, left, right, why, shuffle)
     if kind:
-        table.problem("kind", f"unknown kind {kind!r}; use one of {', '.join(QUESTION_KINDS)}")
+        table.problem("kind", ui("loader.content.one_of", what="kind", value=repr(kind),
+                                 allowed=", ".join(QUESTION_KINDS)))
     return None
-
-
 
 
 def read_quiz(path: Path, name: str, problems: list[Problem]) -> Quiz | None:
     """Read one quiz file; return None (with problems recorded) if it cannot be built."""
-    data, text = read_toml(path, name, problems)
-    if not data:
+    root = read_table(path, problems, name)
+    if not root.data:
         return None
-    root = Table(data, name, text, "", problems)
     before = len(problems)
     questions: list[Question] = []
     for table in root.tables("questions"):
@@ -77,7 +69,7 @@ def read_quiz(path: Path, name: str, problems: list[Problem]) -> Quiz | None:
             questions.append(question)
     quiz_id, title, intro = root.text("id"), root.text("title"), root.text("intro", "")
     if quiz_id and quiz_id != path.stem:
-        root.problem("id", f"{quiz_id!r} should match the file name {path.stem!r}")
+        root.problem("id", ui("loader.content.file_name", id=repr(quiz_id), stem=repr(path.stem)))
     if len(problems) > before:
         return None
     try:

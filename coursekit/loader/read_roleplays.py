@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..fields import Problem, Table, locate, read_toml
+from ..fields import Problem, Table, listed, locate, read_table
+from ..interface import ui
 from ..knowledge import Knowledge
-from ..roleplay import QUALITIES, Choice, Ending, Node, Roleplay, RoleplaySession
+from ..roleplay import OUTCOMES, QUALITIES, Choice, Ending, Node, Roleplay, RoleplaySession
 from ..roleplay.checks import roleplay_problems
-
-__all__ = ["read_roleplays"]
 
 
 def _choice(table: Table, fork: bool) -> Choice:
     quality = table.text("quality", "okay" if fork else None)
     if quality not in QUALITIES:
-        table.problem("quality", f"unknown quality {quality!r}; use strong, okay or weak")
+        table.problem("quality", ui("loader.content.use", what="quality", value=repr(quality),
+                                    allowed=listed(QUALITIES)))
         quality = "okay"
     return Choice(table.text("id"), table.text("text"), table.text("feedback"),
                   table.text("consequence"), table.text("next"), table.texts("moves"),
@@ -33,23 +33,21 @@ def _node(table: Table, cue: str) -> Node:
     if table.has("ending"):
         end = table.table("ending")
         outcome = end.text("outcome")
-        if outcome not in ("good", "mixed", "poor"):
-            end.problem("outcome", f"unknown outcome {outcome!r}; use good, mixed or poor")
-        ending = Ending(end.text("id"), end.text("title"), end.text("debrief"),
-                        "good" if outcome == "good" else "poor" if outcome == "poor" else "mixed")
+        if outcome not in OUTCOMES:
+            end.problem("outcome", ui("loader.content.use", what="outcome", value=repr(outcome),
+                                      allowed=listed(OUTCOMES)))
+        ending = end.record(Ending, outcome=outcome if outcome in OUTCOMES else "mixed")
     choices = tuple(_choice(item, fork) for item in table.tables("choices", required=False))
     return Node(table.text("id"), table.text("line"), choices, ending,
                 table.text("cue", cue), fork, table.flag("shuffle", True))
 
 
-def read_roleplay(
-    path: Path, name: str, problems: list[Problem], facts: Knowledge
-) -> Roleplay | None:
+def read_roleplay(path: Path, name: str, problems: list[Problem],
+                  facts: Knowledge) -> Roleplay | None:
     """Read and check one role-play file; return None (problems recorded) if it is broken."""
-    data, text = read_toml(path, name, problems)
-    if not data:
+    root = read_table(path, problems, name)
+    if not root.data:
         return None
-    root = Table(data, name, text, "", problems)
     before = len(problems)
     situation, start = root.text("situation"), root.text("start")
     nodes = []
@@ -60,25 +58,24 @@ def read_roleplay(
     roleplay = Roleplay(root.text("id"), root.text("title"), start, tuple(nodes),
                         root.number("scenario"), situation, root.texts("worked_path"))
     if roleplay.id and roleplay.id != path.stem:
-        root.problem("id", f"{roleplay.id!r} should match the file name {path.stem!r}")
+        root.problem("id", ui("loader.content.file_name", id=repr(roleplay.id),
+                              stem=repr(path.stem)))
     for key, message in roleplay_problems(roleplay, facts):
-        problems.append(Problem(name, key, message, locate(text, key)))
+        problems.append(Problem(name, key, message, locate(root.text_, key)))
     if len(problems) > before:
         return None
     if roleplay.worked_path:
         try:
             worked = RoleplaySession.replay(roleplay, roleplay.worked_path)
         except ValueError as err:
-            root.problem("worked_path", f"cannot be followed ({err})")
+            root.problem("worked_path", ui("loader.rp.worked_path", error=err))
             return None
         if not worked.is_over:
-            root.problem("worked_path", "does not reach an ending")
+            root.problem("worked_path", ui("loader.rp.worked_end"))
     return roleplay
 
 
-def read_roleplays(
-    folder: Path, problems: list[Problem], facts: Knowledge
-) -> dict[str, Roleplay]:
+def read_roleplays(folder: Path, problems: list[Problem], facts: Knowledge) -> dict[str, Roleplay]:
     """Read every ``roleplays/*.toml`` file, in file-name order, keyed by role-play id."""
     roleplays: dict[str, Roleplay] = {}
     for path in sorted((folder / "roleplays").glob("*.toml")):

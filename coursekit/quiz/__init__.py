@@ -38,9 +38,7 @@ from .base import CORRECT, PARTLY, WRONG, AnswerValue, Question, Result
 from .choice import MultipleChoice, Option, SingleChoice
 from .order import ORDER_SEED_ENV, ORDER_SEED_KEY, display_order, learner_seed, shown_order
 
-__all__ = [
-    "CORRECT", "ORDER_SEED_ENV", "ORDER_SEED_KEY", "PARTLY", "WRONG", "AnswerValue", "MatchItem",
-    "MatchTarget", "Matching", "MultipleChoice", "Option", "OrderItem", "Ordering", "Question",
-    "Quiz", "QuizAttempt", "Result", "SingleChoice", "answer_key", "display_order", "grade",
-    "key_text", "learner_seed", "shown_order",
-]
+__all__ = ["CORRECT", "ORDER_SEED_ENV", "ORDER_SEED_KEY", "PARTLY", "WRONG", "AnswerValue",
+           "MatchItem", "MatchTarget", "Matching", "MultipleChoice", "Option", "OrderItem",
+           "Ordering", "Question", "Quiz", "QuizAttempt", "Result", "SingleChoice", "answer_key",
+           "display_order", "grade", "key_text", "learner_seed", "shown_order"]

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from ..errors import CourseInputError
+from ..interface import ui
 from .base import (
     CORRECT,
     WRONG,
     Result,
     _check_common,
     _check_parts,
-    _duplicates,
     _id_list,
     _result,
     _unknown,
@@ -48,7 +48,7 @@ class Ordering:
         object.__setattr__(self, "items", tuple(self.items))
         _check_common(self.id, self.prompt, self.explanation)
         if len(self.items) < 2:
-            raise CourseInputError(f"{self.id}.items", "needs at least two items")
+            raise CourseInputError(f"{self.id}.items", ui("engines.quiz.two_items"))
         _check_parts(self.id, "items", self.items, OrderItem, "text", "feedback")
 
     def presented(self) -> tuple[OrderItem, ...]:
@@ -61,12 +61,10 @@ class Ordering:
 
     def normalize(self, answer: object) -> list[str]:
         """Check that the answer lists every item id exactly once and return it."""
-        order = _id_list(answer, "item ids")
-        _unknown(order, {item.id for item in self.items}, "item")
-        _duplicates(order, "item")
+        order = _id_list(answer, [item.id for item in self.items], "item")
         missing = [item.id for item in self.items if item.id not in order]
         if missing:
-            raise CourseInputError("answer", f"place every item; missing: {', '.join(missing)}")
+            raise CourseInputError("answer", ui("engines.quiz.place_all", ids=", ".join(missing)))
         return order
 
     def grade(self, answer: object) -> Result:
@@ -76,13 +74,11 @@ class Ordering:
         placed = sum(given == want for given, want in zip(order, correct_ids, strict=True))
         by_id = {item.id: item for item in self.items}
         # One line per misplaced item, in the learner's own order so it follows what they see.
-        lines = [
-            f"{WRONG} {by_id[given].text} is out of place — {by_id[given].feedback}"
-            for given, want in zip(order, correct_ids, strict=True)
-            if given != want
-        ]
+        lines = [ui("engines.quiz.out_of_place", sign=WRONG, text=by_id[given].text,
+                    feedback=by_id[given].feedback)
+                 for given, want in zip(order, correct_ids, strict=True) if given != want]
         if not lines:
-            lines = [f"{CORRECT} All {len(self.items)} in the right order."]
+            lines = [ui("engines.quiz.in_order", sign=CORRECT, count=len(self.items))]
         return _result(self.id, placed / len(self.items), lines, self.explanation)
 
     def answer_key(self) -> list[str]:
@@ -137,47 +133,45 @@ class Matching:
         object.__setattr__(self, "right", tuple(self.right))
         _check_common(self.id, self.prompt, self.explanation)
         if len(self.left) < 2 or len(self.right) < 2:
-            raise CourseInputError(f"{self.id}", "needs at least two items on each side")
+            raise CourseInputError(self.id, ui("engines.quiz.two_each"))
         _check_parts(self.id, "right", self.right, MatchTarget, "text")
         _check_parts(self.id, "left", self.left, MatchItem, "text", "feedback")
         targets = {target.id for target in self.right}
         for item in self.left:
             if item.match not in targets:
-                raise CourseInputError(f"{self.id}.{item.id}", f"matches unknown {item.match!r}")
+                raise CourseInputError(f"{self.id}.{item.id}",
+                                       ui("engines.quiz.unknown_match", id=repr(item.match)))
 
     def target(self, target_id: str) -> MatchTarget:
         """Return the right-hand target with this id, or raise CourseInputError."""
         for target in self.right:
             if target.id == target_id:
                 return target
-        raise CourseInputError("answer", f"unknown target {target_id!r}")
+        raise CourseInputError("answer", ui("engines.quiz.unknown_target", id=repr(target_id)))
 
     def normalize(self, answer: object) -> dict[str, str]:
         """Check that every left id is matched to a known target and return the map."""
         if not isinstance(answer, Mapping):
-            kind = type(answer).__name__
-            raise CourseInputError("answer", f"must map items to targets, not {kind}")
+            raise CourseInputError("answer", ui("engines.quiz.map", kind=type(answer).__name__))
         for key, value in answer.items():
             if not isinstance(key, str) or not isinstance(value, str):
-                raise CourseInputError("answer", "every item and target must be given by its id")
+                raise CourseInputError("answer", ui("engines.quiz.by_id"))
         _unknown(list(answer), {item.id for item in self.left}, "item")
         _unknown(list(answer.values()), {target.id for target in self.right}, "target")
         missing = [item.id for item in self.left if item.id not in answer]
         if missing:
-            raise CourseInputError("answer", f"match every item; missing: {', '.join(missing)}")
+            raise CourseInputError("answer", ui("engines.quiz.match_all", ids=", ".join(missing)))
         return {item.id: str(answer[item.id]) for item in self.left}
 
     def grade(self, answer: object) -> Result:
         """Grade the matches: the share of left-hand items matched correctly."""
         given = self.normalize(answer)
-        lines = [
-            f"{WRONG} {item.text} → {self.target(given[item.id]).text} — {item.feedback}"
-            for item in self.left
-            if given[item.id] != item.match
-        ]
+        lines = [ui("engines.quiz.mismatch", sign=WRONG, text=item.text,
+                    target=self.target(given[item.id]).text, feedback=item.feedback)
+                 for item in self.left if given[item.id] != item.match]
         right = sum(given[item.id] == item.match for item in self.left)
         if not lines:
-            lines = [f"{CORRECT} Every item is matched correctly."]
+            lines = [ui("engines.quiz.all_matched", sign=CORRECT)]
         return _result(self.id, right / len(self.left), lines, self.explanation)
 
     def answer_key(self) -> dict[str, str]:
@@ -186,6 +180,7 @@ class Matching:
 
     def key_text(self) -> tuple[str, ...]:
         """Return each item with its correct target."""
-        return tuple(f"{item.text} → {self.target(item.match).text}" for item in self.left)
+        return tuple(ui("engines.quiz.key_match", text=item.text,
+                        target=self.target(item.match).text) for item in self.left)
 
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import cast
 
 from ..errors import CourseInputError
+from ..interface import ui
+from ..journal_format import JSONValue
 from .base import AnswerValue, Question, Result, _check_id, _check_text, _check_unique
-
-if TYPE_CHECKING:
-    from ..journal import JSONValue
-
 
 
 def grade(question: Question, answer: object) -> Result:
@@ -46,10 +44,10 @@ class Quiz:
         _check_id(self.id, "quiz.id")
         _check_text(self.title, f"{self.id}.title")
         if not self.questions:
-            raise CourseInputError(f"{self.id}.questions", "needs at least one question")
+            raise CourseInputError(f"{self.id}.questions", ui("engines.quiz.one_question"))
         for question in self.questions:
             if not isinstance(question, Question):
-                raise CourseInputError(f"{self.id}.questions", "every entry must be a question")
+                raise CourseInputError(f"{self.id}.questions", ui("engines.quiz.not_question"))
         _check_unique([question.id for question in self.questions], f"{self.id}.questions")
 
     @property
@@ -62,7 +60,8 @@ class Quiz:
         for question in self.questions:
             if question.id == question_id:
                 return question
-        raise CourseInputError("question_id", f"{question_id!r} is not a question in {self.id!r}")
+        raise CourseInputError("question_id", ui("engines.quiz.no_question", id=repr(question_id),
+                                                 quiz=repr(self.id)))
 
     def answer_key(self) -> dict[str, AnswerValue]:
         """Return every question's fully correct answer, keyed by question id."""
@@ -70,13 +69,8 @@ class Quiz:
 
 
 def _json_answer(saved: AnswerValue) -> JSONValue:
-    if isinstance(saved, str):
-        return saved
-    if isinstance(saved, dict):
-        mapping: dict[str, JSONValue] = dict(saved)
-        return mapping
-    items: list[JSONValue] = list(saved)
-    return items
+    """Return a copy of a saved answer as journal data."""
+    return saved if isinstance(saved, str) else cast("JSONValue", saved.copy())
 
 
 class QuizAttempt:
@@ -148,20 +142,11 @@ class QuizAttempt:
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the attempt as journal data: ``score``, ``out_of`` and what was answered."""
-        answers: dict[str, JSONValue] = {
-            qid: _json_answer(self._answers[qid])
-            for qid in self.quiz.question_ids
-            if qid in self._answers
-        }
+        answers: dict[str, JSONValue] = {qid: _json_answer(self._answers[qid])
+                                         for qid in self.quiz.question_ids if qid in self._answers}
         attempts: dict[str, JSONValue] = dict(self.attempts)
-        return {
-            "quiz_id": self.quiz.id,
-            "score": self.score(),
-            "out_of": self.out_of(),
-            "complete": self.is_complete(),
-            "answers": answers,
-            "attempts": attempts,
-        }
+        return {"quiz_id": self.quiz.id, "score": self.score(), "out_of": self.out_of(),
+                "complete": self.is_complete(), "answers": answers, "attempts": attempts}
 
     @classmethod
     def from_dict(cls, quiz: Quiz, data: object) -> QuizAttempt:
@@ -171,16 +156,17 @@ class QuizAttempt:
         holds answers the quiz cannot use, or records a score the answers do not give.
         """
         if not isinstance(data, Mapping):
-            raise CourseInputError("attempt", f"must be a mapping, not {type(data).__name__}")
+            raise CourseInputError("attempt", ui("engines.input.mapping", kind=type(data).__name__))
         quiz_id = data.get("quiz_id", quiz.id)
         if quiz_id != quiz.id:
-            raise CourseInputError("quiz_id", f"{quiz_id!r} does not match quiz {quiz.id!r}")
+            raise CourseInputError("quiz_id", ui("engines.quiz.other_quiz", id=repr(quiz_id),
+                                                 quiz=repr(quiz.id)))
         answers = data.get("answers", {})
         attempts = data.get("attempts", {})
         if not isinstance(answers, Mapping):
-            raise CourseInputError("answers", "must map question ids to answers")
+            raise CourseInputError("answers", ui("engines.quiz.answers_map"))
         if not isinstance(attempts, Mapping):
-            raise CourseInputError("attempts", "must map question ids to counts")
+            raise CourseInputError("attempts", ui("engines.quiz.attempts_map"))
         attempt = cls(quiz)
         for question_id, answer in answers.items():
             try:
@@ -190,11 +176,12 @@ class QuizAttempt:
         for question_id, count in attempts.items():
             question = quiz.question(question_id)
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise CourseInputError(f"attempts.{question_id}", "must be a count, 0 or more")
+                raise CourseInputError(f"attempts.{question_id}", ui("engines.quiz.count"))
             floor = 1 if question.id in attempt._results else 0
             attempt._attempts[question.id] = max(count, floor)
         for key, value in (("score", attempt.score()), ("out_of", attempt.out_of())):
             if key in data and "answers" in data and data[key] != value:
-                raise CourseInputError(key, f"saved {data[key]!r} but the answers give {value}")
+                raise CourseInputError(key, ui("engines.quiz.saved_score", saved=repr(data[key]),
+                                                value=value))
         return attempt
 

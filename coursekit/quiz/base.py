@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, runtime_checkable
+from typing import Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 from ..errors import CourseInputError
-
-if TYPE_CHECKING:
-    from ..journal import JSONValue
-
-__all__ = ["CORRECT", "PARTLY", "WRONG", "AnswerValue", "Label", "Question", "Result", "Symbol"]
+from ..fields import duplicates
+from ..interface import ui
+from ..journal_format import JSONValue
 
 #: Sign shown for a fully correct answer.
 CORRECT = "✓"
@@ -23,8 +21,8 @@ PARTLY = "◐"
 
 Symbol: TypeAlias = Literal["✓", "✗", "◐"]
 Label: TypeAlias = Literal["Correct", "Not quite", "Partly right"]
+#: An answer in its saved (JSON) form: an option id, a list of ids, or a left-to-right map.
 AnswerValue: TypeAlias = str | list[str] | dict[str, str]
-"""An answer in its saved (JSON) form: an option id, a list of ids, or a left-to-right map."""
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -34,22 +32,18 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 def _check_id(value: object, field: str) -> None:
     if not isinstance(value, str) or not _ID.match(value):
-        raise CourseInputError(
-            field, f"must be a non-empty id of letters, digits, _ . -, not {value!r}"
-        )
+        raise CourseInputError(field, ui("engines.quiz.bad_id", value=repr(value)))
 
 
 def _check_text(value: object, field: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise CourseInputError(field, "must be non-empty text")
+        raise CourseInputError(field, ui("engines.quiz.text"))
 
 
 def _check_unique(ids: Sequence[str], field: str) -> None:
-    seen: set[str] = set()
-    for item_id in ids:
-        if item_id in seen:
-            raise CourseInputError(field, f"id {item_id!r} is used twice")
-        seen.add(item_id)
+    doubled = duplicates(ids)
+    if doubled:
+        raise CourseInputError(field, ui("engines.quiz.twice", id=repr(doubled[0])))
 
 
 def _check_common(question_id: str, prompt: str, explanation: str) -> None:
@@ -58,9 +52,8 @@ def _check_common(question_id: str, prompt: str, explanation: str) -> None:
     _check_text(explanation, f"{question_id}.explanation")
 
 
-def _check_parts(
-    question_id: str, field: str, parts: tuple[Any, ...], kind: type[Any], *texts: str
-) -> None:
+def _check_parts(question_id: str, field: str, parts: tuple[Any, ...], kind: type[Any],
+                 *texts: str) -> None:
     """Check a question's options or items: each a ``kind`` with an id and the ``texts``.
 
     The ids must be unique within the field.
@@ -70,7 +63,8 @@ def _check_parts(
     article = "an" if kind.__name__[0] in "AEIOU" else "a"
     for part in parts:
         if not isinstance(part, kind):
-            raise CourseInputError(where, f"every {noun} must be {article} {kind.__name__}")
+            raise CourseInputError(where, ui("engines.quiz.part_kind", noun=noun, article=article,
+                                             kind=kind.__name__))
         _check_id(part.id, where)
         for name in texts:
             _check_text(getattr(part, name), f"{question_id}.{part.id}.{name}")
@@ -80,28 +74,28 @@ def _check_parts(
 # Answer checks ---------------------------------------------------------------------------
 
 
-def _id_list(answer: object, what: str) -> list[str]:
-    """Return an answer that should be several ids as a list, or raise."""
+def _id_list(answer: object, known: Collection[str], what: str) -> list[str]:
+    """Return an answer that should be several known ids, each once, as a list, or raise."""
     if isinstance(answer, str | bytes | Mapping) or not isinstance(answer, Collection):
-        raise CourseInputError("answer", f"must be a list of {what}, not {type(answer).__name__}")
+        raise CourseInputError("answer", ui("engines.quiz.list", what=what,
+                                            kind=type(answer).__name__))
     items = list(answer)
     for item in items:
         if not isinstance(item, str):
-            raise CourseInputError("answer", f"each entry must be an id, not {type(item).__name__}")
+            raise CourseInputError("answer", ui("engines.quiz.entry_id", kind=type(item).__name__))
+    _unknown(items, known, what)
+    doubled = sorted({item for item in items if items.count(item) > 1})
+    if doubled:
+        raise CourseInputError("answer", ui("engines.quiz.chosen_twice", what=what,
+                                            ids=", ".join(map(repr, doubled))))
     return items
 
 
 def _unknown(ids: Collection[str], known: Collection[str], what: str) -> None:
     strangers = [item for item in ids if item not in known]
     if strangers:
-        raise CourseInputError("answer", f"unknown {what}: {', '.join(map(repr, strangers))}")
-
-
-def _duplicates(ids: Sequence[str], what: str) -> None:
-    doubled = sorted({item for item in ids if ids.count(item) > 1})
-    if doubled:
-        named = ", ".join(map(repr, doubled))
-        raise CourseInputError("answer", f"{what} chosen more than once: {named}")
+        raise CourseInputError("answer", ui("engines.quiz.unknown", what=what,
+                                            ids=", ".join(map(repr, strangers))))
 
 
 # Results ---------------------------------------------------------------------------------
@@ -119,9 +113,9 @@ class Result:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
-            raise CourseInputError("score", f"must be between 0 and 1, not {self.score}")
+            raise CourseInputError("score", ui("engines.quiz.score_range", score=self.score))
         if self.correct != (self.score == 1.0):
-            raise CourseInputError("score", "a correct result scores 1 and only a correct one")
+            raise CourseInputError("score", ui("engines.quiz.score_correct"))
 
     @property
     def symbol(self) -> Symbol:
@@ -139,15 +133,9 @@ class Result:
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the result as plain data."""
-        return {
-            "question_id": self.question_id,
-            "correct": self.correct,
-            "score": self.score,
-            "symbol": self.symbol,
-            "label": self.label,
-            "feedback": list(self.feedback),
-            "explanation": self.explanation,
-        }
+        return {"question_id": self.question_id, "correct": self.correct, "score": self.score,
+                "symbol": self.symbol, "label": self.label, "feedback": list(self.feedback),
+                "explanation": self.explanation}
 
 
 def _result(question_id: str, score: float, feedback: list[str], explanation: str) -> Result:
@@ -165,37 +153,29 @@ class Question(Protocol):
     @property
     def id(self) -> str:
         """The question's id, unique within its quiz."""
-        ...
 
     @property
     def prompt(self) -> str:
         """What the learner is asked."""
-        ...
 
     @property
     def explanation(self) -> str:
         """Why the answer is what it is, shown after grading."""
-        ...
 
     @property
     def kind(self) -> str:
         """The question type: ``single``, ``multiple``, ``ordering`` or ``matching``."""
-        ...
 
     def normalize(self, answer: object) -> AnswerValue:
         """Check an answer and return it in its saved form; raise CourseInputError if unusable."""
-        ...
 
     def grade(self, answer: object) -> Result:
         """Check and grade an answer."""
-        ...
 
     def answer_key(self) -> AnswerValue:
         """Return the fully correct answer in its saved form."""
-        ...
 
     def key_text(self) -> tuple[str, ...]:
         """Return the correct answer as lines a facilitator can read out."""
-        ...
 
 

@@ -6,19 +6,16 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from ..errors import CourseInputError
+from ..interface import ui
 from .base import (
     CORRECT,
     WRONG,
     Result,
     _check_common,
     _check_parts,
-    _duplicates,
     _id_list,
     _result,
-    _unknown,
 )
-
-__all__ = ["MultipleChoice", "Option", "SingleChoice"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,8 @@ class Option:
 
 
 def _option_line(option: Option) -> str:
-    return f"{CORRECT if option.correct else WRONG} {option.text} — {option.feedback}"
+    sign = CORRECT if option.correct else WRONG
+    return ui("engines.quiz.line", sign=sign, text=option.text, feedback=option.feedback)
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ class _Choice:
         object.__setattr__(self, "options", tuple(self.options))
         _check_common(self.id, self.prompt, self.explanation)
         if len(self.options) < 2:
-            raise CourseInputError(f"{self.id}.options", "needs at least two options")
+            raise CourseInputError(f"{self.id}.options", ui("engines.quiz.two_options"))
         _check_parts(self.id, "options", self.options, Option, "text", "feedback")
 
     def option(self, option_id: str) -> Option:
@@ -57,7 +55,7 @@ class _Choice:
         for option in self.options:
             if option.id == option_id:
                 return option
-        raise CourseInputError("answer", f"unknown option {option_id!r}")
+        raise CourseInputError("answer", ui("engines.quiz.unknown_option", id=repr(option_id)))
 
 
 class SingleChoice(_Choice):
@@ -72,12 +70,13 @@ class SingleChoice(_Choice):
     def __post_init__(self) -> None:
         super().__post_init__()
         if sum(option.correct for option in self.options) != 1:
-            raise CourseInputError(f"{self.id}.options", "needs exactly one correct option")
+            raise CourseInputError(f"{self.id}.options", ui("engines.quiz.one_correct"))
 
     def normalize(self, answer: object) -> str:
         """Check that the answer is one known option id and return it."""
         if not isinstance(answer, str):
-            raise CourseInputError("answer", f"must be one option id, not {type(answer).__name__}")
+            raise CourseInputError("answer", ui("engines.quiz.one_option",
+                                                kind=type(answer).__name__))
         return self.option(answer).id
 
     def grade(self, answer: object) -> Result:
@@ -109,15 +108,13 @@ class MultipleChoice(_Choice):
     def __post_init__(self) -> None:
         super().__post_init__()
         if not any(option.correct for option in self.options):
-            raise CourseInputError(f"{self.id}.options", "needs at least one correct option")
+            raise CourseInputError(f"{self.id}.options", ui("engines.quiz.some_correct"))
 
     def normalize(self, answer: object) -> list[str]:
         """Check the chosen ids and return them in the order the options are listed."""
-        chosen = _id_list(answer, "option ids")
+        chosen = _id_list(answer, [option.id for option in self.options], "option")
         if not chosen:
-            raise CourseInputError("answer", "choose at least one option")
-        _unknown(chosen, {option.id for option in self.options}, "option")
-        _duplicates(chosen, "option")
+            raise CourseInputError("answer", ui("engines.quiz.choose_one"))
         return [option.id for option in self.options if option.id in chosen]
 
     def grade(self, answer: object) -> Result:
@@ -127,11 +124,8 @@ class MultipleChoice(_Choice):
         hits = len(chosen & right)
         misses = len(chosen - right)
         lines = [_option_line(option) for option in self.options if option.id in chosen]
-        lines += [
-            f"Missed: {option.text} — {option.feedback}"
-            for option in self.options
-            if option.correct and option.id not in chosen
-        ]
+        lines += [ui("engines.quiz.missed", text=option.text, feedback=option.feedback)
+                  for option in self.options if option.correct and option.id not in chosen]
         score = 1.0 if chosen == right else (hits - misses) / len(right)
         return _result(self.id, score, lines, self.explanation)
 

@@ -24,8 +24,6 @@ import secrets
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-__all__ = ["ORDER_SEED_ENV", "ORDER_SEED_KEY", "display_order", "learner_seed", "shown_order"]
-
 #: The journal entry that holds the learner's seed.
 ORDER_SEED_KEY = "order_seed"
 #: An environment variable that, when set, fixes the seed (tests and demos).
@@ -37,16 +35,12 @@ class SeedStore(Protocol):
 
     def get(self, exercise_id: str, /) -> object:
         """Return a saved entry, or None."""
-        ...
 
     def save(self, exercise_id: str, value: str, /) -> None:
         """Save an entry."""
-        ...
 
 
-def learner_seed(
-    journal: SeedStore | None, environ: Mapping[str, str] | None = None
-) -> str:
+def learner_seed(journal: SeedStore | None, environ: Mapping[str, str] | None = None) -> str:
     """Return the learner's order seed: fixed by the environment, else kept in the journal.
 
     The first call for a journal makes a random seed and saves it, so the order stays the same

@@ -6,62 +6,69 @@ role-play built in Python.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable
-
 from ..errors import CourseInputError
+from ..fields import duplicates
+from ..interface import ui
 from ..knowledge import Knowledge, knowledge
-from .model import OUTCOMES, QUALITIES, Roleplay
-
-__all__ = ["assert_valid", "roleplay_problems", "validate"]
-
-
-def _duplicates(ids: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    doubled: list[str] = []
-    for item_id in ids:
-        if item_id in seen and item_id not in doubled:
-            doubled.append(item_id)
-        seen.add(item_id)
-    return doubled
-
-
-def _reachable(roleplay: Roleplay) -> set[str]:
-    if not roleplay.has_node(roleplay.start_id):
-        return set()
-    seen = {roleplay.start_id}
-    queue = deque([roleplay.start_id])
-    while queue:
-        for choice in roleplay.node(queue.popleft()).choices:
-            if roleplay.has_node(choice.next_id) and choice.next_id not in seen:
-                seen.add(choice.next_id)
-                queue.append(choice.next_id)
-    return seen
+from .model import OUTCOMES, QUALITIES, Node, Roleplay, spread
 
 
 def _can_end(roleplay: Roleplay) -> set[str]:
     """Return the ids of nodes from which some path reaches an ending."""
-    incoming: dict[str, set[str]] = {}
+    incoming: dict[str, list[str]] = {}
     for node in roleplay.nodes:
         for choice in node.choices:
-            incoming.setdefault(choice.next_id, set()).add(node.id)
-    done = {node.id for node in roleplay.nodes if node.is_ending}
-    queue = deque(done)
-    while queue:
-        for source in incoming.get(queue.popleft(), ()):
-            if source not in done:
-                done.add(source)
-                queue.append(source)
-    return done
+            incoming.setdefault(choice.next_id, []).append(node.id)
+    return set(spread((node.id for node in roleplay.nodes if node.is_ending), incoming))
 
 
 def _text_ok(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def roleplay_problems(
-    roleplay: Roleplay, facts: Knowledge | None = None
-) -> list[tuple[str, str]]:
+def _failed(*checks: tuple[object, str, str]) -> list[tuple[str, str]]:
+    """Return the (key path, message) of each check whose first item says it failed."""
+    return [(key, message) for failed, key, message in checks if failed]
+
+
+def _node_problems(roleplay: Roleplay, node: Node, key: str, facts: Knowledge
+                   ) -> list[tuple[str, str]]:
+    """Return the problems of one node and its choices."""
+    where, end = ui("loader.rp.node", id=repr(node.id)), node.ending
+    problems = _failed(
+        (not _text_ok(node.id), f"{key}.id", ui("loader.rp.empty_node_id")),
+        (not _text_ok(node.speaker_line), f"{key}.line", ui("loader.rp.no_line", where=where)))
+    if end is not None:
+        problems += _failed(
+            (node.choices, f"{key}.choices", ui("loader.rp.ending_choices", where=where)),
+            (node.fork, f"{key}.fork", ui("loader.rp.ending_fork", where=where)),
+            (not _text_ok(end.id) or not _text_ok(end.title), f"{key}.ending",
+             ui("loader.rp.ending_title", where=where)),
+            (not _text_ok(end.debrief), f"{key}.ending.debrief",
+             ui("loader.rp.no_debrief", where=where)),
+            (end.outcome not in OUTCOMES, f"{key}.ending.outcome",
+             ui("loader.rp.outcome", where=where, value=repr(end.outcome))))
+    elif not node.choices:
+        problems.append((key, ui("loader.rp.dead_end", where=where)))
+    for index, choice in enumerate(node.choices):
+        ckey, at = f"{key}.choices[{index}]", ui("loader.rp.choice", id=repr(choice.id),
+                                                 where=where)
+        problems += _failed(
+            (not _text_ok(choice.id), f"{ckey}.id", ui("loader.rp.empty_choice_id", where=where)),
+            *((not _text_ok(getattr(choice, name)), f"{ckey}.{name}",
+               ui("loader.rp.no_text", at=at, name=name))
+              for name in ("text", "feedback", "consequence")),
+            (not roleplay.has_node(choice.next_id), f"{ckey}.next",
+             ui("loader.rp.next", at=at, id=repr(choice.next_id))),
+            (choice.quality not in QUALITIES, f"{ckey}.quality",
+             ui("loader.rp.quality", at=at, value=repr(choice.quality))),
+            *((move_id not in facts.moves, f"{ckey}.moves",
+               ui("loader.rp.move", at=at, id=repr(move_id))) for move_id in choice.moves),
+            (node.fork and choice.moves, f"{ckey}.moves", ui("loader.rp.fork_moves", at=at)))
+    return problems
+
+
+def roleplay_problems(roleplay: Roleplay, facts: Knowledge | None = None) -> list[tuple[str, str]]:
     """Return every authoring problem in a role-play as (key path, message) pairs.
 
     Checks: ids are unique (nodes, choices, endings); the start exists; every ``next`` node
@@ -71,78 +78,33 @@ def roleplay_problems(
     allowed values; fork choices carry no moves; the scenario is 1 or 2; text is not empty.
     """
     facts = facts or knowledge()
-    problems: list[tuple[str, str]] = []
-    add = problems.append
-    if not _text_ok(roleplay.id):
-        add(("id", "the role-play has no id"))
-    if not _text_ok(roleplay.title):
-        add(("title", f"role-play {roleplay.id!r} has no title"))
-    if roleplay.scenario not in facts.scenarios:
-        add(("scenario", f"scenario {roleplay.scenario!r} is not 1 or 2"))
+    problems = _failed(
+        (not _text_ok(roleplay.id), "id", ui("loader.rp.no_id")),
+        (not _text_ok(roleplay.title), "title", ui("loader.rp.no_title", id=repr(roleplay.id))),
+        (roleplay.scenario not in facts.scenarios, "scenario",
+         ui("loader.rp.scenario", value=repr(roleplay.scenario))),
+        (not roleplay.nodes, "nodes", ui("loader.rp.no_nodes")))
     if not roleplay.nodes:
-        add(("nodes", "the role-play has no nodes"))
         return problems
-    for node_id in _duplicates(node.id for node in roleplay.nodes):
-        add(("nodes", f"node id {node_id!r} is used more than once"))
-    all_choices = [choice for node in roleplay.nodes for choice in node.choices]
-    for choice_id in _duplicates(choice.id for choice in all_choices):
-        add(("nodes", f"choice id {choice_id!r} is used more than once"))
     endings = roleplay.endings
-    for ending_id in _duplicates(ending.id for ending in endings):
-        add(("nodes", f"ending id {ending_id!r} is used more than once"))
-    if not roleplay.has_node(roleplay.start_id):
-        add(("start", f"start node {roleplay.start_id!r} does not exist"))
-    if not endings:
-        add(("nodes", "the role-play has no ending"))
-    moves = facts.moves
+    for what, ids in (("node", [node.id for node in roleplay.nodes]),
+                      ("choice", [c.id for node in roleplay.nodes for c in node.choices]),
+                      ("ending", [ending.id for ending in endings])):
+        problems += [("nodes", ui("loader.rp.twice", what=what, id=repr(item_id)))
+                     for item_id in duplicates(ids)]
+    problems += _failed(
+        (not roleplay.has_node(roleplay.start_id), "start",
+         ui("loader.rp.no_start", id=repr(roleplay.start_id))),
+        (not endings, "nodes", ui("loader.rp.no_ending")))
     for number, node in enumerate(roleplay.nodes):
-        key, where = f"nodes[{number}]", f"node {node.id!r}"
-        if not _text_ok(node.id):
-            add((f"{key}.id", "a node has an empty id"))
-        if not _text_ok(node.speaker_line):
-            add((f"{key}.line", f"{where} has no manager line"))
-        if node.ending is not None:
-            if node.choices:
-                add((f"{key}.choices", f"{where} is an ending but also has choices"))
-            if node.fork:
-                add((f"{key}.fork", f"{where} is an ending and cannot be a fork"))
-            if not _text_ok(node.ending.id) or not _text_ok(node.ending.title):
-                add((f"{key}.ending", f"the ending at {where} needs an id and a title"))
-            if not _text_ok(node.ending.debrief):
-                add((f"{key}.ending.debrief", f"the ending at {where} has no debrief"))
-            if node.ending.outcome not in OUTCOMES:
-                outcome = node.ending.outcome
-                add((f"{key}.ending.outcome",
-                     f"the ending at {where} has unknown outcome {outcome!r}"))
-        elif not node.choices:
-            add((key, f"{where} has no choices and is not an ending (a dead end)"))
-        for index, choice in enumerate(node.choices):
-            ckey, at = f"{key}.choices[{index}]", f"choice {choice.id!r} at {where}"
-            if not _text_ok(choice.id):
-                add((f"{ckey}.id", f"a choice at {where} has an empty id"))
-            for name in ("text", "feedback", "consequence"):
-                if not _text_ok(getattr(choice, name)):
-                    add((f"{ckey}.{name}", f"{at} has no {name}"))
-            if not roleplay.has_node(choice.next_id):
-                add((f"{ckey}.next", f"{at} leads to missing node {choice.next_id!r}"))
-            if choice.quality not in QUALITIES:
-                add((f"{ckey}.quality", f"{at} has unknown quality {choice.quality!r}"))
-            for move_id in choice.moves:
-                if move_id not in moves:
-                    add((f"{ckey}.moves", f"{at} names unknown move {move_id!r}"))
-            if node.fork and choice.moves:
-                add((f"{ckey}.moves", f"{at} is a rehearsal fork and should carry no moves"))
-
-    reachable = _reachable(roleplay)
-    if reachable:
-        for number, node in enumerate(roleplay.nodes):
-            if node.id not in reachable:
-                add((f"nodes[{number}]", f"node {node.id!r} cannot be reached from the start"))
-    can_end = _can_end(roleplay)
+        problems += _node_problems(roleplay, node, f"nodes[{number}]", facts)
+    reachable, can_end = set(roleplay.reading_order), _can_end(roleplay)
+    for number, node in enumerate(roleplay.nodes):
+        if reachable and node.id not in reachable:
+            problems.append((f"nodes[{number}]", ui("loader.rp.unreachable", id=repr(node.id))))
     for number, node in enumerate(roleplay.nodes):
         if node.id in reachable and node.id not in can_end:
-            add((f"nodes[{number}]",
-                 f"node {node.id!r} cannot reach an ending: a learner there is trapped"))
+            problems.append((f"nodes[{number}]", ui("loader.rp.trapped", id=repr(node.id))))
     return problems
 
 

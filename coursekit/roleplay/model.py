@@ -8,28 +8,13 @@ role-plays are read from ``content/roleplays/*.toml`` by :mod:`coursekit.loader`
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from ..errors import CourseInputError
+from ..interface import ui
 from ..knowledge import knowledge
-
-__all__ = [
-    "OUTCOMES",
-    "QUALITIES",
-    "QUALITY_LABELS",
-    "QUALITY_SYMBOLS",
-    "REPAIR_MOVES",
-    "Choice",
-    "Ending",
-    "Node",
-    "Outcome",
-    "Quality",
-    "Roleplay",
-    "all_paths",
-    "route_to_ending",
-]
 
 Quality: TypeAlias = Literal["strong", "okay", "weak"]
 Outcome: TypeAlias = Literal["good", "mixed", "poor"]
@@ -115,8 +100,9 @@ class Node:
         for choice in self.choices:
             if choice.id == choice_id:
                 return choice
-        known = ", ".join(choice.id for choice in self.choices) or "none"
-        raise CourseInputError("choice_id", f"{choice_id!r} is not a choice here ({known})")
+        known = ", ".join(choice.id for choice in self.choices) or ui("engines.turn.none")
+        raise CourseInputError("choice_id", ui("engines.turn.not_choice", id=repr(choice_id),
+                                               known=known))
 
 
 @dataclass(frozen=True)
@@ -144,7 +130,8 @@ class Roleplay:
         try:
             return self._index[node_id]
         except KeyError:
-            raise CourseInputError("node_id", f"{node_id!r} is not a node of {self.id!r}") from None
+            raise CourseInputError("node_id", ui("engines.turn.not_node", id=repr(node_id),
+                                                 roleplay=repr(self.id))) from None
 
     def has_node(self, node_id: str) -> bool:
         """Return True if a node has this id."""
@@ -162,11 +149,34 @@ class Roleplay:
         return scenario.move_ids if scenario is not None else ()
 
     @property
+    def reading_order(self) -> tuple[str, ...]:
+        """Return the ids of the nodes the start leads to, in the order a reader meets them."""
+        links = {node_id: [choice.next_id for choice in node.choices]
+                 for node_id, node in self._index.items()}
+        return tuple(spread([self.start_id] if self.has_node(self.start_id) else [], links))
+
+    @property
     def endings(self) -> tuple[Ending, ...]:
         """Return every ending, in node order."""
         return tuple(node.ending for node in self.nodes if node.ending is not None)
 
 
+
+
+def spread(start: Iterable[str], links: Mapping[str, Iterable[str]]) -> list[str]:
+    """Return the ids ``start`` leads to along ``links`` (``start`` too), breadth first, each once.
+
+    >>> spread(["a"], {"a": ["b", "c"], "b": ["a", "d"]})
+    ['a', 'b', 'c', 'd']
+    """
+    seen = list(dict.fromkeys(start))
+    queue = deque(seen)
+    while queue:
+        for next_id in links.get(queue.popleft(), ()):
+            if next_id not in seen:
+                seen.append(next_id)
+                queue.append(next_id)
+    return seen
 
 
 def all_paths(roleplay: Roleplay) -> Iterator[tuple[str, ...]]:
@@ -188,9 +198,8 @@ def all_paths(roleplay: Roleplay) -> Iterator[tuple[str, ...]]:
     yield from walk(roleplay.start, (), frozenset({roleplay.start_id}))
 
 
-def route_to_ending(
-    roleplay: Roleplay, node_id: str, *, outcome: Outcome | None = None
-) -> tuple[str, ...] | None:
+def route_to_ending(roleplay: Roleplay, node_id: str, *,
+                    outcome: Outcome | None = None) -> tuple[str, ...] | None:
     """Return the shortest choice ids from a node to an ending (of ``outcome`` if given).
 
     Returns ``()`` at a matching ending and None when no such ending can be reached. Useful as a

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from ..entries import RoleplayEntry, TypedTurnEntry
 from ..errors import CourseInputError
+from ..interface import ui
+from ..journal_format import JSONValue
 from ..knowledge import knowledge
 from .model import REPAIR_MOVES, Choice, Ending, Node, Quality, Roleplay
 from .typed import TypedTurn, review_typed
-
-if TYPE_CHECKING:
-    from ..journal import JSONValue
-
-__all__ = ["Debrief", "RoleplaySession", "Step"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class Step:
     @property
     def label(self) -> str:
         """Return the choice's quality in words (``Rehearsal`` at a fork)."""
-        return "Rehearsal" if self.fork else self.choice.label
+        return ui("engines.rp.rehearsal") if self.fork else self.choice.label
 
     @property
     def is_over(self) -> bool:
@@ -89,38 +88,24 @@ class Debrief:
     @property
     def lines(self) -> tuple[str, ...]:
         """Return the debrief as short paragraphs of plain text."""
-        lines = [f"{self.ending.title}. {self.ending.debrief}"]
-        used = [m for m in self.moves_used if m not in self.moves_extra]
-        if used:
-            titles = [knowledge().moves[m].title for m in used]
-            lines.append("Moves you used: " + "; ".join(titles) + ".")
-        else:
-            lines.append(f"Your path used none of the Scenario {self.scenario} moves.")
+        moves, scenario = knowledge().moves, self.scenario
+        lines = [ui("engines.rp.ending", title=self.ending.title, debrief=self.ending.debrief)]
+        used = [moves[m].title for m in self.moves_used if m not in self.moves_extra]
+        lines.append(ui("engines.rp.used", titles="; ".join(used)) if used
+                     else ui("engines.rp.used_none", scenario=scenario))
         if not self.moves_missed:
-            lines.append(f"You used every move Scenario {self.scenario} calls for.")
-        for move_id in self.moves_missed:
-            move = knowledge().moves[move_id]
-            lines.append(f"Missed: {move.title}. {move.how}")
-        for move_id in self.moves_extra:
-            lines.append(
-                f"You also used “{knowledge().moves[move_id].title}”, which Scenario "
-                f"{self.scenario} does "
-                "not call for: you declined well, so there is nothing to repair."
-            )
-        if self.repair_first is True:
-            lines.append("You repaired the misstep before explaining your change of heart.")
-        elif self.repair_first is False:
-            lines.append(
-                "In Scenario 2 the repair has to come first: own the misstep before you "
-                "explain your change of heart."
-            )
+            lines.append(ui("engines.rp.used_all", scenario=scenario))
+        lines += [ui("engines.rp.missed", title=moves[m].title, how=moves[m].how)
+                  for m in self.moves_missed]
+        lines += [ui("engines.rp.extra", title=moves[m].title, scenario=scenario)
+                  for m in self.moves_extra]
+        if self.repair_first is not None:
+            lines.append(ui("engines.rp.repair_first") if self.repair_first
+                         else ui("engines.rp.repair_late"))
         for turn in self.typed:
-            heard = turn.summary()
-            said = f"In your own words you said: “{turn.text}”"
+            heard, said = turn.summary(), ui("engines.rp.said", text=turn.text)
             lines.append(f"{said} ({heard})." if heard else f"{said}.")
-        lines.append(
-            f"Your choices: {self.strong} strong, {self.okay} okay, {self.weak} weak."
-        )
+        lines.append(ui("engines.rp.tally", strong=self.strong, okay=self.okay, weak=self.weak))
         return tuple(lines)
 
     @property
@@ -130,19 +115,12 @@ class Debrief:
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the debrief as plain data."""
-        return {
-            "roleplay_id": self.roleplay_id,
-            "ending": self.ending.title,
-            "ending_id": self.ending.id,
-            "outcome": self.ending.outcome,
-            "path": list(self.path),
-            "moves_used": list(self.moves_used),
-            "moves_missed": list(self.moves_missed),
-            "moves_extra": list(self.moves_extra),
-            "repair_first": self.repair_first,
-            "typed": [turn.text for turn in self.typed],
-            "lines": list(self.lines),
-        }
+        return {"roleplay_id": self.roleplay_id, "ending": self.ending.title,
+                "ending_id": self.ending.id, "outcome": self.ending.outcome,
+                "path": list(self.path), "moves_used": list(self.moves_used),
+                "moves_missed": list(self.moves_missed), "moves_extra": list(self.moves_extra),
+                "repair_first": self.repair_first, "typed": [turn.text for turn in self.typed],
+                "lines": list(self.lines)}
 
 
 class RoleplaySession:
@@ -184,11 +162,8 @@ class RoleplaySession:
 
     def _step_moves(self) -> list[str]:
         """Return the moves of every step in order: heard in typed turns, else the choice's."""
-        return [
-            m
-            for choice, turn in zip(self._path, self._typed, strict=True)
-            for m in (turn.made if turn is not None else choice.moves)
-        ]
+        return [m for choice, turn in zip(self._path, self._typed, strict=True)
+                for m in (turn.made if turn is not None else choice.moves)]
 
     @property
     def moves_used(self) -> tuple[str, ...]:
@@ -202,10 +177,10 @@ class RoleplaySession:
         """
         if not isinstance(choice_id, str):
             kind = type(choice_id).__name__
-            raise CourseInputError("choice_id", f"must be a choice id, not {kind}")
+            raise CourseInputError("choice_id", ui("engines.rp.not_choice_id", kind=kind))
         node = self.current
         if node.is_ending:
-            raise CourseInputError("choice_id", "the role-play is over; go back or start again")
+            raise CourseInputError("choice_id", ui("engines.rp.over"))
         choice = node.choice(choice_id)
         return self._take(choice, None)
 
@@ -219,7 +194,7 @@ class RoleplaySession:
         """
         node = self.current
         if node.is_ending:
-            raise CourseInputError("your_words", "the role-play is over; go back or start again")
+            raise CourseInputError("your_words", ui("engines.rp.over"))
         turn = review_typed(node, text)
         return self._take(node.choice(turn.choice_id), turn)
 
@@ -250,39 +225,24 @@ class RoleplaySession:
         """Return the debrief for the ending reached; raise CourseInputError if not over."""
         ending = self.current.ending
         if ending is None:
-            raise CourseInputError("roleplay", "the role-play is not over yet")
+            raise CourseInputError("roleplay", ui("engines.rp.not_over"))
         expected = self.roleplay.expected_moves
         flat = self._step_moves()
         used = self.moves_used
         repair_first: bool | None = None
         if self.roleplay.scenario == 2:
-            first_repair = min((flat.index(m) for m in REPAIR_MOVES if m in flat), default=None)
-            first_reason = min(
-                (flat.index(m) for m in ("reaffirm", "explain_change") if m in flat),
-                default=None,
-            )
-            repair_first = first_repair is not None and (
-                first_reason is None or first_repair < first_reason
-            )
-        graded = [
-            choice
-            for node, choice in zip(self._trail, self._path, strict=False)
-            if not node.fork
-        ]
-        return Debrief(
-            roleplay_id=self.roleplay.id,
-            scenario=self.roleplay.scenario,
-            ending=ending,
-            path=self.path,
-            moves_used=used,
-            moves_missed=tuple(m for m in expected if m not in used),
-            moves_extra=tuple(m for m in used if m not in expected),
-            repair_first=repair_first,
-            strong=sum(choice.quality == "strong" for choice in graded),
-            okay=sum(choice.quality == "okay" for choice in graded),
-            weak=sum(choice.quality == "weak" for choice in graded),
-            typed=self.typed_turns,
-        )
+            repair = min((flat.index(m) for m in REPAIR_MOVES if m in flat), default=None)
+            reason = min((flat.index(m) for m in ("reaffirm", "explain_change") if m in flat),
+                         default=None)
+            repair_first = repair is not None and (reason is None or repair < reason)
+        tally = Counter(c.quality for node, c in zip(self._trail, self._path, strict=False)
+                        if not node.fork)
+        return Debrief(roleplay_id=self.roleplay.id, scenario=self.roleplay.scenario, ending=ending,
+                       path=self.path, moves_used=used,
+                       moves_missed=tuple(m for m in expected if m not in used),
+                       moves_extra=tuple(m for m in used if m not in expected),
+                       repair_first=repair_first, strong=tally["strong"], okay=tally["okay"],
+                       weak=tally["weak"], typed=self.typed_turns)
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the session as journal data.
@@ -292,27 +252,12 @@ class RoleplaySession:
         turns said in the learner's own words: the step (an index into ``path``), the node, the
         words, the branch taken and the moves heard.
         """
-        ending = self.current.ending
-        typed: list[JSONValue] = [
-            {
-                "step": number,
-                "node": turn.node_id,
-                "text": turn.text,
-                "choice": turn.choice_id,
-                "made": list(turn.made),
-            }
-            for number, turn in enumerate(self._typed)
-            if turn is not None
-        ]
-        return {
-            "roleplay_id": self.roleplay.id,
-            "ending": ending.title if ending is not None else "",
-            "ending_id": ending.id if ending is not None else "",
-            "outcome": ending.outcome if ending is not None else "",
-            "path": list(self.path),
-            "moves_used": list(self.moves_used),
-            "typed": typed,
-        }
+        end = self.current.ending
+        typed = tuple(TypedTurnEntry(number, turn.text, turn.node_id, turn.choice_id, turn.made)
+                      for number, turn in enumerate(self._typed) if turn is not None)
+        return RoleplayEntry(self.path, end.title if end else "", end.id if end else "",
+                             end.outcome if end else "", self.moves_used, self.roleplay.id,
+                             typed).to_json()
 
     def _restore_typed(self, records: object) -> None:
         """Attach saved typed turns to the replayed steps they belong to; skip the rest.
@@ -320,31 +265,20 @@ class RoleplaySession:
         The path decides the branch (the call went that way); the words are reviewed again
         for the feedback. A record that does not fit its step is left out.
         """
-        if not isinstance(records, list | tuple):
-            return
-        for record in records:
-            if not isinstance(record, Mapping):
+        saved = RoleplayEntry.from_json({"typed": records})
+        for turn in saved.typed if saved is not None else ():
+            if turn.step >= len(self._path):
                 continue
-            step, text = record.get("step"), record.get("text")
-            if isinstance(step, bool) or not isinstance(step, int) or not isinstance(text, str):
-                continue
-            if not 0 <= step < len(self._path):
-                continue
-            node, choice = self._trail[step], self._path[step]
-            if record.get("node", node.id) != node.id:
-                continue
-            if record.get("choice", choice.id) != choice.id:
-                continue
-            try:
-                self._typed[step] = review_typed(node, text, choice=choice)
-            except CourseInputError:
-                continue
+            node, choice = self._trail[turn.step], self._path[turn.step]
+            if turn.node in ("", node.id) and turn.choice in ("", choice.id):
+                with suppress(CourseInputError):
+                    self._typed[turn.step] = review_typed(node, turn.text, choice=choice)
 
     @classmethod
     def replay(cls, roleplay: Roleplay, path: Iterable[object]) -> RoleplaySession:
         """Return a session that has made these choices; raise CourseInputError if one fails."""
         if isinstance(path, str | bytes):
-            raise CourseInputError("path", "must be a list of choice ids")
+            raise CourseInputError("path", ui("engines.rp.path"))
         session = cls(roleplay)
         for number, choice_id in enumerate(path, 1):
             try:
@@ -361,22 +295,24 @@ class RoleplaySession:
         replayed, or the saved ending is not where the path leads.
         """
         if not isinstance(data, Mapping):
-            raise CourseInputError("roleplay", f"must be a mapping, not {type(data).__name__}")
+            kind = type(data).__name__
+            raise CourseInputError("roleplay", ui("engines.input.mapping", kind=kind))
         saved_id = data.get("roleplay_id", roleplay.id)
         if saved_id != roleplay.id:
-            raise CourseInputError("roleplay_id", f"{saved_id!r} is not {roleplay.id!r}")
+            raise CourseInputError("roleplay_id", ui("engines.rp.other_id", saved=repr(saved_id),
+                                                     id=repr(roleplay.id)))
         path = data.get("path", [])
         if not isinstance(path, list | tuple):
-            raise CourseInputError("path", "must be a list of choice ids")
+            raise CourseInputError("path", ui("engines.rp.path"))
         session = cls.replay(roleplay, path)
         session._restore_typed(data.get("typed"))
         reached = session.current.ending
         saved = data.get("ending_id") or data.get("ending") or ""
         if not isinstance(saved, str):
-            raise CourseInputError("ending", "must be the ending's id or title")
+            raise CourseInputError("ending", ui("engines.rp.ending_kind"))
         if reached is None and saved:
-            raise CourseInputError("ending", f"{saved!r} is saved but the path does not end")
+            raise CourseInputError("ending", ui("engines.rp.no_end", saved=repr(saved)))
         if reached is not None and saved and saved not in (reached.id, reached.title):
-            raise CourseInputError("ending", f"{saved!r} is not where the path leads")
+            raise CourseInputError("ending", ui("engines.rp.wrong_end", saved=repr(saved)))
         return session
 

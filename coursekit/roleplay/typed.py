@@ -34,24 +34,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..errors import CourseInputError
+from ..interface import ui
 from ..knowledge import knowledge
 from ..quiz.order import shown_order
 from ..review import TurnReview, review_turn
 from ..textsafe import clean_text
 from .model import Choice, Node, Quality
-
-__all__ = [
-    "MAX_TURN_CHARS",
-    "TURN_FIELD",
-    "TypedTurn",
-    "can_type",
-    "choice_order",
-    "clean_turn",
-    "decision_moves",
-    "review_typed",
-    "reviewed_moves",
-    "route",
-]
 
 #: The longest typed turn accepted: a turn on a call is a few sentences, not an essay.
 MAX_TURN_CHARS = 1_500
@@ -59,11 +47,8 @@ MAX_TURN_CHARS = 1_500
 TURN_FIELD = "your_words"
 
 # Which qualities a review's result leads to, best fit first.
-_LADDER: Mapping[str, tuple[Quality, ...]] = {
-    "all": ("strong",),
-    "some": ("okay", "weak"),
-    "none": ("weak", "okay"),
-}
+_LADDER: Mapping[str, tuple[Quality, ...]] = {"all": ("strong",), "some": ("okay", "weak"),
+                                              "none": ("weak", "okay")}
 
 
 def decision_moves(node: Node) -> tuple[str, ...]:
@@ -107,9 +92,9 @@ def clean_turn(text: object) -> str:
     """
     cleaned = clean_text(text, TURN_FIELD, max_chars=MAX_TURN_CHARS, keep_newlines=True)
     if not cleaned:
-        raise CourseInputError(TURN_FIELD, "is empty; type what you would say first")
+        raise CourseInputError(TURN_FIELD, ui("engines.turn.empty"))
     if not any(unicodedata.category(ch).startswith("L") for ch in cleaned):
-        raise CourseInputError(TURN_FIELD, "has no words in it; type what you would say")
+        raise CourseInputError(TURN_FIELD, ui("engines.turn.no_words"))
     return cleaned
 
 
@@ -124,7 +109,7 @@ def route(node: Node, made: tuple[str, ...]) -> Choice:
     """
     asked = decision_moves(node)
     if not asked:
-        raise CourseInputError(TURN_FIELD, "here, pick one of the replies")
+        raise CourseInputError(TURN_FIELD, ui("engines.turn.pick"))
     heard = set(made)
     done = heard & set(asked)
     result = "all" if done == set(asked) else "some" if done else "none"
@@ -167,11 +152,8 @@ class TypedTurn:
     @property
     def missed(self) -> tuple[str, ...]:
         """Return the decision's moves the review did not find."""
-        return tuple(
-            check.id
-            for check in self.review.moves
-            if not check.covered and (not self.decision or check.id in self.decision)
-        )
+        return tuple(check.id for check in self.review.moves
+                     if not check.covered and (not self.decision or check.id in self.decision))
 
     @property
     def limits(self) -> str:
@@ -187,17 +169,18 @@ class TypedTurn:
         for check in self.review.moves:
             outside = bool(self.decision) and check.id not in self.decision
             if check.covered:
-                cue = f" (the reviewer matched: {check.cue.rstrip('.')})" if check.cue else ""
-                note = " This step does not call for it." if outside else ""
-                lines.append(f"Heard: {check.title}. You said: “{check.evidence}”{cue}.{note}")
+                cue = ui("engines.turn.matched", cue=check.cue.rstrip(".")) if check.cue else ""
+                note = ui("engines.turn.outside") if outside else ""
+                lines.append(ui("engines.turn.heard", title=check.title, evidence=check.evidence,
+                                cue=cue, note=note))
             elif outside:
                 continue
             else:
                 tip = f" {check.tip}" if check.tip else ""
-                lines.append(f"Not heard: {check.title}.{tip}")
+                lines.append(ui("engines.turn.not_heard", title=check.title, tip=tip))
         if self.consequence:
             lines.append(self.consequence)
-        lines.append(f"What this review cannot judge: {self.limits}")
+        lines.append(ui("engines.turn.limits", limits=self.limits))
         return tuple(lines)
 
     def summary(self) -> str:
@@ -205,7 +188,8 @@ class TypedTurn:
         titles = knowledge().moves
         heard = "; ".join(titles[m].title for m in self.made)
         missed = "; ".join(titles[m].title for m in self.missed)
-        parts = [f"heard: {heard}" if heard else "", f"not heard: {missed}" if missed else ""]
+        parts = [ui("engines.turn.heard_short", titles=heard) if heard else "",
+                 ui("engines.turn.missed_short", titles=missed) if missed else ""]
         return ", ".join(p for p in parts if p)
 
 
@@ -218,22 +202,14 @@ def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> T
     """
     asked = reviewed_moves(node)
     if not asked:
-        raise CourseInputError(TURN_FIELD, "here, pick one of the replies")
+        raise CourseInputError(TURN_FIELD, ui("engines.turn.pick"))
     cleaned = clean_turn(text)
     review = review_turn(cleaned, asked)
     made = tuple(check.id for check in review.moves if check.covered)
     taken = choice if choice is not None else route(node, made)
     evidence = {c.id: c.evidence for c in review.moves if c.covered and c.evidence}
-    return TypedTurn(
-        node.id,
-        cleaned,
-        taken.id,
-        taken.quality,
-        review,
-        taken.consequence,
-        evidence,
-        decision_moves(node),
-    )
+    return TypedTurn(node.id, cleaned, taken.id, taken.quality, review, taken.consequence, evidence,
+                     decision_moves(node))
 
 
 def choice_order(node: Node, seed: str) -> tuple[Choice, ...]:
