@@ -130,9 +130,8 @@ def test_review_turn_rejects_text_that_is_not_text() -> None:
     assert info.value.field == "turn"
 
 
-def test_every_phrase_holds_its_family_key_word() -> None:
-    """A sentence that says a phrase is tried for its family: the key-word index never skips it."""
-    from coursekit.review.matching import Index
+def test_every_phrase_written_in_a_sentence_is_found_by_its_family() -> None:
+    """The reader's respelling and softening never hide a phrase an author wrote."""
     from coursekit.review.reading import read
 
     tried = 0
@@ -144,8 +143,6 @@ def test_every_phrase_holds_its_family_key_word() -> None:
                         continue
                     words = [w.rstrip("*") for w in phrase.split() if w != "..."]
                     sentence = read("well " + " ".join(words) + " then")
-                    if not family.pattern.search(sentence.folded):
-                        continue  # a guard word or a respelling keeps this sample from matching
+                    assert family.pattern.search(sentence.folded), (family.key, phrase)
                     tried += 1
-                    assert 0 in Index([sentence]).holding(family), (family.key, phrase)
     assert tried > 1000

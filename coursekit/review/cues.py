@@ -61,8 +61,6 @@ class Family:
     name: str
     phrases: tuple[str, ...]
     regex: str
-    keys: frozenset[str] | None = None
-    key_stems: tuple[str, ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:

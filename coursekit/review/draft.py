@@ -18,7 +18,7 @@ from ..errors import CourseInputError
 from ..knowledge import knowledge
 from ..textsafe import MAX_DRAFT_CHARS, clean_text
 from .loader import tips
-from .matching import Index, find_move
+from .matching import find_move
 from .reading import read_all
 from .results import LIMITS, MoveCheck, Review, TurnReview
 from .sentences import split_sentences
@@ -33,12 +33,11 @@ def _checks(cleaned: str, move_ids: Sequence[str]) -> tuple[list[MoveCheck], dic
     """Check each move in cleaned text; also return the sentence index of each move found."""
     raw = [cleaned[a:b] for a, b in split_sentences(cleaned)]
     sentences = read_all(raw)
-    words = Index(sentences)
     checks: list[MoveCheck] = []
     where: dict[str, int] = {}
     for move_id in move_ids:
         title = knowledge().moves[move_id].title
-        found = find_move(move_id, sentences, words)
+        found = find_move(move_id, sentences)
         if found is None:
             checks.append(MoveCheck(move_id, title, False, None, tips()[move_id], None))
             continue

@@ -123,38 +123,7 @@ def _family(
     bodies.sort(key=len, reverse=True)  # the longest phrase wins where two start together
     lookbehind = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in guards)
     pattern = rf"{lookbehind}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)"
-    keys = _key_words([soften(p.casefold(), softener) for p in phrases])
-    return Family(key, title, tuple(phrases), pattern, *keys)
-
-
-#: Words too common to pick a sentence out: a phrase's key is another of its words if it can.
-_COMMON = frozenset(
-    "a an and are at be but did for had i in is it me my not of on so the to was you "
-    "about after again also been before being could does doing from have here just know like "
-    "more much only over some than that their them then there these they this those time very "
-    "well were what when where which while will with would your yours".split()
-)
-
-
-def _key_words(phrases: list[str]) -> tuple[frozenset[str] | None, tuple[str, ...]]:
-    """Return a word every match of each phrase holds (its longest uncommon word), and stems.
-
-    A phrase with no plain word gives the start of its longest word ending in ``*`` (or
-    before a hyphen); a regular expression gives no key, so its family is always searched.
-    """
-    words: set[str] = set()
-    stems: set[str] = set()
-    for phrase in phrases:
-        if phrase.startswith("re:"):
-            return None, ()
-        parts = [w.replace("'", "") for w in phrase.split() if w not in ("~", "...")]
-        plain = [w for w in parts if re.fullmatch(r"\w+", w)]
-        if plain:
-            rare = [w for w in plain if w not in _COMMON] or plain
-            words.add(max(rare, key=len))
-        else:
-            stems.add(max((re.split(r"[^\w]", w)[0] for w in parts), key=len))
-    return frozenset(words), tuple(sorted(stems))
+    return Family(key, title, tuple(phrases), pattern)
 
 
 def _flag(raw: dict[str, object], key: str, default: bool, where: str, problems: list[str]) -> bool:
