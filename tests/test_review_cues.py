@@ -10,10 +10,10 @@ from content_names import MOVES
 
 from coursekit.errors import CourseInputError
 from coursekit.review import (
-    LIMITS,
     CueFileError,
     check_cue_folder,
     cues,
+    limits,
     review_draft,
     review_turn,
     tips,
@@ -94,7 +94,7 @@ def test_review_turn_reviews_only_the_moves_asked_for() -> None:
     assert check.covered and check.evidence == "I'm sorry I kept you waiting."
     assert check.cue and check.tip is None
     assert turn.made("own_misstep") and not turn.made("reaffirm") and turn.all_made
-    assert turn.limits == LIMITS
+    assert turn.limits == limits()
     assert turn.to_dict()["moves"] == [
         {"id": "own_misstep", "made": True, "evidence": check.evidence, "cue": check.cue}
     ]

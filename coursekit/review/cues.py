@@ -87,24 +87,6 @@ class Cue:
     same_clause: bool = False
     max_words: int | None = None
 
-    def explain(self) -> str:
-        """Return the cue in plain words with the phrases it looks for."""
-        parts = [self.description]
-        for index, family in enumerate(self.families):
-            lead = "Looks for" if index == 0 else f"together with (within {self.window} words)"
-            if index and self.same_clause:
-                lead += " in the same part of the sentence (not across 'but' or ';')"
-            parts.append(f"{lead} {family.name}: {family.examples()}.")
-        if self.negatable:
-            parts.append("Does not count when negated ('not', 'never', a '-n't' word).")
-        if self.not_in_mentions:
-            parts.append("Does not count when it only names the offer ('the offer I declined').")
-        if self.exclude is not None:
-            parts.append(f"Ignores {self.exclude.name}: {self.exclude.examples()}.")
-        if self.max_words is not None:
-            parts.append(f"Only in a sentence of {self.max_words} words or fewer.")
-        return " ".join(parts)
-
 
 @dataclass(frozen=True)
 class MoveCues:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..classify import Classification
 from ..knowledge import knowledge
 from ..quiz import Result
-from ..review import LIMITS, REPAIR_MOVES, Review, describe_cues
+from ..review import REPAIR_MOVES, Review, describe_cues, limits
 from ..script import Script
 from .feedback import Kind, callout, status_html
 from .markup import Html, esc, tag
@@ -116,7 +116,7 @@ def cues_html(scenario: int) -> Html:
         tag("li", [knowledge().moves[m].title, tag("ul", [tag("li", c) for c in describe_cues(m)])])
         for m in knowledge().scenarios[scenario].move_ids
     ]
-    return ui_html("views.exercises.cues", moves=moves, limits=LIMITS)
+    return ui_html("views.exercises.cues", moves=moves, limits=limits())
 
 
 def result_html(result: Result) -> Html:
