@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 __all__ = ["Cue", "Family", "MoveCues", "compile_phrase", "soften"]
 
@@ -60,12 +59,7 @@ class Family:
     key: str
     name: str
     phrases: tuple[str, ...]
-    regex: str
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """Return the family's compiled pattern (compiled when first needed, once)."""
-        return re.compile(self.regex)
+    pattern: re.Pattern[str]
 
     def examples(self, limit: int = 10) -> str:
         """Return the first few phrases as a readable list."""

@@ -127,7 +127,7 @@ def _family(
     bodies.sort(key=len, reverse=True)  # the longest phrase wins where two start together
     lookbehind = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in guards)
     pattern = rf"{lookbehind}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)"
-    return Family(key, title, tuple(phrases), pattern)
+    return Family(key, title, tuple(phrases), re.compile(pattern))
 
 
 def _flag(raw: dict[str, object], key: str, default: bool, where: str, problems: list[str]) -> bool:
