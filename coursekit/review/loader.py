@@ -16,6 +16,10 @@ regular expression. A cue's keys:
 - ``same_clause`` (default false): the families must be in the same part of the sentence;
 - ``max_words``: only sentences this short count.
 
+Beside them, ``language.toml`` holds the reading rules all moves share (see ``reading``) and
+``wording.toml`` what the reviewer says about itself: its limits, the order notes of Scenario 2
+and the words that describe a cue.
+
 >>> [cue.description for cue in cues()["permission"]][:1]
 ['Tells them it is fair to weigh what happened in their decision.']
 >>> bool(cues()["own_misstep"][0].families[0].pattern.search("i apologise"))
