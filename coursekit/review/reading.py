@@ -35,7 +35,8 @@ __all__ = [
 TOKEN = re.compile(r"\w[\w']*")
 _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
-_CLAUSE_MARK = re.compile(r"[;:()–—]")  # splits a sentence into parts for `same_clause`
+#: Splits a sentence into parts for `same_clause`; a dash does not (it often sets off an aside).
+_CLAUSE_MARK = re.compile(r"[;:()]")
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
