@@ -146,3 +146,22 @@ def test_every_phrase_written_in_a_sentence_is_found_by_its_family() -> None:
                     assert family.pattern.search(sentence.folded), (family.key, phrase)
                     tried += 1
     assert tried > 1000
+
+
+def test_a_bad_reading_rule_is_named_with_its_key(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coursekit.review import reading
+
+    _edit(folder / "language.toml", "min_length = 4", "min_length = 0")
+    _edit(folder / "language.toml", "reach = 5", 'reach = "five"')
+    monkeypatch.setattr(reading, "cue_folder", lambda: folder)
+    reading.language.cache_clear()
+    try:
+        with pytest.raises(CueFileError) as info:
+            reading.language()
+    finally:
+        reading.language.cache_clear()
+    assert [p.split(":")[1].strip() for p in info.value.problems] == [
+        "typos.min_length", "negation.reach"
+    ]

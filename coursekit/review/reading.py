@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 
 from .cues import compile_phrase, soften
@@ -58,10 +58,10 @@ class Language:
     stops: frozenset[str]
     pseudo: tuple[str, ...]
     mention: tuple[re.Pattern[str], ...]
-    vocabulary: frozenset[str] = frozenset()
-    known: frozenset[str] = frozenset()
-    stems: tuple[str, ...] = ()
-    near: dict[str, str] = field(default_factory=dict)
+    known: frozenset[str]
+    vocabulary: frozenset[str]
+    stems: tuple[str, ...]
+    near: dict[str, str]
 
 
 def _words(data: dict[str, object], table: str, key: str, problems: list[str]) -> list[str]:
@@ -106,6 +106,31 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _cue_words() -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
+    """Return the words the cue phrases use, the stems written with ``*``, and typo forms.
+
+    A typo form is a cue word of five letters or more with one letter missing: a word read
+    with one letter added, changed or swapped has a deletion in common with it.
+    """
+    written = {
+        word
+        for move in cues().values()
+        for cue in move
+        for family in (*cue.families, *([cue.exclude] if cue.exclude else []))
+        for phrase in family.phrases
+        if not phrase.startswith("re:")
+        for word in re.findall(r"\w[\w'*]*", phrase.casefold())
+    }
+    vocabulary = {word.rstrip("*") for word in written}
+    near: dict[str, str] = {}
+    for word in sorted(vocabulary):
+        if len(word) > 4 and "'" not in word:
+            for variant in _deletions(word) | {word}:
+                near.setdefault(variant, word)
+    stems = tuple(sorted(word.rstrip("*") for word in written if word.endswith("*")))
+    return frozenset(vocabulary), stems, near
+
+
 @cache
 def language() -> Language:
     """Load and validate the reading rules (once); raise :class:`CueFileError` on a problem."""
@@ -124,44 +149,23 @@ def language() -> Language:
         except re.error as error:
             where = f"language.toml: mention.before[{index}]"
             problems.append(f"{where}: bad regular expression: {error}")
-    if problems:
-        raise CueFileError(problems)
-    written = {
-        word
-        for move in cues().values()
-        for cue in move
-        for family in (*cue.families, *([cue.exclude] if cue.exclude else []))
-        for phrase in family.phrases
-        if not phrase.startswith("re:")
-        for word in re.findall(r"\w[\w'*]*", phrase.casefold())
-    }
-    vocabulary = {word.rstrip("*") for word in written}
-    near: dict[str, str] = {}
-    for word in sorted(vocabulary):
-        if len(word) > 4 and "'" not in word:
-            for variant in _deletions(word) | {word}:
-                near.setdefault(variant, word)
-    known = _known_words(problems)
-    if problems:
-        raise CueFileError(problems)
-    return Language(
-        known=known,
-        spelling={k.casefold(): v.casefold() for k, v in spelling.items()},
-        min_length=_number(data, "typos", "min_length", problems),
-        keep=frozenset(_words(data, "typos", "keep", problems)),
-        negators=frozenset(_words(data, "negation", "words", problems)),
-        reach=_number(data, "negation", "reach", problems),
-        skip=frozenset(_words(data, "negation", "skip", problems)),
-        stops=frozenset(_words(data, "negation", "stops", problems)),
-        pseudo=tuple(
-            compile_phrase(soften(p, softener()))
-            for p in _words(data, "negation", "pseudo", problems)
-        ),
-        mention=tuple(mention),
-        vocabulary=frozenset(vocabulary),
-        stems=tuple(sorted(word.rstrip("*") for word in written if word.endswith("*"))),
-        near=near,
+    pseudo = _words(data, "negation", "pseudo", problems)
+    rules = Language(
+        {k.casefold(): v.casefold() for k, v in spelling.items()},
+        _number(data, "typos", "min_length", problems),
+        frozenset(_words(data, "typos", "keep", problems)),
+        frozenset(_words(data, "negation", "words", problems)),
+        _number(data, "negation", "reach", problems),
+        frozenset(_words(data, "negation", "skip", problems)),
+        frozenset(_words(data, "negation", "stops", problems)),
+        tuple(compile_phrase(soften(phrase, softener())) for phrase in pseudo),
+        tuple(mention),
+        _known_words(problems),
+        *_cue_words(),
     )
+    if problems:
+        raise CueFileError(problems)
+    return rules
 
 
 @cache
