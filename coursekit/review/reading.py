@@ -56,7 +56,7 @@ class Language:
     reach: int
     skip: frozenset[str]
     stops: frozenset[str]
-    pseudo: tuple[str, ...]
+    pseudo: re.Pattern[str]  # phrases that hold a negation word but do not negate
     mention: tuple[re.Pattern[str], ...]
     known: frozenset[str]
     vocabulary: frozenset[str]
@@ -149,7 +149,8 @@ def language() -> Language:
         except re.error as error:
             where = f"language.toml: mention.before[{index}]"
             problems.append(f"{where}: bad regular expression: {error}")
-    pseudo = _words(data, "negation", "pseudo", problems)
+    pseudo = sorted(_words(data, "negation", "pseudo", problems), key=len, reverse=True)
+    pseudo = [compile_phrase(soften(phrase, softener())) for phrase in pseudo]
     rules = Language(
         {k.casefold(): v.casefold() for k, v in spelling.items()},
         _number(data, "typos", "min_length", problems),
@@ -158,7 +159,7 @@ def language() -> Language:
         _number(data, "negation", "reach", problems),
         frozenset(_words(data, "negation", "skip", problems)),
         frozenset(_words(data, "negation", "stops", problems)),
-        tuple(compile_phrase(soften(phrase, softener())) for phrase in pseudo),
+        re.compile(rf"(?<!\w)(?:{'|'.join(pseudo)})(?!\w)"),
         tuple(mention),
         _known_words(problems),
         *_cue_words(),
@@ -279,11 +280,7 @@ def negated(sentence: Sentence, position: int) -> bool:
             between = {w for _, w in words[index + 1 :]}
             if between & rules.stops:
                 return False
-            if any(
-                m.start() <= start < m.end()
-                for p in rules.pseudo
-                for m in re.finditer(rf"(?<!\w){p}(?!\w)", ahead)
-            ):
+            if any(m.start() <= start < m.end() for m in rules.pseudo.finditer(ahead)):
                 return False
             earlier = [w for _, w in words[:index]]
             return not any(_is_negator(w, rules) for w in earlier)
