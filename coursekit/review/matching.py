@@ -62,8 +62,9 @@ def cue_shown(cue: Cue, sentence: Sentence) -> bool:
 
 def find_move(move_id: str, sentences: Sequence[Sentence]) -> tuple[int, Cue] | None:
     """Return the first sentence index that shows a move, and the first cue that matched."""
+    move_cues = cues()[move_id]
     for where, sentence in enumerate(sentences):
-        for cue in cues()[move_id]:
+        for cue in move_cues:
             if cue_shown(cue, sentence):
                 return where, cue
     return None
