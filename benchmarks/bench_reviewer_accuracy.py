@@ -5,10 +5,10 @@ Run: python benchmarks/bench_reviewer_accuracy.py [--tuning] [--errors]
 The corpus is in tests/data/reviewer/ (see the README there): the held-out third was written
 and committed before the rules were tuned, and the rules are tuned only on the other two
 thirds. By default this prints the held-out table (target 0.95, PASS/MISS per move and
-figure). --tuning prints the tuning set's table instead (tuning.toml plus the tuning items added
-later in tuning_added.toml); --errors (tuning set only) lists the
-items it gets wrong. Each item is reviewed for all six moves. Also prints, for information, how
-long an in-process review of a 2,000-word draft lacking a move takes (median of 21).
+figure). --tuning prints the tuning set's table instead (every tuning*.toml file: the tuning
+two-thirds and the tuning items added later); --errors (tuning set only) lists the items it
+gets wrong. Each item is reviewed for all six moves. Also prints, for information, how long an
+in-process review of a 300-word and a 2,000-word draft lacking a move takes (median of 30).
 """
 
 from __future__ import annotations
@@ -20,20 +20,27 @@ import time
 import tomllib
 from pathlib import Path
 
+from _drafts import draft
+
 from coursekit.knowledge import knowledge
-from coursekit.review import review_turn
+from coursekit.review import review_draft, review_turn
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "reviewer"
 TARGET = 0.95
 
 
-def load(name: str) -> list[dict[str, object]]:
-    """Return the items of one corpus file (``heldout`` or ``tuning``)."""
-    with (CORPUS / f"{name}.toml").open("rb") as handle:
+def load(path: Path) -> list[dict[str, object]]:
+    """Return the items of one corpus file."""
+    with path.open("rb") as handle:
         items = tomllib.load(handle)["item"]
     assert isinstance(items, list)
     return items
+
+
+def tuning_items() -> list[dict[str, object]]:
+    """Return the items of every tuning file (``tuning*.toml``), file by file."""
+    return [item for path in sorted(CORPUS.glob("tuning*.toml")) for item in load(path)]
 
 
 def found_moves(text: str) -> set[str]:
@@ -78,25 +85,16 @@ def table(figures: dict[str, tuple[float, float, int]]) -> list[str]:
     return lines
 
 
-def review_latency() -> tuple[float, float]:
-    """Return median wall and CPU seconds to review a 2,000-word draft that lacks moves.
-
-    CPU time is the steadier figure on a shared machine; wall time is what a learner waits.
-    """
-    paragraph = (
-        "I keep going over our conversation about the platform work, and the people I met on "
-        "the panel stayed with me long after the interview, more than I expected them to. "
-    )
-    text = paragraph * 72 + "If it has been filled, I understand."
-    review_turn("warm up: load the cues", list(knowledge().moves))
-    wall, cpu = [], []
-    for rep in range(21):
-        draft = text.replace("platform", f"platform {rep}", 1)
-        start, start_cpu = time.perf_counter(), time.thread_time()
-        review_turn(draft, list(knowledge().moves))
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.thread_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
+def review_latency(words: int) -> float:
+    """Return the median seconds to review a draft of ``words`` words that lacks a move."""
+    text = draft(words, lacking="easy_out")
+    review_draft("warm up: load the cues", 1)
+    times = []
+    for rep in range(30):
+        start = time.perf_counter()
+        review_draft(text.replace("Sam", f"Sam {rep}", 1), 1)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,18 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors and not args.tuning:
         parser.error("--errors lists tuning items only; the held-out items stay unread")
     name = "tuning" if args.tuning else "heldout"
-    items = load(name) + (load("tuning_added") if args.tuning else [])
+    items = tuning_items() if args.tuning else load(CORPUS / "heldout.toml")
     figures, wrong = score(items)
     print(f"Reviewer accuracy on the {name} set ({len(items)} items), per move:")
     print("\n".join(table(figures)))
     if args.errors:
         print(f"\n{len(wrong)} items judged wrongly:")
         print("\n".join(wrong))
-    wall, cpu = review_latency()
-    print(
-        f"\n  review of a 2,000-word draft lacking moves, in process: {wall * 1e3:.1f} ms wall, "
-        f"{cpu * 1e3:.1f} ms CPU (informational)"
-    )
+    print()
+    for words in (300, 2000):
+        median_ms = review_latency(words) * 1e3
+        print(f"  review of a {words}-word draft lacking a move, in process: {median_ms:.1f} ms")
     return 0
 
 

@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 
 from coursekit.errors import CourseInputError
 from coursekit.review import (
-    LIMITS,
     MoveCheck,
     Review,
     cues,
     describe_cues,
+    limits,
     review_draft,
     split_sentences,
     tips,
@@ -600,7 +600,7 @@ def test_to_dict_shape_and_json() -> None:
 
 def test_results_are_frozen_and_carry_titles_and_limits() -> None:
     review = review_draft("I loved the team.", 1)
-    assert review.limits == LIMITS
+    assert review.limits == limits()
     first = review.moves[0]
     assert isinstance(first, MoveCheck)
     assert first.title == MOVES["reaffirm"].title
@@ -609,18 +609,18 @@ def test_results_are_frozen_and_carry_titles_and_limits() -> None:
 
 
 def test_limits_names_what_the_reviewer_cannot_judge() -> None:
-    lowered = LIMITS.lower()
+    lowered = limits().lower()
     for word in ("tone", "honest", "reason", "sarcasm", "negation", "english"):
         assert word in lowered
 
 
 def test_the_negation_limits_stated_in_limits_are_real() -> None:
-    # LIMITS names plain negations it catches and a roundabout one it misses; keep both honest.
-    assert "it would be a stretch to say I was excited about the role" in LIMITS
+    # The limits name plain negations it catches and a roundabout one it misses; keep both honest.
+    assert "it would be a stretch to say I was excited about the role" in limits()
     missed = review_draft("It would be a stretch to say I was excited about the role.", 1)
     assert missed.moves[0].covered
     for caught in ("I'm not sorry.", "I hope you won't hold it against me."):
-        assert f"'{caught[:-1]}'" in LIMITS
+        assert f"'{caught[:-1]}'" in limits()
         assert review_draft(caught, 2).covered_count == 0
     assert not review_draft("I don't think I was ever excited about the role.", 1).moves[0].covered
 

@@ -19,7 +19,7 @@ from coursekit.loader import roleplays
 from coursekit.plan import plan_html
 from coursekit.poll import poll_card
 from coursekit.quiz import ORDER_SEED_ENV
-from coursekit.review import LIMITS
+from coursekit.review import limits
 from coursekit.roleplay import (
     MAX_TURN_CHARS,
     RoleplaySession,
@@ -62,8 +62,8 @@ def test_strong_and_weak_typed_turns_at_one_decision_take_different_branches() -
     assert any(f"“{STRONG}”" in line for line in first.typed.feedback_lines)
     assert first.typed.evidence == {"own_misstep": STRONG}
     # what the review cannot judge goes with every typed turn
-    assert first.typed.feedback_lines[-1].endswith(LIMITS)
-    assert second.typed.feedback_lines[-1].endswith(LIMITS)
+    assert first.typed.feedback_lines[-1].endswith(limits())
+    assert second.typed.feedback_lines[-1].endswith(limits())
     assert any(line.startswith("Not heard: ") for line in second.typed.feedback_lines)
 
 

@@ -3,7 +3,7 @@
 The reviewer is rule-based and transparent: each move has a few *cues* (word families that
 must appear close together in one sentence), kept as plain phrases in
 ``coursekit/content/review/``, so a learner can read what it looks for (:func:`describe_cues`)
-and what it cannot judge (:data:`LIMITS`).
+and what it cannot judge (:func:`limits`).
 
 >>> draft = '''I really enjoyed meeting your team and the role still appeals to me.
 ... I turned it down because I was nervous about leaving a safe job.
@@ -26,12 +26,11 @@ True
 
 from .cues import Cue, Family
 from .draft import REPAIR_MOVES, check_order, review_draft, review_turn
-from .loader import CueFileError, check_cue_folder, cues, describe_cues, tips
-from .results import LIMITS, MoveCheck, Review, TurnReview
+from .loader import CueFileError, check_cue_folder, cues, describe_cues, limits, tips
+from .results import MoveCheck, Review, TurnReview
 from .sentences import split_sentences
 
 __all__ = [
-    "LIMITS",
     "REPAIR_MOVES",
     "Cue",
     "CueFileError",
@@ -43,6 +42,7 @@ __all__ = [
     "check_order",
     "cues",
     "describe_cues",
+    "limits",
     "review_draft",
     "review_turn",
     "split_sentences",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 __all__ = ["Cue", "Family", "MoveCues", "compile_phrase", "soften"]
 
@@ -60,14 +59,7 @@ class Family:
     key: str
     name: str
     phrases: tuple[str, ...]
-    regex: str
-    keys: frozenset[str] | None = None
-    key_stems: tuple[str, ...] = ()
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """Return the family's compiled pattern (compiled when first needed, once)."""
-        return re.compile(self.regex)
+    pattern: re.Pattern[str]
 
     def examples(self, limit: int = 10) -> str:
         """Return the first few phrases as a readable list."""
@@ -88,24 +80,6 @@ class Cue:
     not_in_mentions: bool = False
     same_clause: bool = False
     max_words: int | None = None
-
-    def explain(self) -> str:
-        """Return the cue in plain words with the phrases it looks for."""
-        parts = [self.description]
-        for index, family in enumerate(self.families):
-            lead = "Looks for" if index == 0 else f"together with (within {self.window} words)"
-            if index and self.same_clause:
-                lead += " in the same part of the sentence (not across 'but' or ';')"
-            parts.append(f"{lead} {family.name}: {family.examples()}.")
-        if self.negatable:
-            parts.append("Does not count when negated ('not', 'never', a '-n't' word).")
-        if self.not_in_mentions:
-            parts.append("Does not count when it only names the offer ('the offer I declined').")
-        if self.exclude is not None:
-            parts.append(f"Ignores {self.exclude.name}: {self.exclude.examples()}.")
-        if self.max_words is not None:
-            parts.append(f"Only in a sentence of {self.max_words} words or fewer.")
-        return " ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from collections.abc import Mapping, Sequence
 from ..errors import CourseInputError
 from ..knowledge import knowledge
 from ..textsafe import MAX_DRAFT_CHARS, clean_text
-from .loader import tips
-from .matching import Index, find_move
+from .loader import limits, say, tips
+from .matching import find_move
 from .reading import read_all
-from .results import LIMITS, MoveCheck, Review, TurnReview
+from .results import MoveCheck, Review, TurnReview
 from .sentences import split_sentences
 
 __all__ = ["REPAIR_MOVES", "check_order", "review_draft", "review_turn"]
@@ -33,12 +33,11 @@ def _checks(cleaned: str, move_ids: Sequence[str]) -> tuple[list[MoveCheck], dic
     """Check each move in cleaned text; also return the sentence index of each move found."""
     raw = [cleaned[a:b] for a, b in split_sentences(cleaned)]
     sentences = read_all(raw)
-    words = Index(sentences)
     checks: list[MoveCheck] = []
     where: dict[str, int] = {}
     for move_id in move_ids:
         title = knowledge().moves[move_id].title
-        found = find_move(move_id, sentences, words)
+        found = find_move(move_id, sentences)
         if found is None:
             checks.append(MoveCheck(move_id, title, False, None, tips()[move_id], None))
             continue
@@ -63,7 +62,7 @@ def review_draft(text: str, scenario: int) -> Review:
     cleaned = clean_text(text, "draft", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
     checks, where = _checks(cleaned, knowledge().scenarios[scenario].move_ids)
     order_ok, order_note = check_order(scenario, where)
-    return Review(scenario, tuple(checks), order_ok, order_note, LIMITS)
+    return Review(scenario, tuple(checks), order_ok, order_note, limits())
 
 
 def review_turn(text: str, moves: Sequence[str]) -> TurnReview:
@@ -79,37 +78,20 @@ def review_turn(text: str, moves: Sequence[str]) -> TurnReview:
         )
     cleaned = clean_text(text, "turn", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
     checks, _where = _checks(cleaned, list(dict.fromkeys(moves)))
-    return TurnReview(cleaned, tuple(checks), LIMITS)
+    return TurnReview(cleaned, tuple(checks), limits())
 
 
 def check_order(scenario: int, where: Mapping[str, int]) -> tuple[bool, str]:
     """Check that, in Scenario 2, the repair comes no later than the explanation."""
     if scenario == 1:
-        return True, "In Scenario 1 the moves can come in any order that feels natural."
+        return True, say("order.any")
     repairs = [move_id for move_id in REPAIR_MOVES if move_id in where]
     explain = where.get("explain_change")
-    if explain is None and not repairs:
-        return True, (
-            "Order not checked yet: the draft has no repair move and does not yet explain "
-            "your change of heart."
-        )
     if explain is None:
-        return True, (
-            "Order not checked yet: the draft does not yet explain your change of heart, "
-            "which should come after the repair."
-        )
+        return True, say("order.no_explanation" if repairs else "order.unchecked")
     if not repairs:
-        return True, (
-            "Order not checked yet: the draft has none of the repair moves (own the "
-            "misstep, let them respond, give permission) to put before your explanation."
-        )
-    late = [
-        knowledge().moves[move_id].title.lower() for move_id in repairs if where[move_id] > explain
-    ]
+        return True, say("order.no_repair")
+    late = [knowledge().moves[m].title.lower() for m in repairs if where[m] > explain]
     if late:
-        return False, (
-            "Repair first: move these before you explain your change of heart: "
-            + "; ".join(late)
-            + "."
-        )
-    return True, "Good order: the repair comes before you explain your change of heart."
+        return False, say("order.late", moves="; ".join(late))
+    return True, say("order.good")

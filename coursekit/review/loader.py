@@ -16,6 +16,10 @@ regular expression. A cue's keys:
 - ``same_clause`` (default false): the families must be in the same part of the sentence;
 - ``max_words``: only sentences this short count.
 
+Beside them, ``language.toml`` holds the reading rules all moves share (see ``reading``) and
+``wording.toml`` what the reviewer says about itself: its limits, the order notes of Scenario 2
+and the words that describe a cue.
+
 >>> [cue.description for cue in cues()["permission"]][:1]
 ['Tells them it is fair to weigh what happened in their decision.']
 >>> bool(cues()["own_misstep"][0].families[0].pattern.search("i apologise"))
@@ -31,6 +35,7 @@ from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from string import Template
 from types import MappingProxyType
 
 from ..errors import CourseInputError
@@ -43,9 +48,12 @@ __all__ = [
     "cue_folder",
     "cues",
     "describe_cues",
+    "limits",
     "load_cue_folder",
     "load_softener",
+    "load_wording",
     "read_toml",
+    "say",
     "softener",
     "tips",
 ]
@@ -123,38 +131,7 @@ def _family(
     bodies.sort(key=len, reverse=True)  # the longest phrase wins where two start together
     lookbehind = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in guards)
     pattern = rf"{lookbehind}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)"
-    keys = _key_words([soften(p.casefold(), softener) for p in phrases])
-    return Family(key, title, tuple(phrases), pattern, *keys)
-
-
-#: Words too common to pick a sentence out: a phrase's key is another of its words if it can.
-_COMMON = frozenset(
-    "a an and are at be but did for had i in is it me my not of on so the to was you "
-    "about after again also been before being could does doing from have here just know like "
-    "more much only over some than that their them then there these they this those time very "
-    "well were what when where which while will with would your yours".split()
-)
-
-
-def _key_words(phrases: list[str]) -> tuple[frozenset[str] | None, tuple[str, ...]]:
-    """Return a word every match of each phrase holds (its longest uncommon word), and stems.
-
-    A phrase with no plain word gives the start of its longest word ending in ``*`` (or
-    before a hyphen); a regular expression gives no key, so its family is always searched.
-    """
-    words: set[str] = set()
-    stems: set[str] = set()
-    for phrase in phrases:
-        if phrase.startswith("re:"):
-            return None, ()
-        parts = [w.replace("'", "") for w in phrase.split() if w not in ("~", "...")]
-        plain = [w for w in parts if re.fullmatch(r"\w+", w)]
-        if plain:
-            rare = [w for w in plain if w not in _COMMON] or plain
-            words.add(max(rare, key=len))
-        else:
-            stems.add(max((re.split(r"[^\w]", w)[0] for w in parts), key=len))
-    return frozenset(words), tuple(sorted(stems))
+    return Family(key, title, tuple(phrases), re.compile(pattern))
 
 
 def _flag(raw: dict[str, object], key: str, default: bool, where: str, problems: list[str]) -> bool:
@@ -249,10 +226,23 @@ def load_softener(folder: Traversable | Path, problems: list[str]) -> re.Pattern
     return re.compile(rf"(?<!\w)(?:{'|'.join(compile_phrase(w) for w in ordered)})(?!\w)")
 
 
+def load_wording(folder: Traversable | Path, problems: list[str]) -> dict[str, dict[str, str]]:
+    """Return the tables of ``wording.toml``: what the reviewer says about itself."""
+    tables: dict[str, dict[str, str]] = {}
+    for name, table in (read_toml(folder / "wording.toml", problems) or {}).items():
+        if not isinstance(table, dict):
+            problems.append(f"wording.toml: {name}: must be a table")
+            continue
+        where = f"wording.toml: {name}"
+        tables[name] = {key: _text(text, f"{where}.{key}", problems) for key, text in table.items()}
+    return tables
+
+
 def load_cue_folder(folder: Traversable | Path) -> dict[str, MoveCues]:
     """Load and validate every move's cue file in a folder; raise :class:`CueFileError`."""
     problems: list[str] = []
     softener = load_softener(folder, problems)
+    load_wording(folder, problems)
     loaded: dict[str, MoveCues] = {}
     for move_id in knowledge().moves:
         file = folder / f"{move_id}.toml"
@@ -264,7 +254,7 @@ def load_cue_folder(folder: Traversable | Path) -> dict[str, MoveCues]:
             loaded[move_id] = found
     for file in folder.iterdir():
         stem = file.name.removesuffix(".toml")
-        if file.name.endswith(".toml") and stem not in knowledge().moves and stem != "language":
+        if file.name.endswith(".toml") and stem not in {*knowledge().moves, "language", "wording"}:
             problems.append(f"{file.name}: move: unknown move id {stem!r}")
     if problems:
         raise CueFileError(problems)
@@ -283,6 +273,30 @@ def check_cue_folder(folder: Traversable | Path) -> list[str]:
 @cache
 def _package_cues() -> dict[str, MoveCues]:
     return load_cue_folder(cue_folder())
+
+
+@cache
+def _wording() -> dict[str, dict[str, str]]:
+    problems: list[str] = []
+    tables = load_wording(cue_folder(), problems)
+    if problems:
+        raise CueFileError(problems)
+    return tables
+
+
+def say(key: str, /, **fields: object) -> str:
+    """Return the reviewer's text ``key`` (``table.name`` in ``wording.toml``), filled in.
+
+    >>> say("cue.max_words", count=8)
+    'Only in a sentence of 8 words or fewer.'
+    """
+    table, name = key.split(".")
+    return Template(_wording()[table][name]).substitute(fields)
+
+
+def limits() -> str:
+    """Return what the reviewer cannot judge, shown beside every review."""
+    return say("review.limits")
 
 
 @cache
@@ -314,4 +328,18 @@ def describe_cues(move_id: str) -> list[str]:
     known = _package_cues()
     if not isinstance(move_id, str) or move_id not in known:
         raise CourseInputError("move_id", f"must be one of {', '.join(known)}")
-    return [cue.explain() for cue in known[move_id].cues]
+    return [_explain(cue) for cue in known[move_id].cues]
+
+
+def _explain(cue: Cue) -> str:
+    """Return a cue in plain words with the phrases it looks for."""
+    parts = [cue.description]
+    for index, family in enumerate(cue.families):
+        key = "cue.anchor" if index == 0 else "cue.partner" + "_same_clause" * cue.same_clause
+        parts.append(say(key, family=family.name, examples=family.examples(), window=cue.window))
+    parts += [say(f"cue.{flag}") for flag in ("negatable", "not_in_mentions") if getattr(cue, flag)]
+    if cue.exclude is not None:
+        parts.append(say("cue.exclude", family=cue.exclude.name, examples=cue.exclude.examples()))
+    if cue.max_words is not None:
+        parts.append(say("cue.max_words", count=cue.max_words))
+    return " ".join(parts)

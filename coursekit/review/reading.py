@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 
 from .cues import compile_phrase, soften
@@ -35,7 +35,8 @@ __all__ = [
 TOKEN = re.compile(r"\w[\w']*")
 _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
-_CLAUSE_MARK = re.compile(r"[;:()–—]")  # splits a sentence into parts for `same_clause`
+#: Splits a sentence into parts for `same_clause`; a dash does not (it often sets off an aside).
+_CLAUSE_MARK = re.compile(r"[;:()]")
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
@@ -55,12 +56,12 @@ class Language:
     reach: int
     skip: frozenset[str]
     stops: frozenset[str]
-    pseudo: tuple[str, ...]
+    pseudo: re.Pattern[str]  # phrases that hold a negation word but do not negate
     mention: tuple[re.Pattern[str], ...]
-    vocabulary: frozenset[str] = frozenset()
-    known: frozenset[str] = frozenset()
-    stems: tuple[str, ...] = ()
-    near: dict[str, str] = field(default_factory=dict)
+    known: frozenset[str]
+    vocabulary: frozenset[str]
+    stems: tuple[str, ...]
+    near: dict[str, str]
 
 
 def _words(data: dict[str, object], table: str, key: str, problems: list[str]) -> list[str]:
@@ -105,6 +106,31 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _cue_words() -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
+    """Return the words the cue phrases use, the stems written with ``*``, and typo forms.
+
+    A typo form is a cue word of five letters or more with one letter missing: a word read
+    with one letter added, changed or swapped has a deletion in common with it.
+    """
+    written = {
+        word
+        for move in cues().values()
+        for cue in move
+        for family in (*cue.families, *([cue.exclude] if cue.exclude else []))
+        for phrase in family.phrases
+        if not phrase.startswith("re:")
+        for word in re.findall(r"\w[\w'*]*", phrase.casefold())
+    }
+    vocabulary = {word.rstrip("*") for word in written}
+    near: dict[str, str] = {}
+    for word in sorted(vocabulary):
+        if len(word) > 4 and "'" not in word:
+            for variant in _deletions(word) | {word}:
+                near.setdefault(variant, word)
+    stems = tuple(sorted(word.rstrip("*") for word in written if word.endswith("*")))
+    return frozenset(vocabulary), stems, near
+
+
 @cache
 def language() -> Language:
     """Load and validate the reading rules (once); raise :class:`CueFileError` on a problem."""
@@ -123,44 +149,24 @@ def language() -> Language:
         except re.error as error:
             where = f"language.toml: mention.before[{index}]"
             problems.append(f"{where}: bad regular expression: {error}")
-    if problems:
-        raise CueFileError(problems)
-    written = {
-        word
-        for move in cues().values()
-        for cue in move
-        for family in (*cue.families, *([cue.exclude] if cue.exclude else []))
-        for phrase in family.phrases
-        if not phrase.startswith("re:")
-        for word in re.findall(r"\w[\w'*]*", phrase.casefold())
-    }
-    vocabulary = {word.rstrip("*") for word in written}
-    near: dict[str, str] = {}
-    for word in sorted(vocabulary):
-        if len(word) > 4 and "'" not in word:
-            for variant in _deletions(word) | {word}:
-                near.setdefault(variant, word)
-    known = _known_words(problems)
-    if problems:
-        raise CueFileError(problems)
-    return Language(
-        known=known,
-        spelling={k.casefold(): v.casefold() for k, v in spelling.items()},
-        min_length=_number(data, "typos", "min_length", problems),
-        keep=frozenset(_words(data, "typos", "keep", problems)),
-        negators=frozenset(_words(data, "negation", "words", problems)),
-        reach=_number(data, "negation", "reach", problems),
-        skip=frozenset(_words(data, "negation", "skip", problems)),
-        stops=frozenset(_words(data, "negation", "stops", problems)),
-        pseudo=tuple(
-            compile_phrase(soften(p, softener()))
-            for p in _words(data, "negation", "pseudo", problems)
-        ),
-        mention=tuple(mention),
-        vocabulary=frozenset(vocabulary),
-        stems=tuple(sorted(word.rstrip("*") for word in written if word.endswith("*"))),
-        near=near,
+    pseudo = sorted(_words(data, "negation", "pseudo", problems), key=len, reverse=True)
+    pseudo = [compile_phrase(soften(phrase, softener())) for phrase in pseudo]
+    rules = Language(
+        {k.casefold(): v.casefold() for k, v in spelling.items()},
+        _number(data, "typos", "min_length", problems),
+        frozenset(_words(data, "typos", "keep", problems)),
+        frozenset(_words(data, "negation", "words", problems)),
+        _number(data, "negation", "reach", problems),
+        frozenset(_words(data, "negation", "skip", problems)),
+        frozenset(_words(data, "negation", "stops", problems)),
+        re.compile(rf"(?<!\w)(?:{'|'.join(pseudo)})(?!\w)"),
+        tuple(mention),
+        _known_words(problems),
+        *_cue_words(),
     )
+    if problems:
+        raise CueFileError(problems)
+    return rules
 
 
 @cache
@@ -274,11 +280,7 @@ def negated(sentence: Sentence, position: int) -> bool:
             between = {w for _, w in words[index + 1 :]}
             if between & rules.stops:
                 return False
-            if any(
-                m.start() <= start < m.end()
-                for p in rules.pseudo
-                for m in re.finditer(rf"(?<!\w){p}(?!\w)", ahead)
-            ):
+            if any(m.start() <= start < m.end() for m in rules.pseudo.finditer(ahead)):
                 return False
             earlier = [w for _, w in words[:index]]
             return not any(_is_negator(w, rules) for w in earlier)

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["LIMITS", "MoveCheck", "Review", "TurnReview"]
+from .loader import say
 
-#: What the reviewer cannot judge, shown beside every review.
-LIMITS = (
-    "This review only spots the moves by their wording, one sentence at a time. It cannot "
-    "judge your tone, whether you mean it, whether you are being honest, or whether your "
-    "reason for changing your mind is a good one. It misses sarcasm and jokes. It handles "
-    "plain negation ('I'm not sorry', 'I hope you won't hold it against me') but not every "
-    "roundabout one, so 'it would be a stretch to say I was excited about the role' can "
-    "still count. It reads common texting forms and one-letter typos, but not every "
-    "misspelling. It cannot tell which job you are talking about, or whether a sentence is "
-    "about the manager or someone else. It reads English only: a draft in another language "
-    "gets no credit even when it makes every move. A move said in unusual words may be "
-    "missed, and a move mentioned in passing may be credited, so treat the result as a "
-    "prompt to reread your draft, not as a grade."
-)
+__all__ = ["MoveCheck", "Review", "TurnReview"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +29,7 @@ class Review:
     moves: tuple[MoveCheck, ...]
     order_ok: bool
     order_note: str
-    limits: str = LIMITS
+    limits: str
 
     @property
     def covered_count(self) -> int:
@@ -51,10 +38,8 @@ class Review:
 
     def summary(self) -> str:
         """Return one plain line, such as '2 of 3 moves covered'."""
-        line = f"{self.covered_count} of {len(self.moves)} moves covered"
-        if not self.order_ok:
-            line += "; put the repair before your explanation"
-        return line
+        line = say("review.summary", covered=self.covered_count, total=len(self.moves))
+        return line if self.order_ok else line + say("review.out_of_order")
 
     def to_dict(self) -> dict[str, object]:
         """Return the review as JSON-ready data."""
@@ -75,7 +60,7 @@ class TurnReview:
 
     text: str
     moves: tuple[MoveCheck, ...]
-    limits: str = LIMITS
+    limits: str
 
     def made(self, move_id: str) -> bool:
         """Return whether the turn makes the given move (False for a move not asked about)."""

@@ -12,7 +12,7 @@ from ..classify import Classification
 from ..interface import texts
 from ..knowledge import knowledge
 from ..quiz import Result
-from ..review import LIMITS, REPAIR_MOVES, Review, describe_cues
+from ..review import REPAIR_MOVES, Review, describe_cues, limits
 from ..script import Script
 from .feedback import Kind, callout, status_html
 from .markup import Html, tag
@@ -103,7 +103,7 @@ def cues_html(scenario: int) -> Html:
         tag("li", [knowledge().moves[m].title, tag("ul", [tag("li", c) for c in describe_cues(m)])])
         for m in knowledge().scenarios[scenario].move_ids
     ]
-    return _html("cues", moves=moves, limits=LIMITS)
+    return _html("cues", moves=moves, limits=limits())
 
 
 def result_html(result: Result) -> Html:
