@@ -225,7 +225,7 @@ def scenario_choice(value: int, label: str) -> w.ToggleButtons:
     )
 
 
-def channel_choice(value: str) -> w.RadioButtons:
+def channel_choice(value: str, looks: Looks | None = None) -> w.RadioButtons:
     """Return the phone-or-meeting choice."""
     return w.RadioButtons(options=choices("channel.options"), value=value,
-                          **wide(ui("widgets.channel.label")))
+                          **wide(ui("widgets.channel.label"), looks))
