@@ -389,6 +389,13 @@ def verify_site(output: Path) -> None:
     lock = json.loads((output / "static/pyodide/pyodide-lock.json").read_text(encoding="utf-8"))
     if "coursekit" not in lock["packages"]:
         problems.append("coursekit is missing from Pyodide's lock")
+    else:
+        with zipfile.ZipFile(output / "static/pyodide" / lock["packages"]["coursekit"]["file_name"]
+                             ) as archive:
+            names = archive.namelist()
+        sources = sum(1 for name in names if name.endswith(".py"))
+        if sum(1 for name in names if name.endswith(".pyc")) != sources:
+            problems.append("the coursekit wheel lacks the bytecode of some modules")
     for entry in lock["packages"].values():
         wheel = output / "static/pyodide" / entry["file_name"]
         if not wheel.is_file() or sha256_of(wheel) != entry["sha256"]:
