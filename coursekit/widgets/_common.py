@@ -81,11 +81,9 @@ def choices(table: str) -> list[tuple[str, str]]:
 
 
 class Looks:
-    """One Layout and one style of each kind, shared by the controls of one exercise.
+    """One Layout and one style of each kind for an exercise's controls, instead of one each.
 
-    Each ipywidgets control otherwise brings its own Layout and style: two more widget models
-    for the kernel to send and the page to build. Only for exercises that never change a
-    control's layout (hiding one, say) after building it: a change would show on all.
+    Only for exercises that never change a control's layout (hiding it, say): all would change.
     """
 
     def __init__(self) -> None:
@@ -105,7 +103,7 @@ class Looks:
 def button(label: str, icon: str, tooltip: str = "", primary: bool = False,
            looks: Looks | None = None) -> w.Button:
     """Return a button with a label, an icon and an optional tooltip."""
-    shared = {} if looks is None else {"layout": looks.fit, "style": looks.button}
+    shared = {"layout": looks.fit, "style": looks.button} if looks else {}
     return w.Button(description=label, icon=icon, tooltip=tooltip or None,
                     button_style="primary" if primary else "", **shared)
 
@@ -120,7 +118,7 @@ def _fit_buttons(widget: w.Widget) -> None:
 
 def actions(*buttons: w.Button, danger: bool = False, looks: Looks | None = None) -> w.HBox:
     """Return a row of buttons, each sized to its label."""
-    row = w.HBox(list(buttons), **({} if looks is None else {"layout": looks.plain}))
+    row = w.HBox(list(buttons), **({"layout": looks.plain} if looks else {}))
     row.add_class("sc-actions")
     if danger:
         for item in buttons:
@@ -133,8 +131,7 @@ def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget],
     """Fill an exercise's root box, tagging it with CSS classes and a visible title."""
     if isinstance(box, Exercise):
         box.exercise_title = title
-    heading_html = STYLE + tag("h4", title, cls="sc-title")
-    heading = w.HTML(heading_html) if looks is None else looks.html(heading_html)
+    heading = (looks.html if looks else w.HTML)(STYLE + tag("h4", title, cls="sc-title"))
     box.children = (heading, *children)
     _fit_buttons(box)
     box.layout = w.Layout(max_width="45rem", width="100%")
@@ -144,7 +141,7 @@ def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget],
 
 def feedback(kind: str = "status", looks: Looks | None = None) -> w.HTML:
     """Return an empty feedback area that screen readers announce when it changes."""
-    area = w.HTML(value="") if looks is None else looks.html()
+    area = looks.html() if looks else w.HTML(value="")
     area.add_class("sc-feedback")
     area.add_class(f"sc-feedback-{kind}")
     return area
@@ -202,15 +199,13 @@ def guard(area: str) -> Callable[[F], F]:
 
 
 def wide(description: str, looks: Looks | None = None, tick: bool = False) -> dict[str, Any]:
-    """Return keyword arguments for a control whose label sits above it, full width.
-
-    With ``looks``, the control shares its layout and style (``tick``: a checkbox's style).
-    """
-    if looks is None:
-        return {"description": description, "style": {"description_width": "initial"},
-                "layout": w.Layout(width="100%")}  # fmt: skip
-    style = looks.tick if tick else looks.label
-    return {"description": description, "style": style, "layout": looks.wide}
+    """Return keyword arguments for a control whose label sits above it, full width (``tick``:
+    a checkbox, which has a style of its own kind)."""
+    if looks:
+        return {"description": description, "style": looks.tick if tick else looks.label,
+                "layout": looks.wide}  # fmt: skip
+    return {"description": description, "style": {"description_width": "initial"},
+            "layout": w.Layout(width="100%")}  # fmt: skip
 
 
 def scenario_choice(value: int, label: str) -> w.ToggleButtons:

@@ -56,15 +56,12 @@ class QuestionView(w.VBox):  # type: ignore[misc]
     order it was written in. ``self.order`` is the order shown. The controls share ``looks``.
     """
 
-    def __init__(self, number: int, question: Question, on_check: Any, seed: str = "",
-                 looks: Looks | None = None) -> None:
-        self.question = question
-        self._on_check = on_check
+    def __init__(self, number: int, question: Question, on_check: Any, seed: str,
+                 looks: Looks) -> None:
+        self.question, self._on_check, self.looks = question, on_check, looks
         self.order = shown_order(question, seed)
-        self.looks = looks or Looks()
         self.controls: dict[str, w.Widget] = {}
         self._add_controls()
-        looks = self.looks
         prompt = looks.html(tag("p", [tag("strong", f"Question {number}."), " ", question.prompt]))
         body = [*self.controls.values()]
         if question.kind != "single":
