@@ -19,26 +19,9 @@ from .review import Review, review_draft
 from .script import Script, ScriptInputs, build_script
 
 __all__ = [
-    "Classification",
-    "ContentError",
-    "CourseInputError",
-    "Journal",
-    "Knowledge",
-    "LikelyReaction",
-    "PlannedMove",
-    "Review",
-    "Script",
-    "ScriptInputs",
-    "Situation",
-    "build_script",
-    "classify",
-    "course",
-    "export_plan",
-    "knowledge",
-    "plan_html",
-    "plan_markdown",
-    "quizzes",
-    "review_draft",
+    "Classification", "ContentError", "CourseInputError", "Journal", "Knowledge", "LikelyReaction",
+    "PlannedMove", "Review", "Script", "ScriptInputs", "Situation", "build_script", "classify",
+    "course", "export_plan", "knowledge", "plan_html", "plan_markdown", "quizzes", "review_draft",
     "roleplays",
 ]
 

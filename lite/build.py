@@ -25,6 +25,7 @@ cache and doit database, and the output folder) is deleted first, so each run is
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -220,6 +221,35 @@ def build_coursekit_wheel(source: Path, dest: Path) -> Path:
     return wheels[0]
 
 
+def precompile(wheel: Path, pyodide_dir: Path) -> None:
+    """Add bytecode compiled by the site's Pyodide to a pure-Python wheel, in place.
+
+    A wheel from PyPI or ``pip wheel`` holds only sources, so every page load would compile
+    each module again in the browser. The ``.pyc`` files are unchecked-hash ones (a browser
+    unpacks a wheel without its files' times) and are listed in the wheel's RECORD.
+    """
+    unpacked = WORK / "precompile" / wheel.stem
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(unpacked)
+        infos = archive.infolist()
+    run(["node", LITE / "compile_pyc.mjs", pyodide_dir, unpacked])
+    new = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.pyc"))
+    record = next(i.filename for i in infos if i.filename.endswith(".dist-info/RECORD"))
+    lines = (unpacked / record).read_text(encoding="utf-8").splitlines()
+    for name in new:
+        data = (unpacked / name).read_bytes()
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        lines.insert(-1, f"{name},sha256={digest},{len(data)}")
+    (unpacked / record).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in [i for i in infos if i.filename != record]:
+            archive.writestr(info, (unpacked / info.filename).read_bytes())
+        for name in [*new, record]:
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)),
+                             (unpacked / name).read_bytes(), zipfile.ZIP_DEFLATED)
+    log(f"{wheel.name}: {len(new)} modules precompiled for Pyodide")
+
+
 def check_installable(lock: dict[str, Any], wheels: list[Path]) -> None:
     """Fail unless every requirement of the site's wheels can be met inside the site.
 
@@ -359,6 +389,13 @@ def verify_site(output: Path) -> None:
     lock = json.loads((output / "static/pyodide/pyodide-lock.json").read_text(encoding="utf-8"))
     if "coursekit" not in lock["packages"]:
         problems.append("coursekit is missing from Pyodide's lock")
+    else:
+        with zipfile.ZipFile(output / "static/pyodide" / lock["packages"]["coursekit"]["file_name"]
+                             ) as archive:
+            names = archive.namelist()
+        sources = sum(1 for name in names if name.endswith(".py"))
+        if sum(1 for name in names if name.endswith(".pyc")) != sources:
+            problems.append("the coursekit wheel lacks the bytecode of some modules")
     for entry in lock["packages"].values():
         wheel = output / "static/pyodide" / entry["file_name"]
         if not wheel.is_file() or sha256_of(wheel) != entry["sha256"]:
@@ -408,6 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     wheels_dir = WORK / "wheels"
     piplite = pip_download(piplite_specs(), DOWNLOADS / "pypi-piplite", python_version)
     coursekit = build_coursekit_wheel(args.source.resolve(), wheels_dir)
+    precompile(coursekit, pyodide_dir)
     for wheel in piplite:
         shutil.copy2(wheel, wheels_dir / wheel.name)
     site_wheels = sorted(wheels_dir.glob("*.whl"))

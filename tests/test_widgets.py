@@ -5,6 +5,7 @@ from __future__ import annotations
 import html.parser
 import re
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as w
 import pytest
@@ -234,6 +235,24 @@ def test_quiz_wrong_answer_feedback_retry_and_restore(journal: Journal) -> None:
     restored = cw.quiz("05_scenario2", journal)
     assert callouts(restored.questions[0].feedback.value) == [("correct", "Correct")]
     assert restored.attempt.attempts[question.id] == 2
+
+
+@pytest.mark.parametrize("build", [lambda j: cw.quiz("03_scenarios", j), cw.situation_classifier])
+def test_controls_share_one_layout_and_style_per_kind(build: Any, journal: Journal) -> None:
+    """Each control would otherwise bring two widget models of its own to send and draw."""
+    view = build(journal)
+    shown = list(_descendants(view))
+    assert len(shown) > 10
+    layouts = {item.layout.model_id for item in shown}
+    styles = {item.style.model_id for item in shown if hasattr(item, "style")}
+    assert len(layouts) <= 3 and len(styles) <= 4
+    assert all(item.layout.width == "auto" for item in shown if isinstance(item, w.Button))
+
+
+def _descendants(widget: w.Widget) -> Any:
+    for child in getattr(widget, "children", ()):
+        yield child
+        yield from _descendants(child)
 
 
 def test_quiz_unanswered_check_is_friendly(journal: Journal) -> None:

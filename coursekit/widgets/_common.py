@@ -7,6 +7,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..entries import Entries, read_entries
 from ..errors import CourseInputError
@@ -19,7 +22,7 @@ if TYPE_CHECKING:
     from ..journal import Journal, JSONValue
 
 __all__ = [
-    "WARN", "Exercise", "actions", "button", "channel_choice", "choices", "download_area",
+    "WARN", "Exercise", "Looks", "actions", "button", "channel_choice", "choices", "download_area",
     "entries_of", "feedback", "get_journal", "guard", "guarded", "json_value", "scenario_choice",
     "scenario_note", "setup_root", "ui", "wide",
 ]
@@ -77,10 +80,32 @@ def choices(table: str) -> list[tuple[str, str]]:
             if key.startswith(prefix)]
 
 
-def button(label: str, icon: str, tooltip: str = "", primary: bool = False) -> w.Button:
+class Looks:
+    """One Layout and one style of each kind for an exercise's controls, instead of one each.
+
+    Only for exercises that never change a control's layout (hiding it, say): all would change.
+    """
+
+    def __init__(self) -> None:
+        self.plain = w.Layout()
+        self.wide = w.Layout(width="100%")
+        self.fit = w.Layout(width="auto")
+        self.text = HTMLStyle()
+        self.button = w.ButtonStyle()
+        self.label = DescriptionStyle(description_width="initial")
+        self.tick = CheckboxStyle(description_width="initial")
+
+    def html(self, value: str = "") -> w.HTML:
+        """Return an HTML widget with the shared layout and style."""
+        return w.HTML(value, layout=self.plain, style=self.text)
+
+
+def button(label: str, icon: str, tooltip: str = "", primary: bool = False,
+           looks: Looks | None = None) -> w.Button:
     """Return a button with a label, an icon and an optional tooltip."""
+    shared = {"layout": looks.fit, "style": looks.button} if looks else {}
     return w.Button(description=label, icon=icon, tooltip=tooltip or None,
-                    button_style="primary" if primary else "")
+                    button_style="primary" if primary else "", **shared)
 
 
 def _fit_buttons(widget: w.Widget) -> None:
@@ -91,9 +116,9 @@ def _fit_buttons(widget: w.Widget) -> None:
         _fit_buttons(child)
 
 
-def actions(*buttons: w.Button, danger: bool = False) -> w.HBox:
+def actions(*buttons: w.Button, danger: bool = False, looks: Looks | None = None) -> w.HBox:
     """Return a row of buttons, each sized to its label."""
-    row = w.HBox(list(buttons))
+    row = w.HBox(list(buttons), **({"layout": looks.plain} if looks else {}))
     row.add_class("sc-actions")
     if danger:
         for item in buttons:
@@ -101,11 +126,12 @@ def actions(*buttons: w.Button, danger: bool = False) -> w.HBox:
     return row
 
 
-def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget]) -> None:
+def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget],
+               looks: Looks | None = None) -> None:
     """Fill an exercise's root box, tagging it with CSS classes and a visible title."""
     if isinstance(box, Exercise):
         box.exercise_title = title
-    heading = w.HTML(STYLE + tag("h4", title, cls="sc-title"))
+    heading = (looks.html if looks else w.HTML)(STYLE + tag("h4", title, cls="sc-title"))
     box.children = (heading, *children)
     _fit_buttons(box)
     box.layout = w.Layout(max_width="45rem", width="100%")
@@ -113,9 +139,9 @@ def setup_root(box: w.Box, kind: str, title: str, children: list[w.Widget]) -> N
     box.add_class(f"sc-{kind}")
 
 
-def feedback(kind: str = "status") -> w.HTML:
+def feedback(kind: str = "status", looks: Looks | None = None) -> w.HTML:
     """Return an empty feedback area that screen readers announce when it changes."""
-    area = w.HTML(value="")
+    area = looks.html() if looks else w.HTML(value="")
     area.add_class("sc-feedback")
     area.add_class(f"sc-feedback-{kind}")
     return area
@@ -172,13 +198,14 @@ def guard(area: str) -> Callable[[F], F]:
     return wrap
 
 
-def wide(description: str) -> dict[str, Any]:
-    """Return keyword arguments for a control whose label sits above it, full width."""
-    return {
-        "description": description,
-        "style": {"description_width": "initial"},
-        "layout": w.Layout(width="100%"),
-    }
+def wide(description: str, looks: Looks | None = None, tick: bool = False) -> dict[str, Any]:
+    """Return keyword arguments for a control whose label sits above it, full width (``tick``:
+    a checkbox, which has a style of its own kind)."""
+    if looks:
+        return {"description": description, "style": looks.tick if tick else looks.label,
+                "layout": looks.wide}  # fmt: skip
+    return {"description": description, "style": {"description_width": "initial"},
+            "layout": w.Layout(width="100%")}  # fmt: skip
 
 
 def scenario_choice(value: int, label: str) -> w.ToggleButtons:
@@ -193,7 +220,7 @@ def scenario_choice(value: int, label: str) -> w.ToggleButtons:
     )
 
 
-def channel_choice(value: str) -> w.RadioButtons:
+def channel_choice(value: str, looks: Looks | None = None) -> w.RadioButtons:
     """Return the phone-or-meeting choice."""
     return w.RadioButtons(options=choices("channel.options"), value=value,
-                          **wide(ui("widgets.channel.label")))
+                          **wide(ui("widgets.channel.label"), looks))

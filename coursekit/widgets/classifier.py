@@ -12,6 +12,7 @@ from ..knowledge import knowledge
 from ..views import callout, classification_html, tag
 from ._common import (
     Exercise,
+    Looks,
     actions,
     button,
     channel_choice,
@@ -38,24 +39,27 @@ class ClassifierView(Exercise):
 
     def __init__(self, journal: Journal | None = None) -> None:
         self.journal = get_journal(journal)
+        looks = Looks()
         self.misstep_boxes = {
-            misstep.id: w.Checkbox(value=False, indent=False, **wide(misstep.label))
+            misstep.id: w.Checkbox(value=False, indent=False, **wide(misstep.label, looks, True))
             for misstep in knowledge().missteps.values()
         }
-        self.days = w.BoundedIntText(value=7, min=0, max=36_500, **wide("Days since you declined:"))
+        self.days = w.BoundedIntText(value=7, min=0, max=36_500,
+                                     **wide("Days since you declined:", looks))
         self.role_status = w.Dropdown(options=choices("classifier.role"), value="unknown",
-                                      **wide(ui("widgets.fields.role_status")))
-        self.channel = channel_choice("phone")
+                                      **wide(ui("widgets.fields.role_status"), looks))
+        self.channel = channel_choice("phone", looks)
         self.classify_button = button("Show my scenario", "check",
-                                      ui("widgets.classifier.tooltip"), primary=True)
-        self.result = feedback("classification")
+                                      ui("widgets.classifier.tooltip"), primary=True, looks=looks)
+        self.result = feedback("classification", looks)
         self.classification: Classification | None = None
         self.classify_button.on_click(lambda _button: self.update())
-        intro = w.HTML(tag("p", ui("widgets.classifier.intro")))
+        intro = looks.html(tag("p", ui("widgets.classifier.intro")))
         questions = [*self.misstep_boxes.values(), self.days, self.role_status, self.channel]
         super().__init__()
         setup_root(self, "classifier", "Which scenario are you in?",
-                   [intro, *questions, actions(self.classify_button), self.result])
+                   [intro, *questions, actions(self.classify_button, looks=looks), self.result],
+                   looks)
         self._restore()
 
     def situation(self) -> Situation:

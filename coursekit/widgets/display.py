@@ -49,26 +49,10 @@ from ..views.examples import classifications_html
 from ..views.plan_page import plan_fragment
 
 __all__ = [
-    "Shown",
-    "show_agenda",
-    "show_answer_keys",
-    "show_attribution",
-    "show_cases",
-    "show_commenter",
-    "show_lessons",
-    "show_missteps",
-    "show_moves",
-    "show_persona",
-    "show_persona_draft",
-    "show_persona_plan",
-    "show_persona_script",
-    "show_quote",
-    "show_reactions",
-    "show_review",
-    "show_room",
-    "show_scenarios",
-    "show_vignettes",
-    "show_worked_path",
+    "Shown", "show_agenda", "show_answer_keys", "show_attribution", "show_cases", "show_commenter",
+    "show_lessons", "show_missteps", "show_moves", "show_persona", "show_persona_draft",
+    "show_persona_plan", "show_persona_script", "show_quote", "show_reactions", "show_review",
+    "show_room", "show_scenarios", "show_vignettes", "show_worked_path",
 ]
 
 

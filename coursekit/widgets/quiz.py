@@ -22,6 +22,7 @@ from ..quiz import (
 from ..views import callout, result_html, score_html, tag
 from ._common import (
     Exercise,
+    Looks,
     actions,
     button,
     entries_of,
@@ -52,53 +53,53 @@ class QuestionView(w.VBox):  # type: ignore[misc]
 
     Options (and matching items) show in the order seeded by ``seed``: one learner always sees
     the same order, two learners usually not; a question with ``shuffle = false`` keeps the
-    order it was written in. ``self.order`` is the order shown.
+    order it was written in. ``self.order`` is the order shown. The controls share ``looks``.
     """
 
-    def __init__(self, number: int, question: Question, on_check: Any, seed: str = "") -> None:
-        self.question = question
-        self._on_check = on_check
+    def __init__(self, number: int, question: Question, on_check: Any, seed: str,
+                 looks: Looks) -> None:
+        self.question, self._on_check, self.looks = question, on_check, looks
         self.order = shown_order(question, seed)
         self.controls: dict[str, w.Widget] = {}
         self._add_controls()
-        prompt = w.HTML(tag("p", [tag("strong", f"Question {number}."), " ", question.prompt]))
+        prompt = looks.html(tag("p", [tag("strong", f"Question {number}."), " ", question.prompt]))
         body = [*self.controls.values()]
         if question.kind != "single":
             hint = ui(f"widgets.quiz.hint.{question.kind}")
-            body.insert(0, w.HTML(tag("p", tag("em", hint))))
-        self.check_button = button("Check answer", "check", primary=True)
-        self.retry_button = button("Try again", "undo")
+            body.insert(0, looks.html(tag("p", tag("em", hint))))
+        self.check_button = button("Check answer", "check", primary=True, looks=looks)
+        self.retry_button = button("Try again", "undo", looks=looks)
         self.retry_button.disabled = True
-        self.feedback = feedback("quiz")
+        self.feedback = feedback("quiz", looks)
         self.check_button.on_click(lambda _b: self.check())
         self.retry_button.on_click(lambda _b: self.retry())
-        buttons = actions(self.check_button, self.retry_button)
-        super().__init__([prompt, *body, buttons, self.feedback])
+        buttons = actions(self.check_button, self.retry_button, looks=looks)
+        super().__init__([prompt, *body, buttons, self.feedback], layout=looks.plain)
         self.add_class("sc-question")
         self.add_class(f"sc-question-{question.kind}")
 
     def _add_controls(self) -> None:
         """Make the controls of the question's type, keyed as :meth:`answer` reads them."""
-        question = self.question
+        question, looks = self.question, self.looks
         if isinstance(question, MultipleChoice):
             for option in _in_order(question.options, self.order):
-                box = w.Checkbox(value=False, indent=False, **wide(option.text))
+                box = w.Checkbox(value=False, indent=False, **wide(option.text, looks, tick=True))
                 self.controls[option.id] = box
         elif isinstance(question, Ordering):
             items = [(item.text, item.id) for item in question.items]
             for place, item in enumerate(question.presented(), 1):
-                menu = w.Dropdown(options=items, value=item.id, **wide(f"Place {place}:"))
+                menu = w.Dropdown(options=items, value=item.id, **wide(f"Place {place}:", looks))
                 self.controls[str(place)] = menu
         elif isinstance(question, Matching):
             targets = [(_CHOOSE, ""), *((target.text, target.id) for target in question.right)]
             for left in _in_order(question.left, self.order):
-                menu = w.Dropdown(options=targets, value="", **wide(f"{left.text} →"))
+                menu = w.Dropdown(options=targets, value="", **wide(f"{left.text} →", looks))
                 self.controls[left.id] = menu
         else:
             shown = _in_order(question.options, self.order)  # type: ignore[attr-defined]
             options = [(option.text, option.id) for option in shown]
             self.controls["choice"] = w.RadioButtons(options=options, value=None,
-                                                     **wide("Your answer:"))
+                                                     **wide("Your answer:", looks))
 
     def answer(self) -> object:
         """Return the learner's current answer, in the form the quiz engine grades."""
@@ -158,15 +159,16 @@ class QuizView(Exercise):
         self.quiz = quiz_data
         self.exercise_id = f"{QUIZ_PREFIX}{quiz_data.id}"
         self.attempt = QuizAttempt(quiz_data)
-        self.score = feedback("score")
+        looks = Looks()
+        self.score = feedback("score", looks)
         self.seed = learner_seed(self.journal)
         self.questions = [
-            QuestionView(number, question, self._record, self.seed)
+            QuestionView(number, question, self._record, self.seed, looks)
             for number, question in enumerate(quiz_data.questions, 1)
         ]
         super().__init__()
-        intro = [w.HTML(tag("p", quiz_data.intro))] if quiz_data.intro else []
-        setup_root(self, "quiz", quiz_data.title, [*intro, *self.questions, self.score])
+        intro = [looks.html(tag("p", quiz_data.intro))] if quiz_data.intro else []
+        setup_root(self, "quiz", quiz_data.title, [*intro, *self.questions, self.score], looks)
         self._restore()
         self._show_score()
 
