@@ -5,6 +5,9 @@ a shared machine):
 
     PYTHONPATH=$PWD:$PWD/tests .venv/bin/python scripts/screenshots.py [--only NAME] [--out docs]
 
+``--lite SITE`` also takes ``lite.png`` in a site that ``bash lite/build.sh --output-dir SITE``
+built (served here by Python's own web server).
+
 JupyterLab starts as the browser tests start it (``conftest.jupyterlab``: a copy of
 notebooks/, a throwaway journal, a free port) and is stopped with its kernels at the end. Each
 picture is the 1280×900 window with one exercise scrolled to the top, after a learner's
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -123,10 +127,29 @@ SHOTS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 }
 
 
+def take(context: Any, url: str, name: str, notebook: str, act: Callable[[Any], Any],
+         out: Path) -> None:
+    """Open ``notebook`` at ``url``, Run All, act as a learner, and save the window as a PNG."""
+    page = context.new_page()
+    open_notebook(page, url)
+    sidebar = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+    if sidebar.count():  # fold the file browser away: more room for the course
+        sidebar.first.click()
+    run_all(page)
+    assert_gates(page, notebook, LAB, require_any="facilitator" not in notebook)
+    to_top(page, act(page))
+    path = out / f"{name}.png"
+    page.screenshot(path=str(path))
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    page.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", choices=sorted(SHOTS), help="pictures to take")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder for the PNGs")
+    parser.add_argument("--lite", type=Path, metavar="SITE",
+                        help="also take lite.png (the role-play) in a site built by lite/build.sh")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="second-call-shots-"))
     try:
@@ -137,18 +160,17 @@ def main() -> int:
             context = browser.new_context(viewport=VIEWPORT, locale="en-US")
             for name in args.only or SHOTS:
                 notebook, act = SHOTS[name]
-                page = context.new_page()
-                open_notebook(page, f"{url}lab/tree/{notebook}?reset&token={conftest.TOKEN}")
-                sidebar = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
-                if sidebar.count():  # fold the file browser away: more room for the course
-                    sidebar.first.click()
-                run_all(page)
-                assert_gates(page, notebook, LAB, require_any="facilitator" not in notebook)
-                to_top(page, act(page))
-                path = args.out / f"{name}.png"
-                page.screenshot(path=str(path))
-                print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-                page.close()
+                address = f"{url}lab/tree/{notebook}?reset&token={conftest.TOKEN}"
+                take(context, address, name, notebook, act, args.out)
+            if args.lite:
+                port = conftest.free_port()
+                serve = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                         "-d", str(args.lite.resolve())]
+                with conftest.server(serve, work, port) as site:
+                    context.set_default_timeout(120_000)  # Python in the page is slower
+                    notebook, act = SHOTS["roleplay"]
+                    address = f"{site}lab/index.html?path={notebook}"
+                    take(context, address, "lite", notebook, act, args.out)
             browser.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
