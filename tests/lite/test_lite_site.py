@@ -293,6 +293,23 @@ def test_roleplay_resumes_after_a_reload(lite: tuple[Any, str]) -> None:
     page.wait_for_function("([el, a]) => el.innerText === a", arg=[line.element_handle(), after])
 
 
+def test_roleplay_takes_three_steps_in_lite(lite: tuple[Any, str]) -> None:
+    """Each step's first reply is taken, though the step before also picked the first one."""
+    page, site = lite
+    open_and_run(page, f"{site}/lab/index.html?path=07_practise_the_call.ipynb")
+    box = page.locator(".sc-roleplay").first
+    box.scroll_into_view_if_needed()
+    for step in range(1, 4):
+        box.locator(".sc-choices input[type=radio]").first.check()
+        page.wait_for_timeout(300)
+        box.locator("button", has_text="Say it").first.click()
+        page.wait_for_function(
+            "([el, n]) => el.querySelectorAll('.sc-transcript .sc-turn-you').length === n",
+            arg=[box.element_handle(), step],
+        )
+        assert "Please check your answer" not in box.inner_text()
+
+
 # Typed turns: the same check as in JupyterLab, in Pyodide ------------------------------------
 
 CALL = "call_scenario2"
