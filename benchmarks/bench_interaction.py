@@ -49,33 +49,24 @@ for name, pair in DRAFTS.items():
     for text in pair:
         assert review_draft(text, 1).covered_count < 3, f"{name}: the draft makes every move"
 
-SENT = {}  # exercise name -> the HTML its widgets received since the baseline last ran
+SENT = {}  # exercise name -> the HTML its widgets received during its latest input
+INPUT = {}  # exercise name -> the id of that input's message (a click, a key, a sync)
 
 
 def watch(name, widget):
-    \"\"\"Tag the exercise's box for the page, and keep the HTML its interactions send.\"\"\"
+    \"\"\"Tag the exercise's box for the page, and keep the HTML its latest input sent.\"\"\"
     widget.add_class(f"bench-{name}")
     SENT[name] = []
 
     def count(change):
+        message = get_ipython().kernel.get_parent()["header"].get("msg_id")
+        if message != INPUT.get(name):  # a new input: forget what earlier ones sent
+            INPUT[name], SENT[name] = message, []
         SENT[name].append(change["new"])
 
     def walk(node):
         if isinstance(node, w.HTML):
             node.observe(count, names="value")
-        for child in getattr(node, "children", ()):
-            walk(child)
-
-    walk(widget)
-    return widget
-
-
-def timed_from(name, widget, description):
-    \"\"\"Let the baseline draw only what a click on ``description`` sends, not the prep.\"\"\"
-
-    def walk(node):
-        if isinstance(node, w.Button) and node.description == description:
-            node._click_handlers.callbacks.insert(0, lambda _b: SENT[name].clear())
         for child in getattr(node, "children", ()):
             walk(child)
 
@@ -91,8 +82,7 @@ def baseline(name):
 
     def update(_button):
         clicks[0] += 1
-        sent, SENT[name] = "".join(SENT[name]), []
-        html.value = f"<p>Update {clicks[0]}</p>" + sent
+        html.value = f"<p>Update {clicks[0]}</p>" + "".join(SENT[name])
 
     button.on_click(update)
     box = w.VBox([button, html])
@@ -105,8 +95,8 @@ EXERCISES = {
     "script": "cw.script_builder(scenario=1)",
     "review300": "cw.draft_reviewer(scenario=1)",
     "review2000": "cw.draft_reviewer(scenario=1)",
-    "roleplay": 'timed_from("roleplay", cw.roleplay("call_scenario1"), "Say it")',
-    "typed": 'timed_from("typed", cw.roleplay("call_scenario1"), "Say it your way")',
+    "roleplay": 'cw.roleplay("call_scenario1")',
+    "typed": 'cw.roleplay("call_scenario1")',
 }
 #: Typed turns at the call's first decision, alternating so the branch changes each time.
 TYPED_TURNS = (

@@ -14,6 +14,7 @@ from content_names import PERSONAS, QUIZZES, ROLEPLAYS, WORKED_PATH
 from coursekit import widgets as cw
 from coursekit.journal import Journal
 from coursekit.quiz import answer_key
+from coursekit.review import review_draft
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">[x](javascript:alert(3))'
 
@@ -196,6 +197,17 @@ def test_reviewer_checklist_and_order(journal: Journal) -> None:
     wrong_order.review_button.click()
     assert wrong_order.review is not None and wrong_order.review.order_ok is False
     assert ("notyet", "Order: not yet repair first") in callouts(wrong_order.result.value)
+
+
+def test_reviewer_shows_the_latest_draft_only_when_clicked(journal: Journal) -> None:
+    view = cw.draft_reviewer(journal, scenario=2)
+    view.text.value = "I'm sorry I went quiet for two weeks."
+    view.text.value = PERSONAS["dev"].draft  # reviewed as it arrives, shown on the click
+    assert view.result.value == "" and "draft" not in journal
+    view.review_button.click()
+    assert view.review == review_draft(PERSONAS["dev"].draft, 2)
+    saved = journal.get("draft")
+    assert isinstance(saved, dict) and saved["text"] == PERSONAS["dev"].draft
 
 
 def test_reviewer_escapes_learner_text(journal: Journal) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from ..entries import DRAFT, DraftEntry, ReviewEntry, ReviewMoveEntry
+from ..errors import CourseInputError
 from ..review import Review, review_draft
 from ..views import cues_html, review_callout
 from ._common import (
@@ -60,6 +63,10 @@ class ReviewerView(Exercise):
         self.result = feedback("review")
         self.cues = w.HTML(cues_html(int(self.scenario.value)))
         self.review: Review | None = None
+        # The draft reaches the kernel when the text box loses focus, as the pointer presses
+        # the button: it is reviewed then, so the click only has to show it.
+        self._review_of = functools.lru_cache(maxsize=1)(review_draft)
+        self.text.observe(lambda _c: self._draft_arrived(), names="value")
         self.review_button.on_click(lambda _b: self.run_review())
         self.scenario.observe(lambda _c: self._scenario_changed(), names="value")
         super().__init__()
@@ -67,6 +74,10 @@ class ReviewerView(Exercise):
         setup_root(self, "reviewer", "Review your draft", [*controls, self.result, self.cues])
         if self.text.value:
             self.run_review()
+
+    def _draft_arrived(self) -> None:
+        with contextlib.suppress(CourseInputError):  # the click will say what is wrong
+            self._review_of(self.text.value, int(self.scenario.value))
 
     def _scenario_changed(self) -> None:
         chosen = int(self.scenario.value)
@@ -81,7 +92,7 @@ class ReviewerView(Exercise):
 
         A failed save replaces the feedback with a warning.
         """
-        self.review = review = review_draft(self.text.value, int(self.scenario.value))
+        self.review = review = self._review_of(self.text.value, int(self.scenario.value))
         self.result.value = review_callout(review)
         self.keep(EXERCISE_ID, DraftEntry(review.scenario, self.text.value, review_entry(review)))
 

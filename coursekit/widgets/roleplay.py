@@ -31,7 +31,7 @@ from ._common import (
     entries_of,
     feedback,
     get_journal,
-    guarded,
+    guard,
     json_value,
     setup_root,
     wide,
@@ -108,17 +108,14 @@ class RoleplayView(Exercise):
         self.choices.value = choice_id
         self.say()
 
+    @guard("last_step")
     def say(self) -> None:
         """Say the selected choice; it joins the transcript with how the manager takes it."""
+        if self.choices.value is None:
+            raise CourseInputError("choice", ui("widgets.roleplay.pick_first"))
+        self._shown(self.session.choose(str(self.choices.value)))
 
-        @guarded(self.last_step)
-        def run() -> None:
-            if self.choices.value is None:
-                raise CourseInputError("choice", ui("widgets.roleplay.pick_first"))
-            self._shown(self.session.choose(str(self.choices.value)))
-
-        run()
-
+    @guard("last_step")
     def say_own(self, text: str | None = None) -> None:
         """Say the current turn in the learner's own words (``text``, or what is typed).
 
@@ -128,42 +125,29 @@ class RoleplayView(Exercise):
         """
         if text is not None:
             self.own_words.value = text
+        try:
+            step = self.session.say(self.own_words.value)
+        except CourseInputError as exc:
+            heading = ui("widgets.roleplay.check_typed")
+            self.last_step.value = status_html(WARN, heading, exc.problem)
+            return
+        self._shown(step, clear_words=True)
 
-        @guarded(self.last_step)
-        def run() -> None:
-            try:
-                step = self.session.say(self.own_words.value)
-            except CourseInputError as exc:
-                heading = ui("widgets.roleplay.check_typed")
-                self.last_step.value = status_html(WARN, heading, exc.problem)
-                return
-            self._shown(step, clear_words=True)
-
-        run()
-
+    @guard("last_step")
     def go_back(self) -> None:
         """Undo the last choice."""
+        if self.session.back():
+            self.render(callout("info", ui("widgets.roleplay.went_back")))
+            self._save()
+        else:
+            self.last_step.value = callout("info", ui("widgets.roleplay.at_start"))
 
-        @guarded(self.last_step)
-        def run() -> None:
-            if self.session.back():
-                self.render(callout("info", ui("widgets.roleplay.went_back")))
-                self._save()
-            else:
-                self.last_step.value = callout("info", ui("widgets.roleplay.at_start"))
-
-        run()
-
+    @guard("last_step")
     def restart(self) -> None:
         """Go back to the start of the call."""
-
-        @guarded(self.last_step)
-        def run() -> None:
-            self.session.restart()
-            self.render()
-            self._save()
-
-        run()
+        self.session.restart()
+        self.render()
+        self._save()
 
     def call_markup(self) -> str:
         """Return the call from :attr:`turns`, with the debrief, the status line and any hint."""
