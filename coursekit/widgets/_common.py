@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "WARN", "Exercise", "Looks", "actions", "button", "channel_choice", "choices", "download_area",
-    "entries_of", "feedback", "get_journal", "guard", "guarded", "json_value", "scenario_choice",
+    "entries_of", "feedback", "get_journal", "guard", "json_value", "scenario_choice",
     "scenario_note", "setup_root", "ui", "wide",
 ]
 
@@ -166,24 +166,8 @@ def _show_problem(area: w.HTML, exc: CourseInputError | OSError) -> None:
     area.value = status_html(WARN, ui("widgets.common.check"), f"{where}: {exc.problem}")
 
 
-def guarded(area: w.HTML) -> Callable[[F], F]:
-    """Show bad input as a friendly message in ``area`` instead of a traceback."""
-
-    def wrap(func: F) -> F:
-        @functools.wraps(func)
-        def inner(*args: Any, **kwargs: Any) -> None:
-            try:
-                func(*args, **kwargs)
-            except (CourseInputError, OSError) as exc:
-                _show_problem(area, exc)
-
-        return inner  # type: ignore[return-value]
-
-    return wrap
-
-
 def guard(area: str) -> Callable[[F], F]:
-    """Method form of :func:`guarded`: problems show in the feedback area ``self.<area>``."""
+    """Show bad input as a friendly message in ``self.<area>`` instead of a traceback."""
 
     def wrap(method: F) -> F:
         @functools.wraps(method)

@@ -177,9 +177,24 @@ class RoleplayView(Exercise):
         self.own_box.layout.display = None if can_type(node) else "none"
         self.choices.layout.display = "none" if ending else None
         self.transcript.value = call
-        with self.choices.hold_sync():
-            self.choices.value = None  # first, so new options don't select one on the way
+        if self.choices.value is None:
             self.choices.options = options
+        else:
+            self._new_choices(options)
+
+    def _new_choices(self, options: list[tuple[str, str]]) -> None:
+        """Put a fresh choices control in place of one with a pick, nothing picked in it.
+
+        Clearing the old control's pick is not enough: in JupyterLite the page kept the old
+        pick, so a click on the reply in the same place changed nothing and never reached
+        Python."""
+        old = self.choices
+        self.choices = w.RadioButtons(options=options, value=None, description=old.description,
+                                      layout=old.layout, style=old.style)
+        self.choices.add_class("sc-choices")
+        root: w.Box = self
+        root.children = tuple(self.choices if c is old else c for c in root.children)
+        old.close()
 
     def _shown(self, step: Step, *, clear_words: bool = False) -> None:
         """Show a step just taken, then save it: the feedback doesn't wait on the disk."""
