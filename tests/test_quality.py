@@ -39,9 +39,9 @@ def test_import_coursekit_stays_light() -> None:
 # they are asserted as ratchets at the figures reached: lower them as the library shrinks, never
 # raise them.
 MAX_MODULE_LINES = 400
-MAX_TOTAL_LINES = 10_380  # physical lines; target 6,000
-MAX_CODE_LINES = 6_840  # code lines, not blank, comment or docstring; target 6,000
-MAX_STRING_SHARE = 0.198  # target 0.15
+MAX_TOTAL_LINES = 9_650  # physical lines
+MAX_CODE_LINES = 6_130  # code lines, not blank, comment or docstring; target 6,000
+MAX_STRING_SHARE = 0.15  # the target
 
 _SKIPPED = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
             tokenize.ENDMARKER}
