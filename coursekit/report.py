@@ -16,7 +16,6 @@ from .classify import classify
 from .entries import DRAFT, ROLEPLAY_PREFIX, SCRIPT, SITUATION
 from .loader import quizzes, roleplays
 from .plan import plan_markdown
-from .quiz import key_text
 from .review import review_draft
 from .roleplay import RoleplaySession
 from .script import build_script
@@ -44,7 +43,7 @@ def answer_keys_text(quiz_ids: Iterable[str] | None = None) -> str:
         lines = [f"Quiz {quiz.id}: {quiz.title}"]
         for number, question in enumerate(quiz.questions, 1):
             lines.append(_hang(f"Q{number}. {question.prompt}", "  ", 4))
-            lines.extend(_hang(f"- {line}", "      ", 2) for line in key_text(question))
+            lines.extend(_hang(f"- {line}", "      ", 2) for line in question.key_text())
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

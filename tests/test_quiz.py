@@ -26,9 +26,6 @@ from coursekit.quiz import (
     QuizAttempt,
     Result,
     SingleChoice,
-    answer_key,
-    grade,
-    key_text,
 )
 
 # Fixtures ---------------------------------------------------------------------------------
@@ -200,10 +197,10 @@ def test_lists_are_stored_as_tuples() -> None:
 
 
 def test_single_choice_grading() -> None:
-    right = grade(single(), "own")
+    right = single().grade("own")
     assert (right.correct, right.score, right.symbol, right.label) == (True, 1.0, "✓", "Correct")
     assert right.feedback == ("✓ Own the misstep — Yes: repair first.",)
-    wrong = grade(single(), "ask")
+    wrong = single().grade("ask")
     assert (wrong.correct, wrong.score, wrong.symbol, wrong.label) == (
         False,
         0.0,
@@ -216,43 +213,43 @@ def test_single_choice_grading() -> None:
 
 def test_multiple_choice_exact_set_is_correct_in_any_order() -> None:
     for answer in (["c", "a", "b"], ("a", "b", "c"), {"a", "b", "c"}, frozenset("abc")):
-        result = grade(multiple(), answer)
+        result = multiple().grade(answer)
         assert result.correct and result.score == 1.0
 
 
 def test_multiple_choice_partial_credit_rules() -> None:
-    two_of_three = grade(multiple(), ["a", "b"])
+    two_of_three = multiple().grade(["a", "b"])
     assert two_of_three.score == pytest.approx(2 / 3)
     assert (two_of_three.symbol, two_of_three.label) == (PARTLY, "Partly right")
     assert any(line.startswith("Missed: Doors stay open") for line in two_of_three.feedback)
     # Each wrong pick cancels a right one.
-    assert grade(multiple(), ["a", "b", "x"]).score == pytest.approx(1 / 3)
-    assert grade(multiple(), ["a", "x"]).score == 0.0
+    assert multiple().grade(["a", "b", "x"]).score == pytest.approx(1 / 3)
+    assert multiple().grade(["a", "x"]).score == 0.0
     # Never below zero.
-    wrong_only = grade(multiple(), ["x", "y"])
+    wrong_only = multiple().grade(["x", "y"])
     assert wrong_only.score == 0.0 and wrong_only.label == "Not quite"
     # Everything picked is not fully correct.
-    everything = grade(multiple(), ["a", "b", "c", "x", "y"])
+    everything = multiple().grade(["a", "b", "c", "x", "y"])
     assert not everything.correct and everything.score == pytest.approx(1 / 3)
 
 
 def test_multiple_choice_feedback_covers_every_pick_and_every_miss() -> None:
-    result = grade(multiple(), ["a", "x"])
+    result = multiple().grade(["a", "x"])
     assert result.feedback[0].startswith(CORRECT + " A no is where you stand")
     assert result.feedback[1].startswith(WRONG + " The manager must say yes")
     assert len(result.feedback) == 2 + 2  # two picks, two missed correct options
 
 
 def test_ordering_grading_and_feedback_per_misplaced_item() -> None:
-    perfect = grade(ordering(), ["one", "two", "three", "four"])
+    perfect = ordering().grade(["one", "two", "three", "four"])
     assert perfect.correct and perfect.feedback == ("✓ All 4 in the right order.",)
-    swapped = grade(ordering(), ["two", "one", "three", "four"])
+    swapped = ordering().grade(["two", "one", "three", "four"])
     assert swapped.score == 0.5 and swapped.symbol == PARTLY
     assert swapped.feedback == (
         "✗ Second is out of place — Comes second.",
         "✗ First is out of place — Comes first.",
     )
-    reversed_order = grade(ordering(), ["four", "three", "two", "one"])
+    reversed_order = ordering().grade(["four", "three", "two", "one"])
     assert reversed_order.score == 0.0 and reversed_order.label == "Not quite"
     assert len(reversed_order.feedback) == 4
 
@@ -268,9 +265,9 @@ def test_ordering_presented_order_is_fixed_scrambled_and_complete() -> None:
 
 
 def test_matching_grading_and_feedback_per_mismatch() -> None:
-    perfect = grade(matching(), {"l1": "insulted", "l2": "hurt", "l3": "filled"})
+    perfect = matching().grade({"l1": "insulted", "l2": "hurt", "l3": "filled"})
     assert perfect.correct and perfect.feedback == ("✓ Every item is matched correctly.",)
-    one_wrong = grade(matching(), {"l1": "insulted", "l2": "flattered", "l3": "filled"})
+    one_wrong = matching().grade({"l1": "insulted", "l2": "flattered", "l3": "filled"})
     assert one_wrong.score == pytest.approx(2 / 3) and one_wrong.label == "Partly right"
     assert one_wrong.feedback == ("✗ Keen then no → Flattered — A reversal hurts.",)
 
@@ -317,18 +314,18 @@ def test_result_invariants() -> None:
 )
 def test_bad_answers_raise_course_input_error(question: Question, answer: object) -> None:
     with pytest.raises(CourseInputError) as info:
-        grade(question, answer)
+        question.grade(answer)
     assert info.value.field == "answer"
 
 
 def test_incomplete_matching_names_the_missing_item() -> None:
     with pytest.raises(CourseInputError, match="l3"):
-        grade(matching(), {"l1": "insulted", "l2": "hurt"})
+        matching().grade({"l1": "insulted", "l2": "hurt"})
 
 
 def test_duplicate_ordering_names_the_item() -> None:
     with pytest.raises(CourseInputError, match="'one'"):
-        grade(ordering(), ["one", "one", "three", "four"])
+        ordering().grade(["one", "one", "three", "four"])
 
 
 # Answer keys -----------------------------------------------------------------------------
@@ -336,15 +333,15 @@ def test_duplicate_ordering_names_the_item() -> None:
 
 def test_answer_keys_score_full_marks_and_read_well() -> None:
     for question in all_questions():
-        result = grade(question, answer_key(question))
+        result = question.grade(question.answer_key())
         assert result.correct and result.score == 1.0
-        assert key_text(question)
-    assert answer_key(single()) == "own"
-    assert answer_key(multiple()) == ["a", "b", "c"]
-    assert answer_key(ordering()) == ["one", "two", "three", "four"]
-    assert answer_key(matching()) == {"l1": "insulted", "l2": "hurt", "l3": "filled"}
-    assert key_text(ordering())[0] == "1. First"
-    assert key_text(matching())[0] == "Silence → Insulted"
+        assert question.key_text()
+    assert single().answer_key() == "own"
+    assert multiple().answer_key() == ["a", "b", "c"]
+    assert ordering().answer_key() == ["one", "two", "three", "four"]
+    assert matching().answer_key() == {"l1": "insulted", "l2": "hurt", "l3": "filled"}
+    assert ordering().key_text()[0] == "1. First"
+    assert matching().key_text()[0] == "Silence → Insulted"
     assert quiz().answer_key()["first"] == "own"
 
 
@@ -360,8 +357,8 @@ def test_attempt_counts_latest_fully_correct_answers() -> None:
     attempt.answer("first", "own")  # answering again replaces the latest result
     assert attempt.score() == 1
     assert attempt.attempts == {"first": 2, "cheap": 1}
-    attempt.answer("order", answer_key(ordering()))
-    attempt.answer("match", answer_key(matching()))
+    attempt.answer("order", ordering().answer_key())
+    attempt.answer("match", matching().answer_key())
     assert attempt.is_complete() and attempt.score() == 3
 
 
@@ -462,7 +459,7 @@ _answers = st.one_of(
 def test_any_answer_grades_or_raises_course_input_error(index: int, answer: object) -> None:
     question = all_questions()[index]
     try:
-        result = grade(question, answer)
+        result = question.grade(answer)
     except CourseInputError:
         return
     assert 0.0 <= result.score <= 1.0

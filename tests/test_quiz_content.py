@@ -26,9 +26,6 @@ from coursekit.quiz import (
     Quiz,
     QuizAttempt,
     SingleChoice,
-    answer_key,
-    grade,
-    key_text,
 )
 
 EXPECTED_IDS = [
@@ -98,8 +95,8 @@ def test_answer_key_scores_full_marks(quiz_id: str) -> None:
     quiz = QUIZZES[quiz_id]
     attempt = QuizAttempt(quiz)
     for question in quiz.questions:
-        assert attempt.answer(question.id, answer_key(question)).correct
-        assert key_text(question)
+        assert attempt.answer(question.id, question.answer_key()).correct
+        assert question.key_text()
     assert attempt.is_complete() and attempt.score() == attempt.out_of()
     saved = json.loads(json.dumps(attempt.to_dict()))
     assert QuizAttempt.from_dict(quiz, saved).score() == len(quiz.questions)
@@ -108,7 +105,7 @@ def test_answer_key_scores_full_marks(quiz_id: str) -> None:
 def test_every_question_can_be_got_wrong() -> None:
     """A wrong answer exists for every question, and it is not graded as correct."""
     for question in questions():
-        key = answer_key(question)
+        key = question.answer_key()
         if isinstance(question, SingleChoice):
             wrong: object = next(o.id for o in question.options if o.id != key)
         elif isinstance(question, MultipleChoice):
@@ -123,14 +120,14 @@ def test_every_question_can_be_got_wrong() -> None:
             first = question.left[0]
             other = next(t.id for t in question.right if t.id != first.match)
             wrong = {**key, first.id: other}
-        assert not grade(question, wrong).correct, question.id
+        assert not question.grade(wrong).correct, question.id
 
 
 def test_reactions_quiz_matches_triggers_to_knowledge_reactions() -> None:
     question = find("02_reactions", Matching)
     assert isinstance(question, Matching)
     assert [target.id for target in question.right] == list(REACTIONS)
-    assert set(answer_key(question).values()) <= set(REACTIONS)  # type: ignore[union-attr]
+    assert set(question.answer_key().values()) <= set(REACTIONS)  # type: ignore[union-attr]
     for q in QUIZZES["02_reactions"].questions:
         if isinstance(q, SingleChoice | MultipleChoice):
             assert {o.id for o in q.options} <= set(REACTIONS)
@@ -139,26 +136,26 @@ def test_reactions_quiz_matches_triggers_to_knowledge_reactions() -> None:
 def test_scenario_quizzes_use_the_knowledge_move_ids_in_order() -> None:
     first = find("04_scenario1", Ordering)
     second = find("05_scenario2", Ordering)
-    assert answer_key(first) == [move.id for move in scenario_moves(1)]
-    assert answer_key(second) == [move.id for move in scenario_moves(2)]
+    assert first.answer_key() == [move.id for move in scenario_moves(1)]
+    assert second.answer_key() == [move.id for move in scenario_moves(2)]
     spot = find("04_scenario1", Matching)
     assert isinstance(spot, Matching)
     assert {target.id for target in spot.right} == {move.id for move in scenario_moves(1)}
-    assert set(answer_key(spot).values()) == {"reaffirm", "explain_change", "easy_out"}  # type: ignore[union-attr]
-    assert answer_key(find("05_scenario2", SingleChoice)) == "own"
+    assert set(spot.answer_key().values()) == {"reaffirm", "explain_change", "easy_out"}  # type: ignore[union-attr]
+    assert find("05_scenario2", SingleChoice).answer_key() == "own"
 
 
 def test_scenarios_quiz_classifies_the_commenters_carefully() -> None:
     classify = find("03_scenarios", Matching)
-    key = answer_key(classify)
+    key = classify.answer_key()
     assert isinstance(key, dict)
     assert key["colette"] == "scenario_1"
     assert key["kimberly"] == "neither"
     kimberly = next(q for q in QUIZZES["03_scenarios"].questions if q.id == "03_kimberly")
-    assert answer_key(kimberly) == "neither_close_to_1"
+    assert kimberly.answer_key() == "neither_close_to_1"
     assert "Scenario 1" in kimberly.explanation or "Scenario 1" in " ".join(texts(kimberly))
     missteps = find("03_scenarios", MultipleChoice)
-    assert set(answer_key(missteps)) == set(MISSTEPS)
+    assert set(missteps.answer_key()) == set(MISSTEPS)
 
 
 def test_comments_quiz_agrees_with_the_lessons() -> None:
@@ -172,14 +169,14 @@ def test_comments_quiz_agrees_with_the_lessons() -> None:
     assert isinstance(pushback, MultipleChoice)
     for option in pushback.options:
         assert option.correct == (LESSONS[option.id].stance == "challenges")
-    assert set(answer_key(pushback)) == {"steve_sulking_manager", "joe_credibility"}
+    assert set(pushback.answer_key()) == {"steve_sulking_manager", "joe_credibility"}
     joe = find("06_comments", SingleChoice)
-    assert answer_key(joe) == "nothing_to_lose"
+    assert joe.answer_key() == "nothing_to_lose"
 
 
 def test_call_quiz_covers_the_three_likely_replies_and_the_meeting() -> None:
     replies = find("07_call", Matching)
-    key = answer_key(replies)
+    key = replies.answer_key()
     assert isinstance(key, dict)
     assert {"filled", "open_wary", "open_glad"} <= set(key)
     assert key["open_glad"] == "ask_meeting"

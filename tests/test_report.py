@@ -6,7 +6,6 @@ import pytest
 from content_names import PERSONAS, QUIZZES, WORKED_PATH
 
 from coursekit.plan import plan_markdown
-from coursekit.quiz import key_text
 from coursekit.report import answer_keys_text, persona_plan_answers, persona_plan_markdown
 
 
@@ -19,7 +18,7 @@ def test_answer_keys_cover_every_quiz_and_question() -> None:
     flat = " ".join(text.split())
     for quiz in QUIZZES.values():
         for question in quiz.questions:
-            for line in key_text(question):
+            for line in question.key_text():
                 assert " ".join(line.split()) in flat
 
 

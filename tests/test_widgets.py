@@ -13,7 +13,6 @@ from content_names import PERSONAS, QUIZZES, ROLEPLAYS, WORKED_PATH
 
 from coursekit import widgets as cw
 from coursekit.journal import Journal
-from coursekit.quiz import answer_key
 from coursekit.review import review_draft
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">[x](javascript:alert(3))'
@@ -221,7 +220,7 @@ def test_reviewer_escapes_learner_text(journal: Journal) -> None:
 def test_quiz_perfect_answers_score_full_marks(quiz_id: str, journal: Journal) -> None:
     view = cw.quiz(quiz_id, journal)
     for question_view in view.questions:
-        question_view.set_answer(answer_key(question_view.question))
+        question_view.set_answer(question_view.question.answer_key())
         question_view.check_button.click()
         assert callouts(question_view.feedback.value) == [("correct", "Correct")]
     out_of = len(QUIZZES[quiz_id].questions)
@@ -234,7 +233,7 @@ def test_quiz_wrong_answer_feedback_retry_and_restore(journal: Journal) -> None:
     view = cw.quiz("05_scenario2", journal)
     first = view.questions[0]
     question = first.question
-    key = answer_key(question)
+    key = question.answer_key()
     wrong = list(reversed(key)) if isinstance(key, list) else key
     first.set_answer(wrong)
     first.check_button.click()

@@ -14,12 +14,12 @@ needs colour to be understood. Bad answers raise :class:`~coursekit.errors.Cours
 ...     ),
 ...     explanation="In Scenario 2 the manager cannot hear your reasons until you repair.",
 ... )
->>> result = grade(question, "why")
+>>> result = question.grade("why")
 >>> result.symbol, result.label, result.score
 ('✗', 'Not quite', 0.0)
 >>> result.feedback
 ('✗ Explain your change of heart — Not yet: repair first.',)
->>> answer_key(question)
+>>> question.answer_key()
 'own'
 >>> attempt = QuizAttempt(Quiz("demo", "A short check", (question,)))
 >>> attempt.answer("first_move", "own").label
@@ -33,12 +33,12 @@ needs colour to be understood. Bad answers raise :class:`~coursekit.errors.Cours
 from __future__ import annotations
 
 from .arrange import Matching, MatchItem, MatchTarget, Ordering, OrderItem
-from .attempt import Quiz, QuizAttempt, answer_key, grade, key_text
+from .attempt import Quiz, QuizAttempt
 from .base import CORRECT, PARTLY, WRONG, AnswerValue, Question, Result
 from .choice import MultipleChoice, Option, SingleChoice
 from .order import ORDER_SEED_ENV, ORDER_SEED_KEY, display_order, learner_seed, shown_order
 
 __all__ = ["CORRECT", "ORDER_SEED_ENV", "ORDER_SEED_KEY", "PARTLY", "WRONG", "AnswerValue",
            "MatchItem", "MatchTarget", "Matching", "MultipleChoice", "Option", "OrderItem",
-           "Ordering", "Question", "Quiz", "QuizAttempt", "Result", "SingleChoice", "answer_key",
-           "display_order", "grade", "key_text", "learner_seed", "shown_order"]
+           "Ordering", "Question", "Quiz", "QuizAttempt", "Result", "SingleChoice",
+           "display_order", "learner_seed", "shown_order"]

@@ -12,24 +12,6 @@ from ..journal_format import JSONValue
 from .base import AnswerValue, Question, Result, _check_id, _check_text, _check_unique
 
 
-def grade(question: Question, answer: object) -> Result:
-    """Check and grade an answer to any question type."""
-    return question.grade(answer)
-
-
-def answer_key(question: Question) -> AnswerValue:
-    """Return the fully correct answer, in the form ``grade`` accepts, for facilitators."""
-    return question.answer_key()
-
-
-def key_text(question: Question) -> tuple[str, ...]:
-    """Return the correct answer as readable lines, for facilitators."""
-    return question.key_text()
-
-
-# Quizzes and attempts --------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Quiz:
     """An ordered set of questions with an id and a title."""
@@ -84,7 +66,7 @@ class QuizAttempt:
     >>> quiz = quizzes()["05_scenario2"]
     >>> attempt = QuizAttempt(quiz)
     >>> for question in quiz.questions:
-    ...     _ = attempt.answer(question.id, answer_key(question))
+    ...     _ = attempt.answer(question.id, question.answer_key())
     >>> attempt.score() == attempt.out_of(), attempt.is_complete()
     (True, True)
     >>> attempt.retry(quiz.questions[0].id)

@@ -12,7 +12,7 @@ from string import ascii_uppercase as _LETTERS
 from ..agenda import Agenda, AgendaBlock
 from ..interface import texts
 from ..poll import CardFolder, RoomSummary
-from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, SingleChoice, key_text
+from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, SingleChoice
 from ..quiz.choice import Option
 from .markup import Html, esc, tag
 from .teaching import surface
@@ -69,7 +69,7 @@ def _key_rows(question: Question) -> list[Html]:
     if isinstance(question, Matching):
         return [_html("key_match", text=item.text, match=question.target(item.match).text,
                       why=item.feedback) for item in question.left]
-    return [_html("key_text", text=list(key_text(question)))]
+    return [_html("key_text", text=list(question.key_text()))]
 
 
 def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:

@@ -21,7 +21,7 @@ import pytest
 from pages import LAB, assert_gates, error_outputs, open_notebook, run_all
 
 from coursekit.loader import quizzes
-from coursekit.quiz import SingleChoice, answer_key
+from coursekit.quiz import SingleChoice
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(600)]
 FEEDBACK_MS = 30_000
@@ -67,7 +67,7 @@ def check_callouts_differ(page: Any) -> None:
         (n, q) for n, q in enumerate(quiz.questions) if isinstance(q, SingleChoice)
     )
     view = widget(page, "sc-quiz", quiz.title).locator(".sc-question").nth(number)
-    key = answer_key(question)
+    key = question.answer_key()
     seen = {}
     for kind, option in (
         ("notyet", next(o for o in question.options if o.id != key)),

@@ -24,7 +24,7 @@ import pytest
 from pages import LAB, assert_gates, error_outputs, log_console_errors, open_notebook, run_all
 
 from coursekit.loader import quizzes
-from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice, answer_key
+from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(600)]
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -66,7 +66,7 @@ def answer_quiz_question(page: Any, quiz_id: str, number: int = 0) -> Any:
     question = quiz.questions[number]
     view = widget.locator(".sc-question").nth(number)
     view.scroll_into_view_if_needed()
-    key = answer_key(question)
+    key = question.answer_key()
     if isinstance(question, SingleChoice):
         text = next(o.text for o in question.options if o.id == key)
         view.locator(".widget-radio-box label", has_text=text).first.click()
