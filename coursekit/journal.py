@@ -105,10 +105,6 @@ def default_journal_path() -> Path:
     return home / ".second-call" / "journal.json"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 #: What a file system that cannot flush a folder answers to fsync.
 _FSYNC_UNSUPPORTED = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
 
@@ -238,7 +234,7 @@ class Journal:
             return
         with self._locked():
             answers = self._load_locked()
-            stamp = _now()
+            stamp = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
             for key, value in checked.items():
                 answers[key] = {"value": value, "saved_at": stamp}
             self._write(answers)
@@ -339,16 +335,13 @@ class Journal:
             raise
         _fsync_directory(folder)
 
-    def _aside_path(self, stamp: str, number: int) -> Path:
-        suffix = f"-{number}" if number else ""
-        return self._path.with_name(f"{self._path.stem}.corrupt-{stamp}{suffix}.json")
-
     def _move_aside(self, problem: Problem) -> None:
         """Rename the bad file to a name that is not taken, then tell the learner."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         number = 0
         while True:
-            target = self._aside_path(stamp, number)
+            suffix = f"-{number}" if number else ""
+            target = self._path.with_name(f"{self._path.stem}.corrupt-{stamp}{suffix}.json")
             number += 1
             if target.exists() or target.is_symlink():
                 continue

@@ -140,11 +140,6 @@ class TypedTurn:
     decision: tuple[str, ...] = ()
 
     @property
-    def asked(self) -> tuple[str, ...]:
-        """Return the moves the turn was reviewed for."""
-        return tuple(check.id for check in self.review.moves)
-
-    @property
     def made(self) -> tuple[str, ...]:
         """Return the moves the review found in the turn."""
         return tuple(check.id for check in self.review.moves if check.covered)
@@ -154,11 +149,6 @@ class TypedTurn:
         """Return the decision's moves the review did not find."""
         return tuple(check.id for check in self.review.moves
                      if not check.covered and (not self.decision or check.id in self.decision))
-
-    @property
-    def limits(self) -> str:
-        """Return what the review cannot judge (the same words as a draft review)."""
-        return self.review.limits
 
     @property
     def feedback_lines(self) -> tuple[str, ...]:
@@ -180,7 +170,7 @@ class TypedTurn:
                 lines.append(ui("engines.turn.not_heard", title=check.title, tip=tip))
         if self.consequence:
             lines.append(self.consequence)
-        lines.append(ui("engines.turn.limits", limits=self.limits))
+        lines.append(ui("engines.turn.limits", limits=self.review.limits))
         return tuple(lines)
 
     def summary(self) -> str:

@@ -65,7 +65,7 @@ def step_turn(step: Step) -> Turn:
     """Return the learner's turn for a step, with how it landed attached."""
     if step.typed is not None:
         lines = step.typed.feedback_lines[:-1]  # the last line is the limits, folded below
-        verdict = Verdict(kind_for_symbol(step.symbol), step.label, lines, step.typed.limits)
+        verdict = Verdict(kind_for_symbol(step.symbol), step.label, lines, step.typed.review.limits)
         return Turn("you", step.typed.text, verdict=verdict, typed=True)
     body = tuple(t for t in (step.feedback, step.consequence) if t)
     if step.fork:

@@ -172,13 +172,6 @@ class QuizView(Exercise):
         self._restore()
         self._show_score()
 
-    def question_view(self, question_id: str) -> QuestionView:
-        """Return the view of one question."""
-        for view in self.questions:
-            if view.question.id == question_id:
-                return view
-        raise CourseInputError("question_id", f"{question_id!r} is not in this quiz")
-
     def _record(self, question_id: str, answer: object) -> Result | None:
         if answer is None:
             self.attempt.retry(question_id)
