@@ -8,23 +8,20 @@ the built role-play and are recorded with the key path and line where each probl
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
-from ..fields import Problem, Table, listed, locate, read_table
+from ..fields import Problem, Table, locate, read_table
 from ..interface import ui
 from ..knowledge import Knowledge
-from ..roleplay import OUTCOMES, QUALITIES, Choice, Ending, Node, Roleplay, RoleplaySession
+from ..roleplay import Choice, Ending, Node, Roleplay, RoleplaySession
 from ..roleplay.checks import roleplay_problems
+from ..roleplay.model import Outcome, Quality
 
 
 def _choice(table: Table, fork: bool) -> Choice:
-    quality = table.text("quality", "okay" if fork else None)
-    if quality not in QUALITIES:
-        table.problem("quality", ui("loader.content.use", what="quality", value=repr(quality),
-                                    allowed=listed(QUALITIES)))
-        quality = "okay"
+    quality = cast(Quality, table.text("quality", "okay" if fork else None))
     return Choice(table.text("id"), table.text("text"), table.text("feedback"),
-                  table.text("consequence"), table.text("next"), table.texts("moves"),
-                  "strong" if quality == "strong" else "weak" if quality == "weak" else "okay")
+                  table.text("consequence"), table.text("next"), table.texts("moves"), quality)
 
 
 def _node(table: Table, cue: str) -> Node:
@@ -32,11 +29,7 @@ def _node(table: Table, cue: str) -> Node:
     ending = None
     if table.has("ending"):
         end = table.table("ending")
-        outcome = end.text("outcome")
-        if outcome not in OUTCOMES:
-            end.problem("outcome", ui("loader.content.use", what="outcome", value=repr(outcome),
-                                      allowed=listed(OUTCOMES)))
-        ending = end.record(Ending, outcome=outcome if outcome in OUTCOMES else "mixed")
+        ending = end.record(Ending, outcome=cast(Outcome, end.text("outcome")))
     choices = tuple(_choice(item, fork) for item in table.tables("choices", required=False))
     return Node(table.text("id"), table.text("line"), choices, ending,
                 table.text("cue", cue), fork, table.flag("shuffle", True))

@@ -7,7 +7,7 @@ role-play built in Python.
 from __future__ import annotations
 
 from ..errors import CourseInputError
-from ..fields import duplicates
+from ..fields import duplicates, listed
 from ..interface import ui
 from ..knowledge import Knowledge, knowledge
 from .model import OUTCOMES, QUALITIES, Node, Roleplay, spread
@@ -47,7 +47,8 @@ def _node_problems(roleplay: Roleplay, node: Node, key: str, facts: Knowledge
             (not _text_ok(end.debrief), f"{key}.ending.debrief",
              ui("loader.rp.no_debrief", where=where)),
             (end.outcome not in OUTCOMES, f"{key}.ending.outcome",
-             ui("loader.rp.outcome", where=where, value=repr(end.outcome))))
+             ui("loader.rp.outcome", where=where, value=repr(end.outcome),
+                allowed=listed(OUTCOMES))))
     elif not node.choices:
         problems.append((key, ui("loader.rp.dead_end", where=where)))
     for index, choice in enumerate(node.choices):
@@ -61,7 +62,8 @@ def _node_problems(roleplay: Roleplay, node: Node, key: str, facts: Knowledge
             (not roleplay.has_node(choice.next_id), f"{ckey}.next",
              ui("loader.rp.next", at=at, id=repr(choice.next_id))),
             (choice.quality not in QUALITIES, f"{ckey}.quality",
-             ui("loader.rp.quality", at=at, value=repr(choice.quality))),
+             ui("loader.rp.quality", at=at, value=repr(choice.quality),
+                allowed=listed(QUALITIES))),
             *((move_id not in facts.moves, f"{ckey}.moves",
                ui("loader.rp.move", at=at, id=repr(move_id))) for move_id in choice.moves),
             (node.fork and choice.moves, f"{ckey}.moves", ui("loader.rp.fork_moves", at=at)))
