@@ -27,7 +27,6 @@ from .knowledge import knowledge
 from .loader import course, quizzes, roleplays, script_wording
 from .quiz import CORRECT, WRONG, Matching, MultipleChoice, Ordering, Question, SingleChoice
 from .roleplay import QUALITY_LABELS
-from .views.facilitator import option_why
 
 #: The kinds of content a fallback cell can be generated from.
 FALLBACK_KINDS = ("quiz", "roleplay", "classifier", "builder", "reviewer", "progress")
@@ -52,7 +51,7 @@ def _key(number: int, question: Question) -> str:
         verdicts = {True: ui("markdown.right", sign=CORRECT),
                     False: ui("markdown.wrong", sign=WRONG)}
         lines = [ui("markdown.key_option", letter=letter, verdict=verdicts[option.correct],
-                    why=option_why(option))
+                    why=option.feedback)
                  for letter, option in zip(_LETTERS, question.options, strict=False)]
     elif isinstance(question, Ordering):
         lines = [ui("markdown.key_item", number=n, text=item.text, feedback=item.feedback)

@@ -8,7 +8,6 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +18,13 @@ from coursekit.classify import classify
 from coursekit.fallbacks import FALLBACK_KINDS, fallback_markdown
 from coursekit.knowledge import knowledge
 from coursekit.loader import course, quizzes, roleplays
-from coursekit.quiz import MultipleChoice, Option, SingleChoice
+from coursekit.quiz import MultipleChoice, SingleChoice
 from coursekit.room import read_room
 from coursekit.views.examples import case_card
 from coursekit.views.facilitator import (
     agenda_html,
     answer_keys_html,
     bar_chart_html,
-    option_why,
 )
 from coursekit.views.markup import tag as element
 from coursekit.views.room import live_room_html
@@ -214,19 +212,6 @@ def test_refresh_check_reports_a_stale_fallback_and_names_the_fix(tmp_path: Path
     assert done.returncode == 1
     assert "out of date" in done.stdout and "--fallbacks-only" in done.stdout
     assert "hand-edited" in stale.read_text(encoding="utf-8"), "--check changes nothing"
-
-
-def test_option_why_prefers_a_why_from_the_content_and_falls_back_to_feedback() -> None:
-    plain = Option("a", "Call now", True, "Right: nothing to lose.")
-    assert option_why(plain) == "Right: nothing to lose."
-
-    @dataclass(frozen=True)
-    class WithWhy(Option):
-        why: str = ""
-
-    assert option_why(WithWhy("a", "Call now", True, "Right.", "The column: now.")) == (
-        "The column: now.")
-    assert option_why(WithWhy("a", "Call now", True, "Right.")) == "Right."
 
 
 def test_percent_bars_are_drawn_against_a_hundred() -> None:

@@ -13,7 +13,6 @@ from ..agenda import Agenda, AgendaBlock
 from ..interface import texts
 from ..poll import CardFolder, RoomSummary
 from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, SingleChoice
-from ..quiz.choice import Option
 from .markup import Html, esc, tag
 from .teaching import surface
 from .text import html_texts
@@ -49,18 +48,11 @@ def agenda_html(agenda: Agenda) -> Html:
     return surface(table, label=_ui("agenda_label", minutes=agenda.minutes))
 
 
-def option_why(option: Option) -> str:
-    """Return why an option is right or wrong: its ``why`` when the content gives one, else
-    its feedback."""
-    why = getattr(option, "why", "")
-    return why if isinstance(why, str) and why else option.feedback
-
-
 def _key_rows(question: Question) -> list[Html]:
     """Return one row per option (or item): what it says, right or wrong, and why."""
     if isinstance(question, SingleChoice | MultipleChoice):
         # An icon and a word, so the answer never rests on colour.
-        return [_html("key_row", text=f"{_LETTERS[i]}. {option.text}", why=option_why(option),
+        return [_html("key_row", text=f"{_LETTERS[i]}. {option.text}", why=option.feedback,
                       answer=_ui("right" if option.correct else "wrong"))
                 for i, option in enumerate(question.options)]
     if isinstance(question, Ordering):
