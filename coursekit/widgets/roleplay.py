@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
+from ..entries import ROLEPLAY_PREFIX
 from ..errors import CourseInputError
 from ..interface import ui
 from ..quiz.order import learner_seed
@@ -32,7 +32,6 @@ from ._common import (
     feedback,
     get_journal,
     guard,
-    json_value,
     setup_root,
     wide,
 )
@@ -214,9 +213,7 @@ class RoleplayView(Exercise):
     def _save(self) -> None:
         """Save the call once the updates have left (a kernel's stdout flush waits for them)."""
         sys.stdout.flush()
-        data = self.session.to_dict()
-        entry = RoleplayEntry.from_json(data) or RoleplayEntry()
-        self.journal.save(self.exercise_id, json_value(entry.to_json()))
+        self.journal.save(self.exercise_id, self.session.to_dict())
 
     def _restore(self) -> None:
         saved = entries_of(self.journal).roleplays.get(self.data.id)
