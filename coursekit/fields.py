@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -55,6 +55,15 @@ class ContentError(ValueError):
         self.problems = tuple(problems)
         shown = "\n".join(str(problem) for problem in self.problems)
         super().__init__(ui("loader.content.broken", count=len(self.problems), problems=shown))
+
+
+def read_checked(read: Callable[[Path, list[Problem]], T]) -> T:
+    """Read one part of the package's content; raise ContentError if it has problems."""
+    problems: list[Problem] = []
+    found = read(PACKAGE_CONTENT, problems)
+    if problems:
+        raise ContentError(problems)
+    return found
 
 
 def locate(text: str, key: str) -> int | None:

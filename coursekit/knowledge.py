@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
-from .fields import PACKAGE_CONTENT, ContentError, Problem, Table, duplicates, read_table
+from .fields import Problem, Table, duplicates, read_checked, read_table
 from .interface import ui
 
 
@@ -237,9 +237,5 @@ def knowledge() -> Knowledge:
 
     Raises :class:`~coursekit.fields.ContentError` listing every problem if the file is broken.
     """
-    problems: list[Problem] = []
-    facts = read_knowledge(PACKAGE_CONTENT, problems)
-    if problems:
-        raise ContentError(problems)
-    return facts
+    return read_checked(read_knowledge)
 

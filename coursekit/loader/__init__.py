@@ -21,12 +21,10 @@ across files run in :func:`load`). Importing this module reads nothing.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from ..fields import PACKAGE_CONTENT, ContentError, Problem, locate
+from ..fields import PACKAGE_CONTENT, ContentError, Problem, locate, read_checked
 from ..interface import ui
 from ..knowledge import Knowledge, knowledge, read_knowledge
 from ..manifest import Course
@@ -37,8 +35,6 @@ from .read_course import read_course
 from .read_extras import CaseRecord, read_examples, read_script_wording
 from .read_quizzes import read_quizzes
 from .read_roleplays import read_roleplays
-
-T = TypeVar("T")
 
 __all__ = ["PACKAGE_CONTENT", "CaseRecord", "Content", "ContentError", "Problem", "check",
            "content", "course", "knowledge", "load", "personas_data", "quizzes", "roleplays",
@@ -119,43 +115,35 @@ def content() -> Content:
     return found
 
 
-def _checked(read: Callable[[Path, list[Problem]], T]) -> T:
-    """Read one part of the package's content; raise ContentError if it has problems."""
-    problems: list[Problem] = []
-    found = read(PACKAGE_CONTENT, problems)
-    if problems:
-        raise ContentError(problems)
-    return found
-
-
 @functools.cache
 def course() -> Course:
     """Return the course manifest: notebooks in order, their exercises, and the agendas."""
-    return _checked(read_course)
+    return read_checked(read_course)
 
 
 @functools.cache
 def quizzes() -> dict[str, Quiz]:
     """Return every quiz, keyed by id, in notebook order."""
-    return _checked(read_quizzes)
+    return read_checked(read_quizzes)
 
 
 @functools.cache
 def roleplays() -> dict[str, Roleplay]:
     """Return every role-play, keyed by id."""
-    return _checked(lambda root, problems: read_roleplays(root, problems, knowledge()))
+    return read_checked(lambda root, problems: read_roleplays(root, problems, knowledge()))
 
 
 @functools.cache
 def script_wording() -> ScriptWording:
     """Return the script builder's field prompts and phrases."""
-    return _checked(lambda root, problems: _read_wording(root, problems, knowledge()))
+    return read_checked(lambda root, problems: _read_wording(root, problems, knowledge()))
 
 
 @functools.cache
 def _examples() -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
     field_ids = {entry.id for entry in script_wording().fields}
-    return _checked(lambda root, problems: read_examples(root, problems, knowledge(), field_ids))
+    return read_checked(
+        lambda root, problems: read_examples(root, problems, knowledge(), field_ids))
 
 
 def personas_data() -> dict[str, CaseRecord]:
