@@ -49,13 +49,13 @@ typed picks the branch (:mod:`.typed`):
 
 from __future__ import annotations
 
+from ..review import REPAIR_MOVES
 from .checks import assert_valid, roleplay_problems, validate
 from .model import (
     OUTCOMES,
     QUALITIES,
     QUALITY_LABELS,
     QUALITY_SYMBOLS,
-    REPAIR_MOVES,
     Choice,
     Ending,
     Node,

@@ -27,8 +27,6 @@ OUTCOMES: tuple[Outcome, ...] = ("good", "mixed", "poor")
 QUALITY_SYMBOLS: Mapping[str, str] = {"strong": "✓", "okay": "◐", "weak": "✗"}
 #: Each quality in words.
 QUALITY_LABELS: Mapping[str, str] = {"strong": "Strong", "okay": "Okay", "weak": "Weak"}
-#: The Scenario 2 moves that repair the misstep and have to come before the others.
-REPAIR_MOVES: tuple[str, ...] = ("own_misstep", "invite_response", "permission")
 
 #: Longest path :func:`all_paths` follows before deciding it is looping.
 _MAX_PATH = 200

@@ -12,7 +12,8 @@ from ..errors import CourseInputError
 from ..interface import ui
 from ..journal_format import JSONValue
 from ..knowledge import knowledge
-from .model import REPAIR_MOVES, Choice, Ending, Node, Quality, Roleplay
+from ..review import REPAIR_MOVES
+from .model import Choice, Ending, Node, Quality, Roleplay
 from .typed import TypedTurn, review_typed
 
 
