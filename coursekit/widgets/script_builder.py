@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -74,7 +74,7 @@ class ScriptBuilderView(Exercise):
         self.status = feedback("status")
         self.script: Script | None = None
         for control in (*self.fields.values(), self.scenario, self.channel, self.variant):
-            control.observe(self._on_change, names="value")
+            control.observe(lambda _change: self.refresh(save=True), names="value")
         super().__init__()
         only_2 = [self.fields[f.id] for f in script_wording().fields if f.scenario == 2]
         self._scenario_2_box = w.VBox(only_2)
@@ -90,9 +90,6 @@ class ScriptBuilderView(Exercise):
     def answers(self) -> dict[str, str]:
         """Return the learner's current answers, by field."""
         return {name: str(control.value) for name, control in self.fields.items()}
-
-    def _on_change(self, _change: Any) -> None:
-        self.refresh(save=True)
 
     @guard("status")
     def refresh(self, save: bool = True) -> None:
