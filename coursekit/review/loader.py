@@ -48,6 +48,7 @@ __all__ = [
     "cue_folder",
     "cues",
     "describe_cues",
+    "language_words",
     "limits",
     "load_cue_folder",
     "load_softener",
@@ -214,15 +215,24 @@ def _move_file(
     return MoveCues(str(move_id), tip, kept) if len(kept) == len(found) and tip else None
 
 
+def language_words(data: dict[str, object], table: str, key: str,
+                   problems: list[str]) -> list[str]:
+    """Return the list of words at ``table.key`` of ``language.toml``, folded to lower case."""
+    section = data.get(table)
+    value = section.get(key) if isinstance(section, dict) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"language.toml: {table}.{key}: must be a list of non-empty text")
+        return []
+    return [v.casefold() for v in value]
+
+
 def load_softener(folder: Traversable | Path, problems: list[str]) -> re.Pattern[str] | None:
     """Return a pattern for the softening words in ``language.toml`` (``[hedge] words``)."""
-    data = read_toml(folder / "language.toml", problems) or {}
-    table = data.get("hedge")
-    words = table.get("words") if isinstance(table, dict) else None
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        problems.append("language.toml: hedge.words: must be a list of non-empty text")
+    words = language_words(read_toml(folder / "language.toml", problems) or {}, "hedge", "words",
+                           problems)
+    if not words:
         return None
-    ordered = sorted((w.casefold() for w in words), key=len, reverse=True)
+    ordered = sorted(words, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(compile_phrase(w) for w in ordered)})(?!\w)")
 
 

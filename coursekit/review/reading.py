@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from .cues import compile_phrase, soften
-from .loader import CueFileError, cue_folder, cues, read_toml, softener
+from .loader import CueFileError, cue_folder, cues, language_words, read_toml, softener
 from .sentences import WORD, fold
 
 __all__ = [
@@ -62,15 +62,6 @@ class Language:
     vocabulary: frozenset[str]
     stems: tuple[str, ...]
     near: dict[str, str]
-
-
-def _words(data: dict[str, object], table: str, key: str, problems: list[str]) -> list[str]:
-    section = data.get(table)
-    value = section.get(key) if isinstance(section, dict) else None
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(f"language.toml: {table}.{key}: must be a list of non-empty text")
-        return []
-    return [v.casefold() for v in value]
 
 
 def _number(data: dict[str, object], table: str, key: str, problems: list[str]) -> int:
@@ -143,22 +134,22 @@ def language() -> Language:
         problems.append("language.toml: spelling: must map words to non-empty text")
         spelling = {}
     mention: list[re.Pattern[str]] = []
-    for index, regex in enumerate(_words(data, "mention", "before", problems)):
+    for index, regex in enumerate(language_words(data, "mention", "before", problems)):
         try:
             mention.append(re.compile(regex))
         except re.error as error:
             where = f"language.toml: mention.before[{index}]"
             problems.append(f"{where}: bad regular expression: {error}")
-    pseudo = sorted(_words(data, "negation", "pseudo", problems), key=len, reverse=True)
+    pseudo = sorted(language_words(data, "negation", "pseudo", problems), key=len, reverse=True)
     pseudo = [compile_phrase(soften(phrase, softener())) for phrase in pseudo]
     rules = Language(
         {k.casefold(): v.casefold() for k, v in spelling.items()},
         _number(data, "typos", "min_length", problems),
-        frozenset(_words(data, "typos", "keep", problems)),
-        frozenset(_words(data, "negation", "words", problems)),
+        frozenset(language_words(data, "typos", "keep", problems)),
+        frozenset(language_words(data, "negation", "words", problems)),
         _number(data, "negation", "reach", problems),
-        frozenset(_words(data, "negation", "skip", problems)),
-        frozenset(_words(data, "negation", "stops", problems)),
+        frozenset(language_words(data, "negation", "skip", problems)),
+        frozenset(language_words(data, "negation", "stops", problems)),
         re.compile(rf"(?<!\w)(?:{'|'.join(pseudo)})(?!\w)"),
         tuple(mention),
         _known_words(problems),
