@@ -138,7 +138,7 @@ def test_a_session_walks_to_an_ending() -> None:
     session = RoleplaySession(scenario1())
     assert session.current.id == "start" and session.path == () and not session.is_over
     step = session.choose("open_easy")
-    assert (step.feedback, step.consequence, step.quality) == (
+    assert (step.feedback, step.choice.consequence, step.choice.quality) == (
         "Strong opener.",
         "The manager relaxes.",
         "strong",

@@ -53,7 +53,7 @@ def test_strong_and_weak_typed_turns_at_one_decision_take_different_branches() -
     first = strong.say(STRONG)
     second = weak.say(WEAK)
     assert first.typed is not None and second.typed is not None
-    assert (first.quality, second.quality) == ("strong", "weak")
+    assert (first.choice.quality, second.choice.quality) == ("strong", "weak")
     assert first.node.id != second.node.id
     # the manager's next line answers what was said
     assert first.node.speaker_line != second.node.speaker_line
@@ -75,7 +75,7 @@ def test_the_same_words_always_take_the_same_branch() -> None:
 
 def test_a_negated_move_is_not_heard_and_takes_the_weak_branch() -> None:
     step = session().say(NEGATED)
-    assert step.typed is not None and step.typed.made == () and step.quality == "weak"
+    assert step.typed is not None and step.typed.made == () and step.choice.quality == "weak"
 
 
 def test_some_of_the_decisions_moves_lead_to_the_okay_branch() -> None:

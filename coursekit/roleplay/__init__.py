@@ -28,7 +28,7 @@ missed (:mod:`.session`). :func:`validate` finds authoring problems before a lea
 []
 >>> session = RoleplaySession(tiny)
 >>> step = session.choose("easy")
->>> step.symbol, step.label, step.consequence
+>>> step.symbol, step.label, step.choice.consequence
 ('✓', 'Strong', 'Sam relaxes.')
 >>> session.is_over, session.debrief().moves_used, session.debrief().moves_missed
 (True, ('easy_out',), ('reaffirm', 'explain_change'))

@@ -13,7 +13,7 @@ from ..interface import ui
 from ..journal_format import JSONValue
 from ..knowledge import knowledge
 from ..review import REPAIR_MOVES
-from .model import Choice, Ending, Node, Quality, Roleplay
+from .model import Choice, Ending, Node, Roleplay
 from .typed import TypedTurn, review_typed
 
 
@@ -42,16 +42,6 @@ class Step:
         if self.typed is not None:
             return " ".join(self.typed.feedback_lines[:-1])
         return self.choice.feedback
-
-    @property
-    def consequence(self) -> str:
-        """Return one line on how the manager takes it."""
-        return self.choice.consequence
-
-    @property
-    def quality(self) -> Quality:
-        """Return the choice's quality."""
-        return self.choice.quality
 
     @property
     def symbol(self) -> str:

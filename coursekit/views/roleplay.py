@@ -67,7 +67,7 @@ def step_turn(step: Step) -> Turn:
         lines = step.typed.feedback_lines[:-1]  # the last line is the limits, folded below
         verdict = Verdict(kind_for_symbol(step.symbol), step.label, lines, step.typed.review.limits)
         return Turn("you", step.typed.text, verdict=verdict, typed=True)
-    body = tuple(t for t in (step.feedback, step.consequence) if t)
+    body = tuple(t for t in (step.feedback, step.choice.consequence) if t)
     if step.fork:
         return Turn("you", step.choice.text, verdict=Verdict("info", "Rehearsal", body), said=False)
     return Turn(
