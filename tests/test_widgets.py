@@ -479,3 +479,20 @@ def test_roleplay_announces_each_step_and_takes_a_typed_turn(journal: Journal) -
     assert "You (in your own words):" in shown(typed.transcript.value)
     assert "&lt;b&gt;another&lt;/b&gt;" in typed.transcript.value
     assert callouts(typed.transcript.value)[-2][0] in ("correct", "partly", "notyet")
+
+
+def test_roleplay_in_jupyterlite_gets_fresh_choices_after_a_pick(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.platform", "emscripten")
+    view = cw.roleplay("call_scenario1", journal)
+    first = view.choices
+    view.choices.value = view.choices.options[0][1]
+    view.say()
+    assert view.choices is not first and first.comm is None  # the old control is closed
+    assert view.choices in view.children and first not in view.children
+    assert view.choices.value is None and view.choices.options
+    assert view.choices.layout is first.layout and "sc-choices" in view.choices._dom_classes
+    view.choices.value = view.choices.options[0][1]
+    view.say()
+    assert len(view.turns) >= 2

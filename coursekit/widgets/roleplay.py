@@ -176,17 +176,19 @@ class RoleplayView(Exercise):
         self.own_box.layout.display = None if can_type(node) else "none"
         self.choices.layout.display = "none" if ending else None
         self.transcript.value = call
-        if self.choices.value is None:
+        if self.choices.value is not None and sys.platform == "emscripten":
+            self._new_choices(options)  # JupyterLite: see _new_choices
+            return
+        with self.choices.hold_sync():
+            self.choices.value = None  # first, so new options don't select one on the way
             self.choices.options = options
-        else:
-            self._new_choices(options)
 
     def _new_choices(self, options: list[tuple[str, str]]) -> None:
         """Put a fresh choices control in place of one with a pick, nothing picked in it.
 
-        Clearing the old control's pick is not enough: in JupyterLite the page kept the old
-        pick, so a click on the reply in the same place changed nothing and never reached
-        Python."""
+        Only in JupyterLite (Python in the page): there, clearing the old control's pick did
+        not reach the page, which kept the old pick, so a click on the reply in the same place
+        changed nothing. Elsewhere the old control is cleared: a new one costs the page more."""
         old = self.choices
         self.choices = w.RadioButtons(options=options, value=None, description=old.description,
                                       layout=old.layout, style=old.style)
