@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -169,13 +170,12 @@ class RoleplayView(Exercise):
         self.turns = session_turns(self.session)
         self.debrief.html = debrief_html(self.session.debrief()) if ending else ""
         self.last_step.html = status
-        call = self.call_markup()
         options = [] if ending else [(c.text, c.id) for c in choice_order(node, self.order_seed)]
         self.say_button.disabled = ending
         # hidden where it can't be used (say_own would say why)
         self.own_box.layout.display = None if can_type(node) else "none"
         self.choices.layout.display = "none" if ending else None
-        self.transcript.value = call
+        self.transcript.value = self.call_markup()
         if self.choices.value is not None and sys.platform == "emscripten":
             self._new_choices(options)  # JupyterLite: see _new_choices
             return
@@ -184,11 +184,10 @@ class RoleplayView(Exercise):
             self.choices.options = options
 
     def _new_choices(self, options: list[tuple[str, str]]) -> None:
-        """Put a fresh choices control in place of one with a pick, nothing picked in it.
+        """Put a fresh choices control, nothing picked, in place of one with a pick.
 
-        Only in JupyterLite (Python in the page): there, clearing the old control's pick did
-        not reach the page, which kept the old pick, so a click on the reply in the same place
-        changed nothing. Elsewhere the old control is cleared: a new one costs the page more."""
+        Only in JupyterLite: there the page kept a pick cleared in Python, so a click on the
+        reply in the same place did nothing. Elsewhere clearing is enough, and cheaper."""
         old = self.choices
         self.choices = w.RadioButtons(options=options, value=None, description=old.description,
                                       layout=old.layout, style=old.style)
@@ -220,10 +219,8 @@ class RoleplayView(Exercise):
     def _restore(self) -> None:
         saved = entries_of(self.journal).roleplays.get(self.data.id)
         if saved is not None:
-            try:
+            with suppress(CourseInputError):  # a damaged entry: the call starts afresh
                 self.session = RoleplaySession.from_dict(self.data, saved.to_json())
-            except CourseInputError:
-                self.session = RoleplaySession(self.data)
 
 
 class _Part:
