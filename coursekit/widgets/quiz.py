@@ -134,9 +134,9 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         """Grade the current answer and show feedback."""
         answer = self.answer()
         if isinstance(answer, dict) and not all(answer.values()):
-            raise CourseInputError("answer", "choose a match for every item first")
+            raise CourseInputError("answer", ui("widgets.quiz.match_all"))
         if answer is None:
-            raise CourseInputError("answer", "choose an answer first")
+            raise CourseInputError("answer", ui("widgets.quiz.choose_first"))
         self.show(self._on_check(self.question.id, answer))
 
     def show(self, result: Result) -> None:
