@@ -15,7 +15,6 @@ from .cases import personas
 from .classify import classify
 from .entries import DRAFT, ROLEPLAY_PREFIX, SCRIPT, SITUATION
 from .loader import quizzes, roleplays
-from .plan import plan_markdown
 from .review import review_draft
 from .roleplay import RoleplaySession
 from .script import build_script
@@ -72,15 +71,3 @@ def persona_plan_answers(persona_id: str) -> dict[str, object]:
     return {SITUATION: result.to_entry().to_json(), SCRIPT: script.to_dict(),
             DRAFT: {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
             f"{ROLEPLAY_PREFIX}{roleplay_id}": session.to_dict()}
-
-
-def persona_plan_markdown(persona_id: str) -> str:
-    """Return a worked-example persona's plan as the Markdown page a learner would export.
-
-    >>> page = persona_plan_markdown("dev")
-    >>> page.splitlines()[0]
-    '# My Second Call plan'
-    >>> "Scenario 2: You didn't handle it well" in page
-    True
-    """
-    return plan_markdown(persona_plan_answers(persona_id))

@@ -6,7 +6,7 @@ import pytest
 from content_names import PERSONAS, QUIZZES, WORKED_PATH
 
 from coursekit.plan import plan_markdown
-from coursekit.report import answer_keys_text, persona_plan_answers, persona_plan_markdown
+from coursekit.report import answer_keys_text, persona_plan_answers
 
 
 def test_answer_keys_cover_every_quiz_and_question() -> None:
@@ -56,10 +56,10 @@ def test_persona_plan_answers_follow_the_widgets_shapes(persona_id: str, scenari
     assert roleplay["outcome"] == "good"
 
 
-def test_persona_plan_markdown_is_the_plan_of_those_answers() -> None:
-    page = persona_plan_markdown("dev")
-    assert page == plan_markdown(persona_plan_answers("dev"))
-    assert page == persona_plan_markdown("dev")  # deterministic
+def test_a_persona_plan_is_the_page_a_learner_would_export() -> None:
+    page = plan_markdown(persona_plan_answers("dev"))
+    assert page.splitlines()[0] == "# My Second Call plan"
+    assert page == plan_markdown(persona_plan_answers("dev"))  # deterministic
     assert "Hello Marcus" in page
     assert "✗ Not yet covered: Reaffirm what drew you to the offer" in page
     assert "A second hearing, face to face" in page
@@ -67,4 +67,4 @@ def test_persona_plan_markdown_is_the_plan_of_those_answers() -> None:
 
 def test_persona_plan_unknown_persona_raises() -> None:
     with pytest.raises(KeyError):
-        persona_plan_markdown("nobody")
+        persona_plan_answers("nobody")

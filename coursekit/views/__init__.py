@@ -8,7 +8,6 @@ ipywidgets or IPython.
 from __future__ import annotations
 
 from .examples import cases_html as cases_html
-from .examples import persona_html as persona_html
 from .examples import vignettes_html as vignettes_html
 from .exercises import classification_html as classification_html
 from .exercises import cues_html as cues_html
@@ -38,7 +37,6 @@ from .roleplay import session_turns as session_turns
 from .roleplay import step_turn as step_turn
 from .roleplay import transcript_html as transcript_html
 from .style import STYLE as STYLE
-from .teaching import attribution_html as attribution_html
 from .teaching import commenter_html as commenter_html
 from .teaching import lessons_html as lessons_html
 from .teaching import missteps_html as missteps_html

@@ -19,13 +19,6 @@ from .text import html_texts
 _ui, _html = texts("views.examples"), html_texts("views.examples")
 
 
-def persona_html(name: str, story: str, result: Classification) -> Html:
-    """Return a worked persona: their story, then how the classifier reads it."""
-    heading = _ui("persona_heading", name=name)
-    return surface(_html("persona", heading=heading, story=story,
-                         result=classification_html(result)), label=heading)
-
-
 def case_card(title: str, result: Classification, note: str = "") -> Html:
     """Return one short case: its scenario, how the manager may feel, and the first move."""
     outcome = next((r for r in result.reactions if r.id in OUTCOME_REACTIONS), None)

@@ -5,21 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from string import Template
 
-from .markup import Html, esc, tag
+from .markup import esc
 
 #: The printable page, with ``$title`` and ``$body`` to fill in.
 _PAGE = Template((Path(__file__).parent / "plan_page.html").read_text(encoding="utf-8"))
-
-
-def _body(markdown_text: str) -> str:
-    import markdown  # lazily: only plan pages need it (keeps ``import coursekit`` light)
-
-    return str(markdown.markdown(markdown_text, output_format="html"))
-
-
-def plan_fragment(markdown_text: str, label: str) -> Html:
-    """Return the plan's Markdown (its learner text already escaped) rendered for a notebook."""
-    return tag("article", Html(_body(markdown_text)), cls="sc-surface sc-plan", aria_label=label)
 
 
 def plan_page(markdown_text: str, title: str) -> str:
@@ -28,4 +17,7 @@ def plan_page(markdown_text: str, title: str) -> str:
     >>> plan_page("# Hi", "My plan").startswith("<!doctype html>")
     True
     """
-    return _PAGE.substitute(title=esc(title), body=_body(markdown_text))
+    import markdown  # lazily: only plan pages need it (keeps ``import coursekit`` light)
+
+    body = markdown.markdown(markdown_text, output_format="html")
+    return _PAGE.substitute(title=esc(title), body=body)

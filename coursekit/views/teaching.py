@@ -108,8 +108,3 @@ def commenter_html(name: str, quote_id: str | None = None) -> Html:
 def quotes_html(quote_ids: Iterable[str]) -> Html:
     """Return several quotations as block quotes."""
     return surface(*(quote_html(q) for q in quote_ids), label=_ui("label.quotes"))
-
-
-def attribution_html() -> Html:
-    """Return the course's credit line for the column and its comments."""
-    return surface(_html("based_on", source=knowledge().attribution()), label=_ui("label.source"))

@@ -13,15 +13,12 @@ from .classifier import situation_classifier as situation_classifier
 from .display import Shown as Shown
 from .display import show_agenda as show_agenda
 from .display import show_answer_keys as show_answer_keys
-from .display import show_attribution as show_attribution
 from .display import show_cases as show_cases
 from .display import show_commenter as show_commenter
 from .display import show_lessons as show_lessons
 from .display import show_missteps as show_missteps
 from .display import show_moves as show_moves
-from .display import show_persona as show_persona
 from .display import show_persona_draft as show_persona_draft
-from .display import show_persona_plan as show_persona_plan
 from .display import show_persona_script as show_persona_script
 from .display import show_quote as show_quote
 from .display import show_reactions as show_reactions

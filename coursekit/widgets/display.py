@@ -20,7 +20,6 @@ from ..cases import personas, vignettes
 from ..classify import Situation, classify
 from ..loader import course, quizzes, roleplays
 from ..poll import read_cards, summarise, titles
-from ..report import persona_plan_markdown
 from ..review import review_draft
 from ..script import build_script
 from ..views import (
@@ -28,14 +27,12 @@ from ..views import (
     Html,
     agenda_html,
     answer_keys_html,
-    attribution_html,
     cases_html,
     commenter_html,
     lessons_html,
     missteps_html,
     moves_html,
     path_html,
-    persona_html,
     quotes_html,
     reactions_html,
     review_surface,
@@ -46,13 +43,12 @@ from ..views import (
     vignettes_html,
 )
 from ..views.examples import classifications_html
-from ..views.plan_page import plan_fragment
 
 __all__ = [
-    "Shown", "show_agenda", "show_answer_keys", "show_attribution", "show_cases", "show_commenter",
-    "show_lessons", "show_missteps", "show_moves", "show_persona", "show_persona_draft",
-    "show_persona_plan", "show_persona_script", "show_quote", "show_reactions", "show_review",
-    "show_room", "show_scenarios", "show_vignettes", "show_worked_path",
+    "Shown", "show_agenda", "show_answer_keys", "show_cases", "show_commenter", "show_lessons",
+    "show_missteps", "show_moves", "show_persona_draft", "show_persona_script", "show_quote",
+    "show_reactions", "show_review", "show_room", "show_scenarios", "show_vignettes",
+    "show_worked_path",
 ]
 
 
@@ -140,10 +136,6 @@ def show_commenter(name: str, quote_id: str | None = None) -> Shown:
     return _show(commenter_html(name, quote_id))
 
 
-def show_attribution() -> Shown:
-    """Show the credit line for the column and its comments."""
-    return _show(attribution_html())
-
 
 def show_cases(cases: Mapping[str, Situation], full: bool = False) -> Shown:
     """Show short cases: each one's scenario, how the manager may feel, and the first move.
@@ -159,11 +151,6 @@ def show_cases(cases: Mapping[str, Situation], full: bool = False) -> Shown:
         return _show(classifications_html(results, "Cases"))
     return _show(cases_html(results))
 
-
-def show_persona(persona_id: str) -> Shown:
-    """Show a worked persona's story and how the classifier reads their situation."""
-    persona = personas()[persona_id]
-    return _show(persona_html(persona.name, persona.story, classify(persona.situation)))
 
 
 def show_vignettes() -> Shown:
@@ -197,11 +184,6 @@ def show_worked_path(roleplay_id: str) -> Shown:
     """Show a role-play's worked path as a transcript with feedback and the debrief."""
     return _show(path_html(roleplays()[roleplay_id], roleplays()[roleplay_id].worked_path))
 
-
-def show_persona_plan(persona_id: str) -> Shown:
-    """Show the plan a worked persona would export, rendered."""
-    persona = personas()[persona_id]
-    return _show(plan_fragment(persona_plan_markdown(persona_id), f"{persona.name}'s plan"))
 
 
 def show_agenda(minutes: int) -> Shown:
