@@ -25,7 +25,7 @@ True
 """
 
 from .cues import Cue, Family
-from .draft import REPAIR_MOVES, check_order, review_draft, review_turn
+from .draft import REPAIR_MOVES, check_order, order_checked, review_draft, review_turn
 from .loader import CueFileError, check_cue_folder, cues, describe_cues, limits, tips
 from .results import MoveCheck, Review, TurnReview
 from .sentences import split_sentences
@@ -43,6 +43,7 @@ __all__ = [
     "cues",
     "describe_cues",
     "limits",
+    "order_checked",
     "review_draft",
     "review_turn",
     "split_sentences",

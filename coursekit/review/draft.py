@@ -12,7 +12,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..errors import CourseInputError
 from ..knowledge import knowledge
@@ -23,7 +23,7 @@ from .reading import read_all
 from .results import MoveCheck, Review, TurnReview
 from .sentences import split_sentences
 
-__all__ = ["REPAIR_MOVES", "check_order", "review_draft", "review_turn"]
+__all__ = ["REPAIR_MOVES", "check_order", "order_checked", "review_draft", "review_turn"]
 
 #: The Scenario 2 moves that repair the misstep; they belong before the explanation.
 REPAIR_MOVES: tuple[str, ...] = ("own_misstep", "invite_response", "permission")
@@ -95,3 +95,13 @@ def check_order(scenario: int, where: Mapping[str, int]) -> tuple[bool, str]:
     if late:
         return False, say("order.late", moves="; ".join(late))
     return True, say("order.good")
+
+
+def order_checked(scenario: int | None, covered: Collection[str]) -> bool:
+    """Say whether a review's order check has judged anything yet.
+
+    Scenario 1 has no order to check; in Scenario 2 the order is checked once the draft both
+    explains the change of heart and makes a repair move.
+    """
+    return scenario == 1 or ("explain_change" in covered
+                             and any(move_id in covered for move_id in REPAIR_MOVES))

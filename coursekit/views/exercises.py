@@ -12,7 +12,7 @@ from ..classify import Classification
 from ..interface import texts
 from ..knowledge import knowledge
 from ..quiz import Result
-from ..review import REPAIR_MOVES, Review, describe_cues, limits
+from ..review import Review, describe_cues, limits, order_checked
 from ..script import Script
 from .feedback import Kind, callout, status_html
 from .markup import Html, tag
@@ -67,11 +67,9 @@ def scenario_note(chosen: int, classified: int | None) -> Html:
 def order_state(review: Review) -> str:
     """Return ``"ok"``, ``"wrong"`` or ``"unchecked"`` for a review's repair-first order."""
     covered = {check.id for check in review.moves if check.covered}
-    if review.scenario == 1:
-        return "ok"
-    if not review.order_ok:
+    if review.scenario != 1 and not review.order_ok:
         return "wrong"
-    return "ok" if "explain_change" in covered and covered & set(REPAIR_MOVES) else "unchecked"
+    return "ok" if order_checked(review.scenario, covered) else "unchecked"
 
 
 def review_html(review: Review) -> Html:

@@ -19,7 +19,7 @@ from ..entries import DRAFT, REPLIES, REPLY_IDS, SCRIPT, SITUATION, Entries, Rev
 from ..interface import texts
 from ..knowledge import knowledge
 from ..loader import quizzes, roleplays, script_wording
-from ..review import REPAIR_MOVES
+from ..review import order_checked
 from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
 
@@ -150,8 +150,7 @@ def _order_line(review: ReviewEntry, scenario: int | None) -> str | None:
     if review.order_ok is None:
         return None
     covered = {m.id for m in review.moves if m.covered}
-    checked = (scenario == 1 or not review.moves
-               or ("explain_change" in covered and bool(covered & set(REPAIR_MOVES))))
+    checked = not review.moves or order_checked(scenario, covered)
     note = _ui("order_note", note=_inline(review.order_note)) if review.order_note.strip() else ""
     if not review.order_ok:
         if not note and scenario in (1, 2):
