@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -138,6 +138,12 @@ class Table:
         key = self.path(name)
         self.problems.append(Problem(self.file, key, message, locate(self.text_, key)))
 
+    def only(self, allowed: Collection[str]) -> None:
+        """Record a problem for each field of this table that is not ``allowed``."""
+        for name in self.data:
+            if name not in allowed:
+                self.problem(name, ui("loader.content.field", allowed=", ".join(allowed)))
+
     def has(self, name: str) -> bool:
         """Return True if the field is present."""
         return name in self.data
@@ -163,10 +169,14 @@ class Table:
             self.problem(name, ui("loader.content.empty"))
         return str(value)
 
-    def number(self, name: str, default: int | None = None) -> int:
-        """Return a whole-number field."""
+    def number(self, name: str, default: int | None = None, least: int | None = None) -> int:
+        """Return a whole-number field; below ``least`` (if given) is a problem."""
         value = self._get(name, int, ui("loader.content.number"), default)
-        return 0 if value is None else int(value)
+        if value is None:
+            return 0
+        if least is not None and value < least:
+            self.problem(name, ui("loader.content.least", least=least))
+        return int(value)
 
     def flag(self, name: str, default: bool = False) -> bool:
         """Return a true/false field (missing means ``default``)."""

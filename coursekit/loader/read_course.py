@@ -37,11 +37,9 @@ def _agenda(table: Table, titles: dict[str, str]) -> Agenda:
             item.problem("", ui("loader.course.no_activity"))
         if not activity:
             activity = ui("loader.course.activity", number=notebook, title=titles.get(notebook, ""))
-        for name in ("activity_minutes", "discussion_minutes"):
-            if item.number(name) < 0:
-                item.problem(name, ui("loader.content.not_negative"))
-        blocks.append(AgendaBlock(activity, item.number("activity_minutes"),
-                                  item.number("discussion_minutes"), item.text("notes"), notebook))
+        blocks.append(AgendaBlock(activity, item.number("activity_minutes", least=0),
+                                  item.number("discussion_minutes", least=0), item.text("notes"),
+                                  notebook))
     agenda = Agenda(table.number("minutes"), table.text("title"), tuple(blocks))
     if agenda.total != agenda.minutes:
         table.problem("blocks", ui("loader.course.minutes", total=agenda.total,

@@ -28,15 +28,12 @@ class CaseRecord:
 
 
 def _situation(table: Table, facts: Knowledge) -> dict[str, Any]:
-    for key in table.data:
-        if key not in _SITUATION_KEYS:
-            table.problem(key, ui("loader.examples.field", allowed=", ".join(_SITUATION_KEYS)))
+    table.only(_SITUATION_KEYS)
     for misstep in table.texts("missteps"):
         if misstep not in facts.missteps:
             table.problem("missteps", ui("loader.content.unknown", what="misstep",
                                          id=repr(misstep)))
-    if table.number("time_since_days", 0) < 0:
-        table.problem("time_since_days", ui("loader.content.not_negative"))
+    table.number("time_since_days", 0, least=0)
     if table.text("role_status", "unknown") not in facts.role_statuses:
         table.problem("role_status", ui("loader.examples.one_of",
                                         allowed=", ".join(facts.role_statuses)))
