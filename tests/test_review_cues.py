@@ -9,24 +9,18 @@ import pytest
 from content_names import MOVES
 
 from coursekit.errors import CourseInputError
-from coursekit.review import (
-    CueFileError,
-    check_cue_folder,
-    cues,
-    limits,
-    review_draft,
-    review_turn,
-    tips,
-)
-from coursekit.review.loader import load_cue_folder
-
-PACKAGE_CUES = Path(__file__).resolve().parent.parent / "coursekit" / "content" / "review"
+from coursekit.fields import PACKAGE_CONTENT, Problem
+from coursekit.knowledge import knowledge
+from coursekit.loader import check
+from coursekit.review import cues, limits, review_draft, review_turn, tips
+from coursekit.review.language import read_language
+from coursekit.review.loader import read_cues
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    copy = tmp_path / "review"
-    shutil.copytree(PACKAGE_CUES, copy)
+    copy = tmp_path / "content"
+    shutil.copytree(PACKAGE_CONTENT, copy)
     return copy
 
 
@@ -36,50 +30,66 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _named(problems: list[Problem]) -> list[tuple[str, str]]:
+    return [(problem.file, problem.key) for problem in problems]
+
+
 def test_the_shipped_cue_files_are_valid() -> None:
-    assert check_cue_folder(PACKAGE_CUES) == []
+    assert check() == []
     assert set(cues()) == set(MOVES) and set(tips()) == set(MOVES)
 
 
 def test_an_unknown_move_id_is_named_with_file_and_key(folder: Path) -> None:
-    _edit(folder / "permission.toml", 'move = "permission"', 'move = "flatter"')
-    (folder / "flatter.toml").write_text('move = "flatter"\n', encoding="utf-8")
-    problems = check_cue_folder(folder)
-    assert any(p.startswith("permission.toml: move:") and "flatter" in p for p in problems)
-    assert any(p.startswith("flatter.toml: move:") for p in problems)
+    _edit(folder / "review" / "permission.toml", 'move = "permission"', 'move = "flatter"')
+    (folder / "review" / "flatter.toml").write_text('move = "flatter"\n', encoding="utf-8")
+    problems = check(folder)
+    assert _named(problems) == [("review/permission.toml", "move"), ("review/flatter.toml", "")]
+    assert "'flatter' should match the file name permission" in str(problems[0])
+    assert "unknown move 'flatter'" in str(problems[1])
 
 
 def test_an_empty_phrase_is_named_with_file_and_key(folder: Path) -> None:
-    _edit(folder / "reaffirm.toml", '"excited",', '"  ",')
-    problems = check_cue_folder(folder)
-    assert any(p.startswith("reaffirm.toml: family.feeling.phrases[0]: empty") for p in problems)
+    _edit(folder / "review" / "reaffirm.toml", '"excited",', '"  ",')
+    problems = check(folder)
+    assert _named(problems) == [("review/reaffirm.toml", "family.feeling.phrases[0]")]
+    assert "is empty" in problems[0].message
 
 
 def test_a_bad_regular_expression_is_named_with_file_and_key(folder: Path) -> None:
-    _edit(folder / "easy_out.toml", '"keep me in mind",', '"re:keep (me",')
-    problems = check_cue_folder(folder)
-    assert any(
-        p.startswith("easy_out.toml: family.door_open.phrases[0]: bad regular expression")
-        for p in problems
-    )
+    _edit(folder / "review" / "easy_out.toml", '"keep me in mind",', '"re:keep (me",')
+    problems = check(folder)
+    assert _named(problems) == [("review/easy_out.toml", "family.door_open.phrases[0]")]
+    assert "is not a valid regular expression" in problems[0].message
+
+
+def test_a_cue_with_no_families_is_named_with_file_and_key(folder: Path) -> None:
+    _edit(folder / "review" / "own_misstep.toml", 'families = ["self_blame"]', "families = []")
+    problems = check(folder)
+    assert _named(problems) == [("review/own_misstep.toml", "cue[4].families")]
+    assert problems[0].message == "is empty"
 
 
 def test_unknown_family_keys_and_bad_toml_are_reported_together(folder: Path) -> None:
-    _edit(folder / "own_misstep.toml", 'families = ["apology", "apology_object"]',
+    _edit(folder / "review" / "own_misstep.toml", 'families = ["apology", "apology_object"]',
           'families = ["apology", "nope"]')
-    (folder / "invite_response.toml").write_text("move = [", encoding="utf-8")
-    problems = check_cue_folder(folder)
-    assert any(p.startswith("own_misstep.toml: cue[0]: unknown family 'nope'") for p in problems)
-    assert any(p.startswith("invite_response.toml: cannot be read") for p in problems)
-    with pytest.raises(CueFileError) as info:
-        load_cue_folder(folder)
-    assert len(info.value.problems) == len(problems) >= 2
+    (folder / "review" / "invite_response.toml").write_text("move = [", encoding="utf-8")
+    problems = check(folder)
+    assert _named(problems) == [("review/own_misstep.toml", "cue[0].families"),
+                                ("review/invite_response.toml", "")]
+    assert "unknown family 'nope'" in problems[0].message
+    lines = (folder / "review" / "own_misstep.toml").read_text(encoding="utf-8").splitlines()
+    assert lines[(problems[0].line or 0) - 1].startswith("families = ")
+    assert "is not valid TOML" in problems[1].message
+    found: list[Problem] = []
+    read_cues(folder, found, knowledge().moves, None)
+    assert found == problems  # the cue files' own reader finds the same
 
 
 def test_an_author_can_add_a_phrase_without_python(folder: Path) -> None:
-    assert check_cue_folder(folder) == []
-    _edit(folder / "reaffirm.toml", '"excited",', '"excited", "smitten with",')
-    loaded = load_cue_folder(folder)
+    _edit(folder / "review" / "reaffirm.toml", '"excited",', '"excited", "smitten with",')
+    problems: list[Problem] = []
+    loaded = read_cues(folder, problems, knowledge().moves, None)
+    assert problems == []
     feeling = loaded["reaffirm"].cues[0].families[0]
     assert feeling.pattern.search("i was smitten with the team")
 
@@ -148,20 +158,12 @@ def test_every_phrase_written_in_a_sentence_is_found_by_its_family() -> None:
     assert tried > 1000
 
 
-def test_a_bad_reading_rule_is_named_with_its_key(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from coursekit.review import reading
-
-    _edit(folder / "language.toml", "min_length = 4", "min_length = 0")
-    _edit(folder / "language.toml", "reach = 5", 'reach = "five"')
-    monkeypatch.setattr(reading, "cue_folder", lambda: folder)
-    reading.language.cache_clear()
-    try:
-        with pytest.raises(CueFileError) as info:
-            reading.language()
-    finally:
-        reading.language.cache_clear()
-    assert [p.split(":")[1].strip() for p in info.value.problems] == [
-        "typos.min_length", "negation.reach"
-    ]
+def test_a_bad_reading_rule_is_named_with_its_key(folder: Path) -> None:
+    _edit(folder / "review" / "language.toml", "min_length = 4", "min_length = 0")
+    _edit(folder / "review" / "language.toml", "reach = 5", 'reach = "five"')
+    problems: list[Problem] = []
+    read_language(folder, problems)
+    assert _named(problems) == [("review/language.toml", "typos.min_length"),
+                                ("review/language.toml", "negation.reach")]
+    assert [p.message for p in problems] == ["must be 1 or more",
+                                             "must be a whole number, not str"]

@@ -29,6 +29,7 @@ from ..interface import ui
 from ..knowledge import Knowledge, knowledge, read_knowledge
 from ..manifest import Course
 from ..quiz import Quiz
+from ..review.loader import read_review
 from ..roleplay import Roleplay
 from ..wording import ScriptWording
 from .read_course import read_course
@@ -96,6 +97,7 @@ def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
                                         {entry.id for entry in wording.fields})
     found = Content(facts, read_course(root, problems), read_quizzes(root, problems),
                     read_roleplays(root, problems, facts), personas, vignettes, wording)
+    read_review(root, problems, facts.moves)
     if (root / "course.toml").is_file():
         _cross_check(root, found, problems)
     return found, problems

@@ -26,19 +26,17 @@ True
 
 from .cues import Cue, Family
 from .draft import REPAIR_MOVES, check_order, order_checked, review_draft, review_turn
-from .loader import CueFileError, check_cue_folder, cues, describe_cues, limits, tips
+from .loader import cues, describe_cues, limits, tips
 from .results import MoveCheck, Review, TurnReview
 from .sentences import split_sentences
 
 __all__ = [
     "REPAIR_MOVES",
     "Cue",
-    "CueFileError",
     "Family",
     "MoveCheck",
     "Review",
     "TurnReview",
-    "check_cue_folder",
     "check_order",
     "cues",
     "describe_cues",

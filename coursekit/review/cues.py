@@ -79,7 +79,7 @@ class Cue:
     negatable: bool = True
     not_in_mentions: bool = False
     same_clause: bool = False
-    max_words: int | None = None
+    max_words: int = 0  # only sentences this short count (0: any length)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
 
 def cue_shown(cue: Cue, sentence: Sentence) -> bool:
     """Say whether a sentence shows a cue: an anchor that counts, with every partner near it."""
-    if cue.max_words is not None and len(sentence.starts) > cue.max_words:
+    if cue.max_words and len(sentence.starts) > cue.max_words:
         return False
     text = sentence.folded
     anchors = list(cue.families[0].pattern.finditer(text))

@@ -1,9 +1,9 @@
 """How the reviewer reads a sentence: spelling, typos, negation and bare mentions.
 
-The rules are data in ``coursekit/content/review/language.toml``: texting forms and common
-misspellings, which words negate and how far, and what a bare mention looks like. Two fixed
-rules sit in code: "should of" is read "should have", and a question mark after a word is set
-apart ("you ?") so a cue can ask for a question.
+The rules are data in ``coursekit/content/review/language.toml`` (read by ``language``): texting
+forms and common misspellings, which words negate and how far, and what a bare mention looks
+like. Two fixed rules sit in code: "should of" is read "should have", and a question mark after
+a word is set apart ("you ?") so a cue can ask for a question.
 
 >>> sentence = read("tbh i shouldnt of ghosted u")
 >>> sentence.folded
@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, cached_property
 
-from .cues import compile_phrase, soften
-from .loader import CueFileError, cue_folder, cues, language_words, read_toml, softener
+from .cues import soften
+from .language import Language, language
+from .loader import cues
 from .sentences import WORD, fold
 
 __all__ = [
@@ -45,45 +45,6 @@ _LONGEST_WORD = 30
 _CLAUSE_WORD = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
 
 
-@dataclass(frozen=True)
-class Language:
-    """The shared reading rules, loaded from ``language.toml``."""
-
-    spelling: dict[str, str]
-    min_length: int
-    keep: frozenset[str]
-    negators: frozenset[str]
-    reach: int
-    skip: frozenset[str]
-    stops: frozenset[str]
-    pseudo: re.Pattern[str]  # phrases that hold a negation word but do not negate
-    mention: tuple[re.Pattern[str], ...]
-    known: frozenset[str]
-    vocabulary: frozenset[str]
-    stems: tuple[str, ...]
-    near: dict[str, str]
-
-
-def _number(data: dict[str, object], table: str, key: str, problems: list[str]) -> int:
-    section = data.get(table)
-    value = section.get(key) if isinstance(section, dict) else None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        problems.append(f"language.toml: {table}.{key}: must be a whole number of 1 or more")
-        return 1
-    return value
-
-
-def _known_words(problems: list[str]) -> frozenset[str]:
-    """Return the real words in ``words.txt`` (one a line, ``#`` starts a comment)."""
-    try:
-        text = (cue_folder() / "words.txt").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(f"words.txt: cannot be read: {error}")
-        return frozenset()
-    lines = (line.split("#", 1)[0].strip().casefold() for line in text.splitlines())
-    return frozenset(line for line in lines if line)
-
-
 def _likely_typo(token: str, word: str) -> bool:
     """Say whether ``token`` is more likely a typo of ``word`` than a word of its own.
 
@@ -97,6 +58,7 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+@cache
 def _cue_words() -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
     """Return the words the cue phrases use, the stems written with ``*``, and typo forms.
 
@@ -123,69 +85,32 @@ def _cue_words() -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
 
 
 @cache
-def language() -> Language:
-    """Load and validate the reading rules (once); raise :class:`CueFileError` on a problem."""
-    problems: list[str] = []
-    data = read_toml(cue_folder() / "language.toml", problems) or {}
-    spelling = data.get("spelling")
-    if not isinstance(spelling, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and k and v.strip() for k, v in spelling.items()
-    ):
-        problems.append("language.toml: spelling: must map words to non-empty text")
-        spelling = {}
-    mention: list[re.Pattern[str]] = []
-    for index, regex in enumerate(language_words(data, "mention", "before", problems)):
-        try:
-            mention.append(re.compile(regex))
-        except re.error as error:
-            where = f"language.toml: mention.before[{index}]"
-            problems.append(f"{where}: bad regular expression: {error}")
-    pseudo = sorted(language_words(data, "negation", "pseudo", problems), key=len, reverse=True)
-    pseudo = [compile_phrase(soften(phrase, softener())) for phrase in pseudo]
-    rules = Language(
-        {k.casefold(): v.casefold() for k, v in spelling.items()},
-        _number(data, "typos", "min_length", problems),
-        frozenset(language_words(data, "typos", "keep", problems)),
-        frozenset(language_words(data, "negation", "words", problems)),
-        _number(data, "negation", "reach", problems),
-        frozenset(language_words(data, "negation", "skip", problems)),
-        frozenset(language_words(data, "negation", "stops", problems)),
-        re.compile(rf"(?<!\w)(?:{'|'.join(pseudo)})(?!\w)"),
-        tuple(mention),
-        _known_words(problems),
-        *_cue_words(),
-    )
-    if problems:
-        raise CueFileError(problems)
-    return rules
-
-
-@cache
 def _respell(token: str) -> str:
     """Return how the reviewer reads one word: texting forms, stretched letters, typos."""
     rules = language()
+    vocabulary, stems, near = _cue_words()
     if token in rules.spelling:
         return rules.spelling[token]
     if (
-        token in rules.vocabulary
+        token in vocabulary
         or token in rules.keep
         or token in rules.known
         or len(token) < rules.min_length
     ):
         return token
-    if token.startswith(rules.stems):
+    if token.startswith(stems):
         return token
     doubled = _REPEAT.sub(r"\1\1", token)  # "fillled" is "filled", "soooo" is "so"
     if doubled != token:
-        known = doubled in rules.vocabulary or doubled in rules.known
+        known = doubled in vocabulary or doubled in rules.known
         return doubled if known else _respell(_REPEAT.sub(r"\1", token))
     if "'" in token or token.isdigit() or len(token) > _LONGEST_WORD:
         return token
-    if token in rules.near and _likely_typo(token, rules.near[token]):  # one letter missing
-        return rules.near[token]
+    if token in near and _likely_typo(token, near[token]):  # one letter missing
+        return near[token]
     for variant in sorted(_deletions(token)):  # one letter added, changed or swapped
-        if variant in rules.near and _likely_typo(token, rules.near[variant]):
-            return rules.near[variant]
+        if variant in near and _likely_typo(token, near[variant]):
+            return near[variant]
     return token
 
 
@@ -227,7 +152,7 @@ def read_all(texts: Sequence[str]) -> list[Sentence]:
         alternatives = "|".join(map(re.escape, sorted(respelled, key=len, reverse=True)))
         pattern = re.compile(rf"(?<![\w'])('*)({alternatives})(?![\w'])")
         joined = pattern.sub(lambda m: m.group(1) + respelled[m.group(2)], joined)
-    folded = soften(_QUESTION.sub(" ?", _SHOULD_OF.sub(r"\1 have", joined)), softener())
+    folded = soften(_QUESTION.sub(" ?", _SHOULD_OF.sub(r"\1 have", joined)), language().softener)
     return [Sentence(text, line) for text, line in zip(texts, folded.split("\n"), strict=True)]
 
 
