@@ -11,9 +11,7 @@ True
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Literal
 
 from .entries import read_entries
@@ -59,14 +57,3 @@ def export_plan(journal: Journal, fmt: PlanFormat = "markdown") -> str:
         return plan_html(journal.answers())
     raise CourseInputError("fmt", ui("engines.script.plan_format", fmt=repr(fmt)))
 
-
-def write_plan(journal: Journal, path: str | os.PathLike[str],
-               fmt: PlanFormat | None = None) -> Path:
-    """Write the plan to ``path`` and return it; the format follows the suffix if not given."""
-    target = Path(path).expanduser()
-    if fmt is None:
-        fmt = "html" if target.suffix.lower() in (".html", ".htm") else "markdown"
-    text = export_plan(journal, fmt)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", newline="\n")
-    return target

@@ -27,7 +27,7 @@ from coursekit.entries import (
 )
 from coursekit.errors import CourseInputError
 from coursekit.journal import ENV_VAR, Journal
-from coursekit.plan import export_plan, plan_html, plan_markdown, plan_missing, write_plan
+from coursekit.plan import export_plan, plan_html, plan_markdown, plan_missing
 from coursekit.report import persona_plan_answers
 from coursekit.textsafe import escape_markdown
 from coursekit.views.plan import PLAN_TITLE, reply_label
@@ -377,17 +377,6 @@ def test_export_plan_reads_the_journal(tmp_path: Path) -> None:
     with pytest.raises(CourseInputError) as raised:
         export_plan(journal, "pdf")  # type: ignore[arg-type]
     assert raised.value.field == "fmt"
-
-
-def test_write_plan(tmp_path: Path) -> None:
-    journal = Journal(tmp_path / "journal.json")
-    journal.save("reflection:why_now", "Because")
-    html_path = write_plan(journal, tmp_path / "out" / "plan.html")
-    assert html_path.read_text(encoding="utf-8").startswith("<!doctype html>")
-    md_path = write_plan(journal, tmp_path / "plan.md")
-    assert md_path.read_text(encoding="utf-8").startswith(f"# {PLAN_TITLE}")
-    forced = write_plan(journal, tmp_path / "plan.txt", "html")
-    assert forced.read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
 # Typed entries, ids and the one flow -------------------------------------------------------
