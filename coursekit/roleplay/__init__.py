@@ -50,7 +50,7 @@ typed picks the branch (:mod:`.typed`):
 from __future__ import annotations
 
 from ..review import REPAIR_MOVES
-from .checks import assert_valid, roleplay_problems, validate
+from .checks import roleplay_problems, validate
 from .model import (
     OUTCOMES,
     QUALITIES,
@@ -79,6 +79,6 @@ from .typed import (
 
 __all__ = ["MAX_TURN_CHARS", "OUTCOMES", "QUALITIES", "QUALITY_LABELS", "QUALITY_SYMBOLS",
            "REPAIR_MOVES", "Choice", "Debrief", "Ending", "Node", "Outcome", "Quality", "Roleplay",
-           "RoleplaySession", "Step", "TypedTurn", "all_paths", "assert_valid", "can_type",
+           "RoleplaySession", "Step", "TypedTurn", "all_paths", "can_type",
            "choice_order", "clean_turn", "decision_moves", "review_typed", "roleplay_problems",
            "route", "route_to_ending", "validate"]

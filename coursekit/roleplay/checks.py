@@ -6,7 +6,6 @@ role-play built in Python.
 
 from __future__ import annotations
 
-from ..errors import CourseInputError
 from ..fields import duplicates, listed
 from ..interface import ui
 from ..knowledge import Knowledge, knowledge
@@ -113,10 +112,3 @@ def roleplay_problems(roleplay: Roleplay, facts: Knowledge | None = None) -> lis
 def validate(roleplay: Roleplay) -> list[str]:
     """Return every authoring problem in a role-play as a message; empty means it is valid."""
     return [message for _, message in roleplay_problems(roleplay)]
-
-
-def assert_valid(roleplay: Roleplay) -> None:
-    """Raise CourseInputError listing every problem if the role-play is not valid."""
-    problems = validate(roleplay)
-    if problems:
-        raise CourseInputError(f"roleplay {roleplay.id!r}", "; ".join(problems))
