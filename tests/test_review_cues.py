@@ -44,7 +44,7 @@ def test_an_unknown_move_id_is_named_with_file_and_key(folder: Path) -> None:
     (folder / "review" / "flatter.toml").write_text('move = "flatter"\n', encoding="utf-8")
     problems = check(folder)
     assert _named(problems) == [("review/permission.toml", "move"), ("review/flatter.toml", "")]
-    assert "'flatter' should match the file name permission" in str(problems[0])
+    assert "'flatter' should match the file name 'permission'" in str(problems[0])
     assert "unknown move 'flatter'" in str(problems[1])
 
 

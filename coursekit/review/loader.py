@@ -99,7 +99,7 @@ def _move(root: Path, move_id: str, softener: re.Pattern[str] | None,
     table = read_table(root / name, problems, name)
     written = table.text("move")
     if written and written != move_id:
-        table.problem("move", ui("loader.content.file_name", id=repr(written), stem=move_id))
+        table.problem("move", ui("loader.content.file_name", id=repr(written), stem=repr(move_id)))
     families = table.table("family")
     found = {key: _family(families.table(key), key, softener) for key in families.data}
     cues = tuple(_cue(cue, found) for cue in table.tables("cue"))
