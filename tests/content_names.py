@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from coursekit.cases import personas, vignettes
+from coursekit.classify import classify
+from coursekit.entries import DRAFT, ROLEPLAY_PREFIX, SCRIPT, SITUATION
 from coursekit.knowledge import knowledge
 from coursekit.loader import course, quizzes, roleplays
+from coursekit.review import review_draft
+from coursekit.roleplay import RoleplaySession
+from coursekit.script import build_script
 
 FACTS = knowledge()
 MOVES = FACTS.moves
@@ -33,3 +38,22 @@ EXERCISES = course().exercises
 def commenter_id(name: str) -> str:
     """Return the id a quiz uses for a commenter (``joe Maressa`` → ``joe_maressa``)."""
     return name.lower().replace(" ", "_")
+
+
+def persona_plan_answers(persona_id: str) -> dict[str, object]:
+    """Return a worked-example persona's whole plan as journal-shaped answers.
+
+    The persona is classified, its script is built for that scenario, its draft is reviewed,
+    and the matching role-play is walked along its worked path, each saved under the same
+    exercise id the widgets use. Replies, reflections and quizzes are left out.
+    """
+    persona = PERSONAS[persona_id]
+    result = classify(persona.situation)
+    script = build_script(persona.answers, scenario=result.scenario,
+                          channel=persona.situation.channel, aim=result.aim)
+    review = review_draft(persona.draft, result.scenario)
+    roleplay_id = f"call_scenario{result.scenario}"
+    session = RoleplaySession.replay(ROLEPLAYS[roleplay_id], WORKED_PATH[roleplay_id])
+    return {SITUATION: result.to_entry().to_json(), SCRIPT: script.to_dict(),
+            DRAFT: {"scenario": review.scenario, "text": persona.draft, "review": review.to_dict()},
+            f"{ROLEPLAY_PREFIX}{roleplay_id}": session.to_dict()}

@@ -8,7 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from content_names import MISSTEPS, MOVES, QUIZZES, REACTIONS, ROLEPLAYS, SCENARIOS, attribution
+from content_names import (
+    MISSTEPS,
+    MOVES,
+    PERSONAS,
+    QUIZZES,
+    REACTIONS,
+    ROLEPLAYS,
+    SCENARIOS,
+    WORKED_PATH,
+    attribution,
+    persona_plan_answers,
+)
 
 from coursekit.entries import (
     DRAFT,
@@ -28,7 +39,6 @@ from coursekit.entries import (
 from coursekit.errors import CourseInputError
 from coursekit.journal import ENV_VAR, Journal
 from coursekit.plan import export_plan, plan_html, plan_markdown, plan_missing
-from coursekit.report import persona_plan_answers
 from coursekit.textsafe import escape_markdown
 from coursekit.views.plan import PLAN_TITLE, reply_label
 
@@ -377,6 +387,37 @@ def test_export_plan_reads_the_journal(tmp_path: Path) -> None:
     with pytest.raises(CourseInputError) as raised:
         export_plan(journal, "pdf")  # type: ignore[arg-type]
     assert raised.value.field == "fmt"
+
+
+@pytest.mark.parametrize(("persona_id", "scenario"), [("maya", 1), ("dev", 2)])
+def test_persona_plan_answers_follow_the_widgets_shapes(persona_id: str, scenario: int) -> None:
+    answers = persona_plan_answers(persona_id)
+    roleplay_id = f"call_scenario{scenario}"
+    assert set(answers) == {"situation", "script", "draft", f"roleplay:{roleplay_id}"}
+    situation = answers["situation"]
+    assert isinstance(situation, dict)
+    assert situation["scenario"] == scenario
+    assert situation["situation"] == PERSONAS[persona_id].situation.to_dict()
+    script = answers["script"]
+    assert isinstance(script, dict)
+    assert script["scenario"] == scenario
+    assert script["missing"] == []
+    draft = answers["draft"]
+    assert isinstance(draft, dict)
+    assert draft["text"] == PERSONAS[persona_id].draft
+    roleplay = answers[f"roleplay:{roleplay_id}"]
+    assert isinstance(roleplay, dict)
+    assert roleplay["path"] == list(WORKED_PATH[roleplay_id])
+    assert roleplay["outcome"] == "good"
+
+
+def test_a_persona_plan_is_the_page_a_learner_would_export() -> None:
+    page = plan_markdown(persona_plan_answers("dev"))
+    assert page.splitlines()[0] == "# My Second Call plan"
+    assert page == plan_markdown(persona_plan_answers("dev"))  # deterministic
+    assert "Hello Marcus" in page
+    assert "✗ Not yet covered: Reaffirm what drew you to the offer" in page
+    assert "A second hearing, face to face" in page
 
 
 # Typed entries, ids and the one flow -------------------------------------------------------
