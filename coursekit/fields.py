@@ -144,6 +144,12 @@ class Table:
             if name not in allowed:
                 self.problem(name, ui("loader.content.field", allowed=", ".join(allowed)))
 
+    def unique_ids(self, name: str) -> None:
+        """Record each ``id`` used more than once in the array of tables ``name``."""
+        ids = [str(item.get("id")) for item in self.data.get(name, []) if isinstance(item, dict)]
+        for item_id in duplicates(ids):
+            self.problem(name, ui("loader.content.twice", id=repr(item_id)))
+
     def has(self, name: str) -> bool:
         """Return True if the field is present."""
         return name in self.data

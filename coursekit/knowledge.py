@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
-from .fields import Problem, Table, duplicates, read_checked, read_table
+from .fields import Problem, Table, read_checked, read_table
 from .interface import ui
 
 
@@ -218,9 +218,7 @@ def _links(facts: Knowledge) -> Iterator[tuple[str, tuple[str, ...], Collection[
 def _check(root: Table, facts: Knowledge) -> None:
     """Record duplicate ids and links to ids that do not exist."""
     for group in ("quotes", "moves", "reactions", "missteps", "themes", "lessons"):
-        ids = [str(item.get("id")) for item in root.data.get(group, []) if isinstance(item, dict)]
-        for item_id in duplicates(ids):
-            root.problem(group, ui("loader.content.twice", id=repr(item_id)))
+        root.unique_ids(group)
     for key, named, known, what in _links(facts):
         for item_id in named:
             if item_id not in known:

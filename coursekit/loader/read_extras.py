@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..fields import Problem, Table, duplicates, read_table
+from ..fields import Problem, Table, read_table
 from ..interface import ui
 from ..knowledge import Knowledge
 from ..wording import FIELDS, SCRIPT_PHRASES, ScriptField, ScriptWording
@@ -65,9 +65,7 @@ def read_examples(folder: Path, problems: list[Problem], facts: Knowledge,
         for table in root.tables("vignettes")
     }
     for group in ("personas", "vignettes"):
-        ids = [str(item.get("id")) for item in root.data.get(group, []) if isinstance(item, dict)]
-        for item_id in duplicates(ids):
-            root.problem(group, ui("loader.content.twice", id=repr(item_id)))
+        root.unique_ids(group)
     return personas, vignettes
 
 
