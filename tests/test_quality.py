@@ -34,13 +34,13 @@ def test_import_coursekit_stays_light() -> None:
     assert result.stdout.strip() == ""
 
 
-# The library's targets: no module over 400 lines; coursekit's Python at most 6,000 lines; string
-# literals, docstrings aside, at most 15% of it (reached). The line totals are not reached yet,
-# so they are asserted as ratchets at the figures reached: lower them as the library shrinks,
-# never raise them.
+# The library's targets: no module over 400 lines; coursekit's Python at most 6,000 code lines;
+# string literals, docstrings aside, at most 15% of it. All are reached; the line totals are
+# asserted as ratchets a little under the target: lower them as the library shrinks, never
+# raise them.
 MAX_MODULE_LINES = 400
-MAX_TOTAL_LINES = 9_564  # physical lines
-MAX_CODE_LINES = 6_078  # code lines, not blank, comment or docstring; target 6,000
+MAX_TOTAL_LINES = 9_350  # physical lines
+MAX_CODE_LINES = 5_900  # code lines, not blank, comment or docstring; target 6,000
 MAX_STRING_SHARE = 0.15  # the target
 
 _SKIPPED = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
