@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _journal_writer import save_until_killed
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -65,6 +67,18 @@ def _wait_ready(child: subprocess.Popen[bytes]) -> None:
         raise AssertionError(f"writer did not start: {line!r} {err.decode(errors='replace')}")
 
 
+def _fork_writer(journal: Path, prefix: str) -> tuple[multiprocessing.Process, Path]:
+    """Start a writer forked from a server that imported the journal; return it and its report."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["_journal_writer"])
+    report, ready = journal.with_name(f"returned-{prefix}.txt"), context.Event()
+    args = (str(journal), prefix, str(report), ready)
+    child = context.Process(target=save_until_killed, args=args)
+    child.start()
+    assert ready.wait(60), f"writer {prefix} did not start (exit code {child.exitcode})"
+    return child, report
+
+
 def _complete_lines(output: bytes) -> list[str]:
     """Ids whose save returned: every line that was printed in full before the kill."""
     return [line.decode() for line in output.split(b"\n")[:-1]]
@@ -99,17 +113,18 @@ def test_writers_killed_mid_save_lose_nothing_that_returned(tmp_path: Path) -> N
     def worker(number: int) -> None:
         rng = random.Random(1000 + number)
         for round_number in range(KILLS // KILL_WORKERS):
-            child = _spawn(path, f"w{number}r{round_number}", 1_000_000)
-            _wait_ready(child)
+            child, report = _fork_writer(path, f"w{number}r{round_number}")
             time.sleep(rng.uniform(0.0, 0.03))
-            child.send_signal(signal.SIGKILL)
-            out, err = child.communicate(timeout=60)
+            assert child.pid is not None
+            os.kill(child.pid, signal.SIGKILL)
+            child.join(timeout=60)
             with lock:
-                returned.extend(_complete_lines(out))
-                if child.returncode == -signal.SIGKILL:
+                returned.extend(_complete_lines(report.read_bytes()))
+                report.unlink()
+                if child.exitcode == -signal.SIGKILL:
                     kills[0] += 1
                 else:
-                    problems.append(f"writer exited {child.returncode}: {err.decode()[-500:]}")
+                    problems.append(f"writer {child.name} exited {child.exitcode}")
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(KILL_WORKERS)]
     for thread in threads:
