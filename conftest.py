@@ -59,12 +59,20 @@ def _untracked() -> set[str]:
     return set(found.stdout.splitlines()) if found.returncode == 0 else set()
 
 
+def _is_worker(config: pytest.Config) -> bool:
+    """Whether this process is a pytest-xdist worker (the controller alone sees the whole run)."""
+    return hasattr(config, "workerinput")
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
-    session.config.stash[_BEFORE] = _untracked()
+    if not _is_worker(session.config):
+        session.config.stash[_BEFORE] = _untracked()
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """Fail the run if a test left a new file in the repository (it belongs in a temp folder)."""
+    if _is_worker(session.config):
+        return
     left = sorted(_untracked() - session.config.stash.get(_BEFORE, set()))
     if left:
         sys.stderr.write("tests left files in the repository: " + ", ".join(left) + "\n")
@@ -72,10 +80,17 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A real-client test outside the ``client`` marker would slow the fast tier down unseen."""
+    """Check the ``client`` marker, and keep what must share a process on one xdist worker.
+
+    A real-client test outside the ``client`` marker would slow the fast tier down unseen. A
+    notebook's cells share one kernel, in order; a real-client file shares its servers and
+    site. Every other test may run on either worker (``scripts/test.sh`` runs two or more)."""
     for item in items:
-        if item.nodeid.startswith(CLIENT_DIRS) and not item.get_closest_marker("client"):
+        client = item.nodeid.startswith(CLIENT_DIRS)
+        if client and not item.get_closest_marker("client"):
             raise pytest.UsageError(f"{item.nodeid} needs `pytestmark = pytest.mark.client`")
+        if client or str(item.path).endswith(".ipynb"):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -16,7 +16,9 @@ echo "== ruff" && .venv/bin/ruff check coursekit tests benchmarks scripts lite d
 echo "== mypy --strict" && .venv/bin/mypy --strict
 echo "== pytest"
 status=0
-.venv/bin/python -m pytest "$@" || status=$?
+# pytest-xdist: a worker per core (two on the 2-core CI machine, four at most); each notebook
+# and each real-client file stays on one worker (conftest.py)
+.venv/bin/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadgroup "$@" || status=$?
 if [ "$status" -eq 5 ]; then
     echo "test.sh: pytest collected no tests (exit 5): check the paths, -k and -m arguments." >&2
 fi
