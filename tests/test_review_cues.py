@@ -13,6 +13,7 @@ from coursekit.review import (
     CueFileError,
     check_cue_folder,
     cues,
+    describe_cues,
     limits,
     review_draft,
     review_turn,
@@ -165,3 +166,9 @@ def test_a_bad_reading_rule_is_named_with_its_key(
     assert [p.split(":")[1].strip() for p in info.value.problems] == [
         "typos.min_length", "negation.reach"
     ]
+
+
+def test_cue_descriptions_show_plain_phrases_never_patterns() -> None:
+    """A learner reads example phrases; a family's regular expressions are not shown."""
+    shown = [text for move in MOVES for text in describe_cues(move)]
+    assert shown and all("re:" not in text and "(?:" not in text for text in shown)

@@ -62,8 +62,9 @@ class Family:
     pattern: re.Pattern[str]
 
     def examples(self, limit: int = 10) -> str:
-        """Return the first few phrases as a readable list."""
-        shown = [p.replace("*", "…").replace(" ... ", " … ") for p in self.phrases[:limit]]
+        """Return the first few phrases as a readable list (plain ones before patterns)."""
+        plain = [p for p in self.phrases if not p.startswith("re:")] or list(self.phrases)
+        shown = [p.replace("*", "…").replace(" ... ", " … ") for p in plain[:limit]]
         more = ", …" if len(self.phrases) > limit else ""
         return ", ".join(f"“{p}”" for p in shown) + more
 
