@@ -63,10 +63,9 @@ class Family:
 
     def examples(self, limit: int = 10) -> str:
         """Return the first few phrases as a readable list (plain ones before patterns)."""
-        plain = [p for p in self.phrases if not p.startswith("re:")] or list(self.phrases)
+        plain = [p for p in self.phrases if not p.startswith("re:")] or self.phrases
         shown = [p.replace("*", "…").replace(" ... ", " … ") for p in plain[:limit]]
-        more = ", …" if len(self.phrases) > limit else ""
-        return ", ".join(f"“{p}”" for p in shown) + more
+        return ", ".join(f"“{p}”" for p in shown) + (", …" if len(self.phrases) > limit else "")
 
 
 @dataclass(frozen=True)
