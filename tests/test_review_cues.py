@@ -12,7 +12,7 @@ from coursekit.errors import CourseInputError
 from coursekit.fields import PACKAGE_CONTENT, Problem
 from coursekit.knowledge import knowledge
 from coursekit.loader import check
-from coursekit.review import cues, limits, review_draft, review_turn, tips
+from coursekit.review import cues, describe_cues, limits, review_draft, review_turn, tips
 from coursekit.review.language import read_language
 from coursekit.review.loader import read_cues
 
@@ -167,3 +167,9 @@ def test_a_bad_reading_rule_is_named_with_its_key(folder: Path) -> None:
                                 ("review/language.toml", "negation.reach")]
     assert [p.message for p in problems] == ["must be 1 or more",
                                              "must be a whole number, not str"]
+
+
+def test_cue_descriptions_show_plain_phrases_never_patterns() -> None:
+    """A learner reads example phrases; a family's regular expressions are not shown."""
+    shown = [text for move in MOVES for text in describe_cues(move)]
+    assert shown and all("re:" not in text and "(?:" not in text for text in shown)

@@ -62,10 +62,10 @@ class Family:
     pattern: re.Pattern[str]
 
     def examples(self, limit: int = 10) -> str:
-        """Return the first few phrases as a readable list."""
-        shown = [p.replace("*", "…").replace(" ... ", " … ") for p in self.phrases[:limit]]
-        more = ", …" if len(self.phrases) > limit else ""
-        return ", ".join(f"“{p}”" for p in shown) + more
+        """Return the first few phrases as a readable list (plain ones before patterns)."""
+        plain = [p for p in self.phrases if not p.startswith("re:")] or self.phrases
+        shown = [p.replace("*", "…").replace(" ... ", " … ") for p in plain[:limit]]
+        return ", ".join(f"“{p}”" for p in shown) + (", …" if len(self.phrases) > limit else "")
 
 
 @dataclass(frozen=True)
