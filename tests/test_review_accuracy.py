@@ -23,6 +23,7 @@ CORPUS = Path(__file__).resolve().parent / "data" / "reviewer"
 HELDOUT_SHA256 = {
     "heldout": "4fdcbd7bb5698e897fbb93e49bc28f340aaa89697246e8c5e9b3c0c73245ecc7",
     "heldout_fresh": "df966e2f7029027ab5a753ad0aae0840ad0777e1ab093a816fd697217ca56cc4",
+    "heldout_dev2": "1420fea81276d819d38b0c15fc88956d4c73454ee019f0d584906ec277d2ae14",
 }
 TARGET = 0.95
 
