@@ -79,19 +79,11 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Check the ``client`` marker, and keep what must share a process on one xdist worker.
-
-    A real-client test outside the ``client`` marker would slow the fast tier down unseen. A
-    notebook's cells share one kernel, in order; a real-client file shares its servers and
-    site. Every other test may run on either worker (``scripts/test.sh`` runs two or more)."""
+    """A real-client test outside the ``client`` marker would slow the fast tier down unseen."""
     for item in items:
-        client = item.nodeid.startswith(CLIENT_DIRS)
-        if client and not item.get_closest_marker("client"):
+        if item.nodeid.startswith(CLIENT_DIRS) and not item.get_closest_marker("client"):
             raise pytest.UsageError(f"{item.nodeid} needs `pytestmark = pytest.mark.client`")
-        if client or str(item.path).endswith(".ipynb"):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.hookimpl(tryfirst=True)

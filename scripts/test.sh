@@ -16,9 +16,9 @@ echo "== ruff" && .venv/bin/ruff check coursekit tests benchmarks scripts lite d
 echo "== mypy --strict" && .venv/bin/mypy --strict
 echo "== pytest"
 status=0
-# pytest-xdist: a worker per core (two on the 2-core CI machine, four at most); each notebook
-# and each real-client file stays on one worker (conftest.py)
-.venv/bin/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadgroup "$@" || status=$?
+# pytest-xdist: a worker per core (two on the 2-core CI machine, four at most); each file stays
+# on one worker, so a notebook's cells share their kernel and a real-client file its servers
+.venv/bin/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile "$@" || status=$?
 if [ "$status" -eq 5 ]; then
     echo "test.sh: pytest collected no tests (exit 5): check the paths, -k and -m arguments." >&2
 fi
