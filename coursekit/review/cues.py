@@ -12,7 +12,9 @@ from dataclasses import dataclass
 __all__ = ["Cue", "Family", "MoveCues", "compile_phrase", "soften"]
 
 _GAP = "..."
-_BREAK = r"[^\w\n]+"  # a break between words, never across a line (one sentence a line)
+# A break between words, never across a line (one sentence a line). Bounded: an unbounded run
+# let a phrase starting at a `~` rescan the rest of a long run of punctuation at every `~`.
+_BREAK = r"[^\w\n]{1,16}"
 _WORD_GAP = rf"{_BREAK}(?:\w+{_BREAK}){{0,4}}?"
 
 
@@ -20,7 +22,7 @@ def compile_phrase(phrase: str) -> str:
     """Return the regular expression for one plain phrase (already softened, see `softener`).
 
     >>> compile_phrase("sorry ... for")
-    'sorry[^\\\\w\\\\n]+(?:\\\\w+[^\\\\w\\\\n]+){0,4}?for'
+    'sorry[^\\\\w\\\\n]{1,16}(?:\\\\w+[^\\\\w\\\\n]{1,16}){0,4}?for'
     >>> bool(re.fullmatch(compile_phrase("i'm sorry"), "im sorry"))
     True
     """

@@ -146,7 +146,8 @@ def read_all(texts: Sequence[str]) -> list[Sentence]:
     """Read sentences, none holding a newline, in one pass: fold, then respell each word."""
     if not texts:
         return []
-    joined = fold("\n".join(texts))
+    # A writer's own `~` is not a softened word: only :func:`soften` writes one for the cues.
+    joined = fold("\n".join(texts)).replace("~", " ")
     respelled = {t: r for t in set(TOKEN.findall(joined)) if (r := _respell(t)) != t}
     if respelled:  # a word (as TOKEN finds it: after any leading apostrophes) is replaced
         alternatives = "|".join(map(re.escape, sorted(respelled, key=len, reverse=True)))
