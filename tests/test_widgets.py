@@ -298,6 +298,27 @@ def test_roleplay_say_without_choice_is_friendly(journal: Journal) -> None:
     assert callouts(view.last_step.value)[0][0] == "warn"
 
 
+def test_roleplay_typed_turn_sends_the_call_and_options_first(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page draws a frame after each update it gets: the feedback goes first, one message
+    # per widget, and only then do controls show, hide or empty.
+    view = cw.roleplay("call_scenario1", journal)
+    view.own_words.value = "I'm sorry I kept you waiting ten days after I said I would sign."
+    sent: list[tuple[w.Widget, list[str]]] = []
+
+    def record(widget: w.Widget, msg: dict[str, Any], buffers: Any = None) -> None:
+        sent.append((widget, sorted(msg.get("state", {}))))
+
+    monkeypatch.setattr(w.Widget, "_send", record)
+    view.say_own()
+    widgets = [widget for widget, _keys in sent]
+    assert widgets[:2] == [view.transcript, view.choices], sent
+    assert len({id(widget) for widget in widgets}) == len(widgets), sent
+    assert (view.own_words, ["value"]) in sent[2:] and view.own_words.value == ""
+    assert view.own_box.layout.display == "none" and view.own_box.layout in widgets[2:]
+
+
 def test_reflection_and_replies_autosave(journal: Journal) -> None:
     view = cw.reflection("why_now", "Why now?", journal)
     view.text.value = "Because waiting only makes it harder."

@@ -160,28 +160,30 @@ class RoleplayView(Exercise):
             hint=pick_only_hint() if pick_only else "",
         )
 
-    def render(self, status: str = "") -> None:
-        """Show the call with ``status`` under it, then the options: each widget one message.
+    def render(self, status: str = "", *, clear_words: bool = False) -> None:
+        """Show the call with ``status`` under it and the options, then tidy the controls.
 
-        All is worked out first, then sent in a burst, the choices last (their redraw measures
-        the page: cheaper once, after every other change)."""
+        One message per widget, all worked out first and sent in a burst: the page draws a frame
+        after the first, so the call and options lead; showing, hiding, ``clear_words`` follow."""
         node = self.session.current
         ending = node.ending is not None
         self.turns = session_turns(self.session)
         self.debrief.html = debrief_html(self.session.debrief()) if ending else ""
         self.last_step.html = status
         options = [] if ending else [(c.text, c.id) for c in choice_order(node, self.order_seed)]
+        self.transcript.value = self.call_markup()
+        if self.choices.value is not None and sys.platform == "emscripten":
+            self._new_choices(options)  # JupyterLite: see _new_choices
+        else:
+            with self.choices.hold_sync():
+                self.choices.value = None  # first, so new options don't select one on the way
+                self.choices.options = options
         self.say_button.disabled = ending
         # hidden where it can't be used (say_own would say why)
         self.own_box.layout.display = None if can_type(node) else "none"
         self.choices.layout.display = "none" if ending else None
-        self.transcript.value = self.call_markup()
-        if self.choices.value is not None and sys.platform == "emscripten":
-            self._new_choices(options)  # JupyterLite: see _new_choices
-            return
-        with self.choices.hold_sync():
-            self.choices.value = None  # first, so new options don't select one on the way
-            self.choices.options = options
+        if clear_words:
+            self.own_words.value = ""
 
     def _new_choices(self, options: list[tuple[str, str]]) -> None:
         """Put a fresh choices control, nothing picked, in place of one with a pick.
@@ -199,9 +201,7 @@ class RoleplayView(Exercise):
     def _shown(self, step: Step, *, clear_words: bool = False) -> None:
         """Show a step just taken, then save it: the feedback doesn't wait on the disk."""
         # The feedback sits under the line it judges; screen readers also hear it in last_step.
-        self.render(announce_html(step_turn(step)))
-        if clear_words:
-            self.own_words.value = ""
+        self.render(announce_html(step_turn(step)), clear_words=clear_words)
         self._save()
 
     @property
