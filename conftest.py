@@ -79,11 +79,18 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+#: The longest files (minutes each) start first, so no worker is left running one alone at the end.
+LONGEST_FIRST = ("tests/lite/", "tests/hub/test_hub_smoke.py")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A real-client test outside the ``client`` marker would slow the fast tier down unseen."""
+    """Check the ``client`` marker; put the longest files first (the order within stays).
+
+    A real-client test outside the ``client`` marker would slow the fast tier down unseen."""
     for item in items:
         if item.nodeid.startswith(CLIENT_DIRS) and not item.get_closest_marker("client"):
             raise pytest.UsageError(f"{item.nodeid} needs `pytestmark = pytest.mark.client`")
+    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))
 
 
 @pytest.hookimpl(tryfirst=True)
