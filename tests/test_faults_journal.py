@@ -45,13 +45,11 @@ def _child_env(home: Path) -> dict[str, str]:
     return env
 
 
-def _spawn(
-    journal: Path, prefix: str, count: int, *, wait: bool = False
-) -> subprocess.Popen[bytes]:
-    command = [sys.executable, str(WRITER), str(journal), prefix, str(count)]
+def _spawn(journal: Path, prefix: str, count: int) -> subprocess.Popen[bytes]:
+    """Start a writer process that saves once it reads a line on stdin."""
     return subprocess.Popen(
-        [*command, "--wait"] if wait else command,
-        stdin=subprocess.PIPE if wait else subprocess.DEVNULL,
+        [sys.executable, str(WRITER), str(journal), prefix, str(count), "--wait"],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=REPO_ROOT,
@@ -151,7 +149,7 @@ def test_writers_killed_mid_save_lose_nothing_that_returned(tmp_path: Path) -> N
 
 def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "journal.json"
-    children = [_spawn(path, prefix, 1000, wait=True) for prefix in ("kernel_a", "kernel_b")]
+    children = [_spawn(path, prefix, 1000) for prefix in ("kernel_a", "kernel_b")]
     for child in children:
         _wait_ready(child)
     for child in children:  # release both at once
