@@ -79,8 +79,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-#: The longest files (minutes each) start first, so no worker is left running one alone at the end.
-LONGEST_FIRST = ("tests/lite/", "tests/hub/test_hub_smoke.py")
+#: The longest files start first, so no worker is left running one alone at the end: the Lite
+#: site and the hub (minutes each), and the journal's fault tests (about a minute, waiting on the
+#: disk while the other workers use the processors).
+LONGEST_FIRST = ("tests/lite/", "tests/hub/test_hub_smoke.py", "tests/test_faults_journal.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

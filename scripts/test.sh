@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
+# Let Python keep its bytecode caches even where the machine turns them off: otherwise every
+# worker, server and notebook kernel compiles the course (and pytest rewrites the tests) anew
+unset PYTHONDONTWRITEBYTECODE
 ensure_venv test
 if [[ " $* " != *"not client"* ]]; then
     bash scripts/browsers.sh                      # Chromium, ip and npm from Debian's packages
@@ -17,8 +20,10 @@ echo "== mypy --strict" && .venv/bin/mypy --strict
 echo "== pytest"
 status=0
 # pytest-xdist: a worker per core (two on the 2-core CI machine, four at most); each file stays
-# on one worker, so a notebook's cells share their kernel and a real-client file its servers
-.venv/bin/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile "$@" || status=$?
+# on one worker, so a notebook's cells share their kernel and a real-client file its servers.
+# Files start in collection order (conftest.py puts the longest first), not by test count.
+.venv/bin/python -m pytest --numprocesses=auto --maxprocesses=4 --dist=loadfile \
+    --no-loadscope-reorder "$@" || status=$?
 if [ "$status" -eq 5 ]; then
     echo "test.sh: pytest collected no tests (exit 5): check the paths, -k and -m arguments." >&2
 fi

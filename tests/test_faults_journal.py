@@ -65,6 +65,11 @@ def _wait_ready(child: subprocess.Popen[bytes]) -> None:
         raise AssertionError(f"writer did not start: {line!r} {err.decode(errors='replace')}")
 
 
+#: Held while a writer starts or is reaped: ``Process.start()`` polls every child, and a join in
+#: another thread reading the same exit status at that moment makes one of them see 255.
+_CHILDREN = threading.Lock()
+
+
 def _fork_writer(journal: Path, prefix: str) -> tuple[multiprocessing.Process, Path]:
     """Start a writer forked from a server that imported the journal; return it and its report."""
     context = multiprocessing.get_context("forkserver")
@@ -72,7 +77,8 @@ def _fork_writer(journal: Path, prefix: str) -> tuple[multiprocessing.Process, P
     report, ready = journal.with_name(f"returned-{prefix}.txt"), context.Event()
     args = (str(journal), prefix, str(report), ready)
     child = context.Process(target=save_until_killed, args=args)
-    child.start()
+    with _CHILDREN:
+        child.start()
     assert ready.wait(60), f"writer {prefix} did not start (exit code {child.exitcode})"
     return child, report
 
@@ -115,14 +121,16 @@ def test_writers_killed_mid_save_lose_nothing_that_returned(tmp_path: Path) -> N
             time.sleep(rng.uniform(0.0, 0.03))
             assert child.pid is not None
             os.kill(child.pid, signal.SIGKILL)
-            child.join(timeout=60)
+            with _CHILDREN:
+                child.join(timeout=60)
+                exitcode = child.exitcode
             with lock:
                 returned.extend(_complete_lines(report.read_bytes()))
                 report.unlink()
-                if child.exitcode == -signal.SIGKILL:
+                if exitcode == -signal.SIGKILL:
                     kills[0] += 1
                 else:
-                    problems.append(f"writer {child.name} exited {child.exitcode}")
+                    problems.append(f"writer {child.name} exited {exitcode}")
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(KILL_WORKERS)]
     for thread in threads:

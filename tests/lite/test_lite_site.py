@@ -6,9 +6,9 @@ site is then served on 127.0.0.1 inside a new network namespace that has no netw
 with the same page driver as the JupyterLab tests. Every request is counted; a deliberate
 request to another host proves the counter counts, and nothing else may leave the site.
 
-The tests open the smoke notebook and notebooks 03 and 07, run all cells, classify a situation
-and take a role-play step, reload the page and check the answers came back from the journal;
-typed turns at one decision of the Scenario 2 call take different branches.
+The tests open the smoke notebook and notebooks 03 and 07, run all cells, classify a situation,
+take role-play steps and typed turns (at one decision of the Scenario 2 call, a strong and a weak
+turn take different branches), reload the page and check the answers came back from the journal.
 Set ``LITE_COURSEKIT_SOURCE`` to build the coursekit wheel from another checkout.
 """
 
@@ -275,42 +275,7 @@ def test_classifier_answer_survives_a_reload(lite: tuple[Any, str]) -> None:
     assert box.locator(".widget-checkbox", has_text="Went silent").locator("input").is_checked()
 
 
-def test_roleplay_resumes_after_a_reload(lite: tuple[Any, str]) -> None:
-    page, site = lite
-    open_and_run(page, f"{site}/lab/index.html?path=07_practise_the_call.ipynb")
-    box = page.locator(".sc-roleplay").first
-    box.scroll_into_view_if_needed()
-    line = box.locator(".sc-manager-line")
-    before = line.inner_text()
-    box.locator(".sc-choices input[type=radio]").first.check()
-    box.locator("button", has_text="Say it").first.click()
-    box.locator(".sc-feedback-step [role=status]").first.wait_for()
-    page.wait_for_function("([el, b]) => el.innerText !== b", arg=[line.element_handle(), before])
-    after = line.inner_text()
-    page.wait_for_timeout(1500)  # let the drive write the journal through
-    open_and_run(page, page.url)
-    line.scroll_into_view_if_needed()
-    page.wait_for_function("([el, a]) => el.innerText === a", arg=[line.element_handle(), after])
-
-
-def test_roleplay_takes_three_steps_in_lite(lite: tuple[Any, str]) -> None:
-    """Each step's first reply is taken, though the step before also picked the first one."""
-    page, site = lite
-    open_and_run(page, f"{site}/lab/index.html?path=07_practise_the_call.ipynb")
-    box = page.locator(".sc-roleplay").first
-    box.scroll_into_view_if_needed()
-    for step in range(1, 4):
-        box.locator(".sc-choices input[type=radio]").first.check()
-        page.wait_for_timeout(300)
-        box.locator("button", has_text="Say it").first.click()
-        page.wait_for_function(
-            "([el, n]) => el.querySelectorAll('.sc-transcript .sc-turn-you').length === n",
-            arg=[box.element_handle(), step],
-        )
-        assert "Please check your answer" not in box.inner_text()
-
-
-# Typed turns: the same check as in JupyterLab, in Pyodide ------------------------------------
+# Notebook 07: picked steps, typed turns (the same check as in JupyterLab) and a reload ---------
 
 CALL = "call_scenario2"
 STRONG = "I am sorry I kept you waiting ten days after I said I would sign."
@@ -335,9 +300,32 @@ def say_it_my_way(page: Any, box: Any, text: str) -> tuple[str, str]:
     ).last.inner_text()
 
 
-def test_typed_turns_take_different_branches_in_lite(lite: tuple[Any, str]) -> None:
+def take_three_steps(page: Any, box: Any) -> None:
+    """Each step's first reply is taken, though the step before also picked the first one."""
+    for step in range(1, 4):
+        box.locator(".sc-choices input[type=radio]").first.check()
+        page.wait_for_timeout(300)
+        box.locator("button", has_text="Say it").first.click()
+        page.wait_for_function(
+            "([el, n]) => el.querySelectorAll('.sc-transcript .sc-turn-you').length === n",
+            arg=[box.element_handle(), step],
+        )
+        assert "Please check your answer" not in box.inner_text()
+
+
+def test_roleplays_take_steps_and_typed_turns_and_resume_after_a_reload(
+    lite: tuple[Any, str],
+) -> None:
+    """One page of notebook 07 (each Pyodide start costs half a minute): three picked steps in
+    the first call, a strong and a weak typed turn at one decision of the Scenario 2 call, then a
+    reload brings both calls back where they were."""
     page, site = lite
     open_and_run(page, f"{site}/lab/index.html?path=07_practise_the_call.ipynb")
+    first = page.locator(".sc-roleplay").first
+    first.scroll_into_view_if_needed()
+    take_three_steps(page, first)
+    first_line = first.locator(".sc-manager-line").inner_text()
+
     box = page.locator(".sc-widget.sc-roleplay").filter(has_text=roleplays()[CALL].title).first
     box.scroll_into_view_if_needed()
     strong_line, strong_reply = say_it_my_way(page, box, STRONG)
@@ -347,3 +335,14 @@ def test_typed_turns_take_different_branches_in_lite(lite: tuple[Any, str]) -> N
     weak_line, weak_reply = say_it_my_way(page, box, WEAK)
     assert f"“{WEAK}”" in weak_line and "Not heard: " in weak_line
     assert strong_reply != weak_reply, (strong_reply, weak_reply)
+
+    page.wait_for_timeout(1500)  # let the drive write the journal through
+    open_and_run(page, page.url)
+    line = first.locator(".sc-manager-line")
+    line.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "([el, a]) => el.innerText === a", arg=[line.element_handle(), first_line]
+    )
+    assert first.locator(".sc-transcript .sc-turn-you").count() == 3
+    box.scroll_into_view_if_needed()
+    box.locator(".sc-turn-you", has_text=WEAK).last.wait_for()
