@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from string import Template
@@ -60,22 +60,34 @@ def _family(table: Table, key: str, softener: re.Pattern[str] | None) -> Family:
     table.only(("name", "phrases", "not_after"))
     phrases = table.texts("phrases", None)
     _not_empty(table, "phrases")
-    bodies: list[str] = []
+    bodies: dict[int, str] = {}
     for index, phrase in enumerate(phrases):
-        body = compile_phrase(soften(phrase.casefold(), softener))
         if not soften(phrase, softener).strip(" .*~"):
             table.problem(f"phrases[{index}]", _ui("phrase"))
-        elif phrase.startswith("re:"):  # a plain phrase always compiles
+        else:
+            bodies[index] = compile_phrase(soften(phrase.casefold(), softener))
+    guards = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in table.texts("not_after"))
+    try:  # one compile for the whole family: the cost of a learner's first review
+        pattern = _join(guards, bodies.values())
+    except re.error:  # only then is each pattern phrase compiled alone, to name the bad one
+        for index in [i for i in bodies if phrases[i].startswith("re:")]:
             try:
-                re.compile(body)
+                re.compile(bodies[index])
             except re.error as error:
                 table.problem(f"phrases[{index}]", _ui("regex", error=error))
-                continue
-        bodies.append(body)
-    bodies.sort(key=len, reverse=True)  # the longest phrase wins where two start together
-    guards = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in table.texts("not_after"))
-    pattern = rf"{guards}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)"
-    return Family(key, table.text("name"), phrases, re.compile(pattern))
+                del bodies[index]
+        try:
+            pattern = _join(guards, bodies.values())
+        except re.error as error:  # each phrase compiles alone, but not together
+            table.problem("phrases", _ui("regex", error=error))
+            pattern = re.compile("(?!)")
+    return Family(key, table.text("name"), phrases, pattern)
+
+
+def _join(guards: str, bodies: Iterable[str]) -> re.Pattern[str]:
+    """Return one pattern for a family's phrases, the longest tried first where two start."""
+    ordered = sorted(bodies, key=len, reverse=True)
+    return re.compile(rf"{guards}(?<!\w)(?<!\w')(?:{'|'.join(ordered)})(?!\w)")
 
 
 def _cue(table: Table, families: Mapping[str, Family]) -> Cue:
