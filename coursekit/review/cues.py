@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 __all__ = ["Cue", "Family", "MoveCues", "compile_phrase", "soften"]
 
@@ -61,7 +62,12 @@ class Family:
     key: str
     name: str
     phrases: tuple[str, ...]
-    pattern: re.Pattern[str]
+    source: str  # the regular expression for all its phrases
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Return the family's compiled pattern (compiled when a review first needs it)."""
+        return re.compile(self.source)
 
     def examples(self, limit: int = 10) -> str:
         """Return the first few phrases as a readable list (plain ones before patterns)."""

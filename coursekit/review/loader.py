@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from string import Template
@@ -55,27 +55,45 @@ def _not_empty(table: Table, name: str) -> None:
         table.problem(name, ui("loader.content.empty"))
 
 
-def _family(table: Table, key: str, softener: re.Pattern[str] | None) -> Family:
-    """Read one ``[family.<key>]`` table and compile its phrases into one pattern."""
+def _family(table: Table, key: str, softener: re.Pattern[str] | None, check: bool) -> Family:
+    """Read one ``[family.<key>]`` table; with ``check``, also compile its pattern to check it.
+
+    A review compiles a family only when it first needs it: the cost of a learner's first review.
+    """
     table.only(("name", "phrases", "not_after"))
     phrases = table.texts("phrases", None)
     _not_empty(table, "phrases")
-    bodies: list[str] = []
+    bodies: dict[int, str] = {}
     for index, phrase in enumerate(phrases):
-        body = compile_phrase(soften(phrase.casefold(), softener))
         if not soften(phrase, softener).strip(" .*~"):
             table.problem(f"phrases[{index}]", _ui("phrase"))
-        elif phrase.startswith("re:"):  # a plain phrase always compiles
-            try:
-                re.compile(body)
-            except re.error as error:
-                table.problem(f"phrases[{index}]", _ui("regex", error=error))
-                continue
-        bodies.append(body)
-    bodies.sort(key=len, reverse=True)  # the longest phrase wins where two start together
+        else:
+            bodies[index] = compile_phrase(soften(phrase.casefold(), softener))
     guards = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in table.texts("not_after"))
-    pattern = rf"{guards}(?<!\w)(?<!\w')(?:{'|'.join(bodies)})(?!\w)"
-    return Family(key, table.text("name"), phrases, re.compile(pattern))
+    source = _join(guards, bodies.values())
+    if check:
+        try:
+            re.compile(source)
+        except re.error:  # only then is each pattern phrase compiled alone, to name the bad one
+            for index in [i for i in bodies if phrases[i].startswith("re:")]:
+                try:
+                    re.compile(bodies[index])
+                except re.error as error:
+                    table.problem(f"phrases[{index}]", _ui("regex", error=error))
+                    del bodies[index]
+            source = _join(guards, bodies.values())
+            try:
+                re.compile(source)
+            except re.error as error:  # each phrase compiles alone, but not together
+                table.problem("phrases", _ui("regex", error=error))
+                source = "(?!)"
+    return Family(key, table.text("name"), phrases, source)
+
+
+def _join(guards: str, bodies: Iterable[str]) -> str:
+    """Return one pattern for a family's phrases, the longest tried first where two start."""
+    ordered = sorted(bodies, key=len, reverse=True)
+    return rf"{guards}(?<!\w)(?<!\w')(?:{'|'.join(ordered)})(?!\w)"
 
 
 def _cue(table: Table, families: Mapping[str, Family]) -> Cue:
@@ -93,7 +111,7 @@ def _cue(table: Table, families: Mapping[str, Family]) -> Cue:
 
 
 def _move(root: Path, move_id: str, softener: re.Pattern[str] | None,
-          problems: list[Problem]) -> MoveCues:
+          problems: list[Problem], check: bool) -> MoveCues:
     """Read one move's cue file, ``review/<move>.toml``."""
     name = f"review/{move_id}.toml"
     table = read_table(root / name, problems, name)
@@ -101,16 +119,19 @@ def _move(root: Path, move_id: str, softener: re.Pattern[str] | None,
     if written and written != move_id:
         table.problem("move", ui("loader.content.file_name", id=repr(written), stem=repr(move_id)))
     families = table.table("family")
-    found = {key: _family(families.table(key), key, softener) for key in families.data}
+    found = {key: _family(families.table(key), key, softener, check) for key in families.data}
     cues = tuple(_cue(cue, found) for cue in table.tables("cue"))
     _not_empty(table, "cue")
     return MoveCues(move_id, table.text("tip"), cues)
 
 
 def read_cues(root: Path, problems: list[Problem], move_ids: Collection[str],
-              softener: re.Pattern[str] | None) -> dict[str, MoveCues]:
-    """Read the cue file of each move in the content folder ``root``; none may be left over."""
-    found = {move_id: _move(root, move_id, softener, problems) for move_id in move_ids}
+              softener: re.Pattern[str] | None, check: bool = True) -> dict[str, MoveCues]:
+    """Read the cue file of each move in the content folder ``root``; none may be left over.
+
+    With ``check`` (the default) every family's pattern is compiled, so a bad one is reported.
+    """
+    found = {move_id: _move(root, move_id, softener, problems, check) for move_id in move_ids}
     for path in sorted((root / "review").glob("*.toml")):
         if path.stem not in {*found, "language", "wording"}:
             message = ui("loader.content.unknown", what="move", id=repr(path.stem))
@@ -137,8 +158,9 @@ def read_review(root: Path, problems: list[Problem], move_ids: Collection[str]) 
 
 @cache
 def _package_cues() -> dict[str, MoveCues]:
+    """Return the package's cues; their patterns, checked with the content, compile on use."""
     return read_checked(lambda root, problems: read_cues(root, problems, knowledge().moves,
-                                                         language().softener))
+                                                         language().softener, check=False))
 
 
 @cache
