@@ -18,12 +18,13 @@ from content_names import MOVES
 from coursekit.review import review_turn
 
 CORPUS = Path(__file__).resolve().parent / "data" / "reviewer"
-#: The held-out files and their pinned hashes: the first third, and a fresh third written later
-#: by someone who had not seen the rules.
+#: The held-out files and their pinned hashes: the first third, then the held-out shares of three
+#: writers who had not seen the rules.
 HELDOUT_SHA256 = {
     "heldout": "4fdcbd7bb5698e897fbb93e49bc28f340aaa89697246e8c5e9b3c0c73245ecc7",
     "heldout_fresh": "df966e2f7029027ab5a753ad0aae0840ad0777e1ab093a816fd697217ca56cc4",
     "heldout_dev2": "1420fea81276d819d38b0c15fc88956d4c73454ee019f0d584906ec277d2ae14",
+    "heldout_dev3": "704a84543f6e683cd7f248f0105e028a2aa69b31ab516e7331a8383d52d58b28",
 }
 TARGET = 0.95
 
