@@ -1,6 +1,10 @@
 # Shared set-up for scripts/lab.sh and scripts/test.sh: a local virtual environment in .venv,
 # reinstalled only when pyproject.toml changes, so a second run reuses it.
 
+# Let Python keep its bytecode caches even where the machine turns them off: otherwise every
+# notebook kernel, server and test worker compiles the course (and pytest rewrites the tests) anew.
+unset PYTHONDONTWRITEBYTECODE
+
 ensure_venv() {
     local extra="$1"              # "" for the course, "test" for the test suite
     local python="${PYTHON:-python3}"

@@ -6,9 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
-# Let Python keep its bytecode caches even where the machine turns them off: otherwise every
-# worker, server and notebook kernel compiles the course (and pytest rewrites the tests) anew
-unset PYTHONDONTWRITEBYTECODE
 ensure_venv test
 if [[ " $* " != *"not client"* ]]; then
     bash scripts/browsers.sh                      # Chromium, ip and npm from Debian's packages
