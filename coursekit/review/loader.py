@@ -70,23 +70,20 @@ def _family(table: Table, key: str, softener: re.Pattern[str] | None, check: boo
         else:
             bodies[index] = compile_phrase(soften(phrase.casefold(), softener))
     guards = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in table.texts("not_after"))
+    if check:  # each pattern phrase alone names a bad one; then the family as a whole
+        for index in [i for i in bodies if phrases[i].startswith("re:")]:
+            try:
+                re.compile(bodies[index])
+            except re.error as error:
+                table.problem(f"phrases[{index}]", _ui("regex", error=error))
+                del bodies[index]
     source = _join(guards, bodies.values())
     if check:
         try:
             re.compile(source)
-        except re.error:  # only then is each pattern phrase compiled alone, to name the bad one
-            for index in [i for i in bodies if phrases[i].startswith("re:")]:
-                try:
-                    re.compile(bodies[index])
-                except re.error as error:
-                    table.problem(f"phrases[{index}]", _ui("regex", error=error))
-                    del bodies[index]
-            source = _join(guards, bodies.values())
-            try:
-                re.compile(source)
-            except re.error as error:  # each phrase compiles alone, but not together
-                table.problem("phrases", _ui("regex", error=error))
-                source = "(?!)"
+        except re.error as error:  # each phrase compiles alone, but not together
+            table.problem("phrases", _ui("regex", error=error))
+            source = "(?!)"
     return Family(key, table.text("name"), phrases, source)
 
 
