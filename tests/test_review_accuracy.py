@@ -18,13 +18,17 @@ from content_names import MOVES
 from coursekit.review import review_turn
 
 CORPUS = Path(__file__).resolve().parent / "data" / "reviewer"
-#: The held-out files and their pinned hashes: the first third, then the held-out shares of three
+#: The held-out files and their pinned hashes: the first third, then the held-out shares of seven
 #: writers who had not seen the rules.
 HELDOUT_SHA256 = {
     "heldout": "4fdcbd7bb5698e897fbb93e49bc28f340aaa89697246e8c5e9b3c0c73245ecc7",
     "heldout_fresh": "df966e2f7029027ab5a753ad0aae0840ad0777e1ab093a816fd697217ca56cc4",
     "heldout_dev2": "1420fea81276d819d38b0c15fc88956d4c73454ee019f0d584906ec277d2ae14",
     "heldout_dev3": "704a84543f6e683cd7f248f0105e028a2aa69b31ab516e7331a8383d52d58b28",
+    "heldout_dev4": "8cf2325fd5b59d1913b24ecd46ed6fb2a8200d0b7637582b7b632ab8b9fc45b0",
+    "heldout_dev5": "affcc8c5f7bb672421372409744e0851588ee8c28af6e350e563cc29c16f5c3e",
+    "heldout_dev6": "7110d9f27f20b8a4c51e8235a2876ba9751c471a63f7f05a74d2c9947e37074e",
+    "heldout_dev7": "5e7d804b1c3cf3ae581782af02fab9f96e0451b219613e267c60b04e9c982363",
 }
 TARGET = 0.95
 
