@@ -94,6 +94,18 @@ def test_an_author_can_add_a_phrase_without_python(folder: Path) -> None:
     assert feeling.pattern.search("i was smitten with the team")
 
 
+def test_a_pattern_phrase_keeps_its_upper_case_escapes(folder: Path) -> None:
+    """Plain phrases are read in lower case; a ``re:`` phrase is not, so ``\\W`` stays ``\\W``."""
+    phrase = '"re:keen\\\\W+as\\\\W+mustard",'
+    _edit(folder / "review" / "reaffirm.toml", '"excited",', f'"excited", {phrase}')
+    problems: list[Problem] = []
+    loaded = read_cues(folder, problems, knowledge().moves, None)
+    assert problems == []
+    feeling = loaded["reaffirm"].cues[0].families[0]
+    assert feeling.pattern.search("i was keen, as mustard")
+    assert not feeling.pattern.search("i was keenly as mustard")
+
+
 # ---------------------------------------------------------------------------- review_turn
 
 

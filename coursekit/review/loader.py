@@ -5,7 +5,9 @@ is missing, some ``[family.<key>]`` tables (a name and a list of phrases that co
 idea) and ``[[cue]]`` tables (word families that must appear close together in one sentence;
 the first family is the *anchor*). In a phrase, ``*`` at the end of a word allows any ending
 (``apologi*``), ``...`` allows up to four other words, and a phrase starting ``re:`` is a
-regular expression. A cue's keys:
+regular expression, matched against the text in lower case (write it so) and only where it
+starts and ends on a whole word, as every phrase is (so it cannot begin with a look-behind that
+needs a letter before it). A cue's keys:
 
 - ``description`` (required) and ``families`` (required, keys of this file's families);
 - ``window``: how many words apart the families may be (default 12);
@@ -68,7 +70,9 @@ def _family(table: Table, key: str, softener: re.Pattern[str] | None, check: boo
         if not soften(phrase, softener).strip(" .*~"):
             table.problem(f"phrases[{index}]", _ui("phrase"))
         else:
-            bodies[index] = compile_phrase(soften(phrase.casefold(), softener))
+            # a pattern is kept as written: folding its case would turn \W into \w
+            plain = phrase if phrase.startswith("re:") else phrase.casefold()
+            bodies[index] = compile_phrase(soften(plain, softener))
     guards = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in table.texts("not_after"))
     if check:  # each pattern phrase alone names a bad one; then the family as a whole
         for index in [i for i in bodies if phrases[i].startswith("re:")]:
