@@ -18,7 +18,7 @@ from content_names import MOVES
 from coursekit.review import review_turn
 
 CORPUS = Path(__file__).resolve().parent / "data" / "reviewer"
-#: The held-out files and their pinned hashes: the first third, then the held-out shares of seven
+#: The held-out files and their pinned hashes: the first third, then the held-out shares of eleven
 #: writers who had not seen the rules.
 HELDOUT_SHA256 = {
     "heldout": "4fdcbd7bb5698e897fbb93e49bc28f340aaa89697246e8c5e9b3c0c73245ecc7",
@@ -29,6 +29,10 @@ HELDOUT_SHA256 = {
     "heldout_dev5": "affcc8c5f7bb672421372409744e0851588ee8c28af6e350e563cc29c16f5c3e",
     "heldout_dev6": "7110d9f27f20b8a4c51e8235a2876ba9751c471a63f7f05a74d2c9947e37074e",
     "heldout_dev7": "5e7d804b1c3cf3ae581782af02fab9f96e0451b219613e267c60b04e9c982363",
+    "heldout_dev8": "281dd12674101064ce370764df03687e2ac0b3aa0665f5bf3fbf7fdf5eab37f8",
+    "heldout_dev9": "1b9348f12c816eeb6bb7115c1176674ab5f0e0a38d462b2c82ec13e70abe0ff8",
+    "heldout_dev10": "984cbaeda6336e9a9e22ea7d1460a4d947f4c3ddd42195596f9e9e2c991837f7",
+    "heldout_dev11": "e32c9ba195b2dc3600fd4a4eb7f90c85fc7353e044225b37675d6255b44f4cbc",
 }
 TARGET = 0.95
 
