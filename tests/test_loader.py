@@ -126,8 +126,9 @@ def test_a_folder_that_is_not_there_is_a_problem(tmp_path: Path) -> None:
 def test_importing_coursekit_reads_no_content() -> None:
     code = (
         "import builtins, coursekit, coursekit.loader, coursekit.widgets\n"
-        "from coursekit.loader import content\n"
-        "print(content.cache_info().currsize)\n"
+        "from coursekit.loader import course, quizzes, roleplays, script_wording\n"
+        "readers = (course, quizzes, roleplays, script_wording)\n"
+        "print(sum(read.cache_info().currsize for read in readers))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, timeout=120, check=True)

@@ -212,7 +212,6 @@ def test_debrief_names_missed_and_unneeded_moves() -> None:
     assert (debrief.strong, debrief.okay, debrief.weak) == (0, 1, 1)
     assert any(line.startswith("Missed: Reaffirm") for line in debrief.lines)
     assert any("nothing to repair" in line for line in debrief.lines)
-    json.dumps(debrief.to_dict())
 
 
 def test_debrief_checks_that_scenario2_repairs_first() -> None:

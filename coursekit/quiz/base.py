@@ -10,7 +10,6 @@ from typing import Any, Literal, Protocol, TypeAlias, runtime_checkable
 from ..errors import CourseInputError
 from ..fields import duplicates
 from ..interface import ui
-from ..journal_format import JSONValue
 
 #: Sign shown for a fully correct answer.
 CORRECT = "✓"
@@ -130,12 +129,6 @@ class Result:
         if self.correct:
             return "Correct"
         return "Partly right" if self.score > 0 else "Not quite"
-
-    def to_dict(self) -> dict[str, JSONValue]:
-        """Return the result as plain data."""
-        return {"question_id": self.question_id, "correct": self.correct, "score": self.score,
-                "symbol": self.symbol, "label": self.label, "feedback": list(self.feedback),
-                "explanation": self.explanation}
 
 
 def _result(question_id: str, score: float, feedback: list[str], explanation: str) -> Result:

@@ -104,15 +104,6 @@ class Debrief:
         """Return the debrief as one block of text."""
         return "\n".join(self.lines)
 
-    def to_dict(self) -> dict[str, JSONValue]:
-        """Return the debrief as plain data."""
-        return {"roleplay_id": self.roleplay_id, "ending": self.ending.title,
-                "ending_id": self.ending.id, "outcome": self.ending.outcome,
-                "path": list(self.path), "moves_used": list(self.moves_used),
-                "moves_missed": list(self.moves_missed), "moves_extra": list(self.moves_extra),
-                "repair_first": self.repair_first, "typed": [turn.text for turn in self.typed],
-                "lines": list(self.lines)}
-
 
 class RoleplaySession:
     """One learner's walk through a role-play, with undo and a debrief at the end."""
