@@ -78,14 +78,8 @@ class Course:
 
     def exercise(self, exercise_id: str) -> ExerciseEntry:
         """Return the exercise with this journal key; raise KeyError if there is none."""
-        for entry in self.exercises:
-            if entry.id == exercise_id:
-                return entry
-        raise KeyError(exercise_id)
+        return {entry.id: entry for entry in self.exercises}[exercise_id]
 
     def agenda(self, minutes: int) -> Agenda:
         """Return the workshop agenda of this length; raise KeyError if there is none."""
-        for agenda in self.agendas:
-            if agenda.minutes == minutes:
-                return agenda
-        raise KeyError(minutes)
+        return {agenda.minutes: agenda for agenda in self.agendas}[minutes]

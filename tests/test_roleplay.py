@@ -201,7 +201,7 @@ def test_debrief_maps_the_path_to_the_scenario_moves() -> None:
     assert debrief.repair_first is None
     assert (debrief.strong, debrief.okay, debrief.weak) == (2, 0, 0)  # the fork is not graded
     assert "You used every move Scenario 1 calls for." in debrief.lines
-    assert debrief.text.startswith("Meeting. You got the meeting.")
+    assert debrief.lines[0].startswith("Meeting. You got the meeting.")
 
 
 def test_debrief_names_missed_and_unneeded_moves() -> None:

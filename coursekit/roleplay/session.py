@@ -63,10 +63,8 @@ class Step:
 class Debrief:
     """How a finished path went: the ending, and the scenario's moves used and missed."""
 
-    roleplay_id: str
     scenario: int
     ending: Ending
-    path: tuple[str, ...]
     moves_used: tuple[str, ...]
     moves_missed: tuple[str, ...]
     moves_extra: tuple[str, ...]
@@ -98,11 +96,6 @@ class Debrief:
             lines.append(f"{said} ({heard})." if heard else f"{said}.")
         lines.append(ui("engines.rp.tally", strong=self.strong, okay=self.okay, weak=self.weak))
         return tuple(lines)
-
-    @property
-    def text(self) -> str:
-        """Return the debrief as one block of text."""
-        return "\n".join(self.lines)
 
 
 class RoleplaySession:
@@ -219,8 +212,7 @@ class RoleplaySession:
             repair_first = repair is not None and (reason is None or repair < reason)
         tally = Counter(c.quality for node, c in zip(self._trail, self._path, strict=False)
                         if not node.fork)
-        return Debrief(roleplay_id=self.roleplay.id, scenario=self.roleplay.scenario, ending=ending,
-                       path=self.path, moves_used=used,
+        return Debrief(scenario=self.roleplay.scenario, ending=ending, moves_used=used,
                        moves_missed=tuple(m for m in expected if m not in used),
                        moves_extra=tuple(m for m in used if m not in expected),
                        repair_first=repair_first, strong=tally["strong"], okay=tally["okay"],
