@@ -147,10 +147,6 @@ class Table:
         for item_id in duplicates(ids):
             self.problem(name, ui("loader.content.twice", id=repr(item_id)))
 
-    def has(self, name: str) -> bool:
-        """Return True if the field is present."""
-        return name in self.data
-
     def _get(self, name: str, kind: type | tuple[type, ...], what: str, default: Any) -> Any:
         if name not in self.data:
             if default is None:

@@ -159,8 +159,6 @@ class Roleplay:
         return tuple(node.ending for node in self.nodes if node.ending is not None)
 
 
-
-
 def spread(start: Iterable[str], links: Mapping[str, Iterable[str]]) -> list[str]:
     """Return the ids ``start`` leads to along ``links`` (``start`` too), breadth first, each once.
 
