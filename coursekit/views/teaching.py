@@ -36,9 +36,8 @@ def scenario_heading(number: int) -> Html:
 
 def moves_html(scenario: int) -> Html:
     """Return a scenario's moves, in order, as cards: step number, title, why and how."""
-    moves = [knowledge().moves[m] for m in knowledge().scenarios[scenario].move_ids]
     cards = [_html("move", number=number, title=move.title, purpose=move.purpose, how=move.how)
-             for number, move in enumerate(moves, 1)]
+             for number, move in enumerate(knowledge().scenario_moves(scenario), 1)]
     return surface(scenario_heading(scenario), _html("moves", cards=cards),
                    label=_ui("label.moves", scenario=scenario))
 
