@@ -64,11 +64,6 @@ class Course:
         """Return every saved exercise, in course order."""
         return tuple(ex for notebook in self.notebooks for ex in notebook.exercises)
 
-    @property
-    def files(self) -> tuple[str, ...]:
-        """Return every notebook file (course notebooks, then guides), relative to notebooks/."""
-        return tuple(entry.file for entry in (*self.notebooks, *self.guides))
-
     def notebook(self, number: str) -> NotebookEntry:
         """Return the numbered notebook (``"03"``); raise KeyError if there is none."""
         for entry in self.notebooks:
