@@ -163,9 +163,7 @@ class TypedTurn:
                 note = ui("engines.turn.outside") if outside else ""
                 lines.append(ui("engines.turn.heard", title=check.title, evidence=check.evidence,
                                 cue=cue, note=note))
-            elif outside:
-                continue
-            else:
+            elif not outside:
                 tip = f" {check.tip}" if check.tip else ""
                 lines.append(ui("engines.turn.not_heard", title=check.title, tip=tip))
         if self.consequence:
