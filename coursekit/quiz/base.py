@@ -53,10 +53,7 @@ def _check_common(question_id: str, prompt: str, explanation: str) -> None:
 
 def _check_parts(question_id: str, field: str, parts: tuple[Any, ...], kind: type[Any],
                  *texts: str) -> None:
-    """Check a question's options or items: each a ``kind`` with an id and the ``texts``.
-
-    The ids must be unique within the field.
-    """
+    """Check a question's options or items: each a ``kind`` with a unique id and the ``texts``."""
     where = f"{question_id}.{field}"
     noun = {"options": "option", "right": "target"}.get(field, "item")
     article = "an" if kind.__name__[0] in "AEIOU" else "a"

@@ -85,10 +85,7 @@ def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
 
 
 def lessons_html(topic: str, quote_id: str | None = None) -> Html:
-    """Return the commenters' lessons on a move or theme, each with who said it.
-
-    A quotation, if given, follows the lessons as a block quote with who said it.
-    """
+    """Return the commenters' lessons on a move or theme, each with who said it, then any quote."""
     cards = [_lesson_card(lesson) for lesson in knowledge().lessons_for(topic)]
     return surface(_html("lessons_heading", topic=_topic_label(topic)), _html("cards", cards=cards),
                    *([quote_html(quote_id)] if quote_id else []), label=_ui("label.lessons"))
