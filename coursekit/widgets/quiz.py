@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..entries import QUIZ_PREFIX, QuizEntry
 from ..errors import CourseInputError
+from ..loader import quizzes
 from ..quiz import (
     Matching,
     MultipleChoice,
@@ -205,8 +206,6 @@ class QuizView(Exercise):
 
 def quiz(quiz_id: str, journal: Journal | None = None) -> QuizView:
     """Return the quiz with this id from the course's quiz bank, restored from the journal."""
-    from ..loader import quizzes
-
     if quiz_id not in quizzes():
         raise CourseInputError("quiz_id", f"unknown quiz {quiz_id!r}")
     return QuizView(quizzes()[quiz_id], journal)

@@ -11,6 +11,7 @@ import ipywidgets as w
 from ..entries import ROLEPLAY_PREFIX
 from ..errors import CourseInputError
 from ..interface import ui
+from ..loader import roleplays
 from ..quiz.order import learner_seed
 from ..roleplay import Roleplay, RoleplaySession, Step, can_type, choice_order
 from ..views import (
@@ -242,8 +243,6 @@ class _Part:
 
 def roleplay(roleplay_id: str, journal: Journal | None = None) -> RoleplayView:
     """Return the role-play with this id, resumed from the journal where the learner left it."""
-    from ..loader import roleplays
-
     if roleplay_id not in roleplays():
         raise CourseInputError("roleplay_id", f"unknown role-play {roleplay_id!r}")
     return RoleplayView(roleplays()[roleplay_id], journal)
