@@ -153,11 +153,7 @@ def progress_markdown() -> str:
 
 
 def fallback_markdown(tag: str) -> str:
-    """Return the fallback text for a tag such as ``quiz:04_scenario1``, ``roleplay:…``,
-    ``classifier``, ``builder:2``, ``reviewer`` or ``progress``.
-
-    Raises KeyError for an unknown kind or id.
-    """
+    """Return the fallback text for one of the tags the module docstring lists (else KeyError)."""
     kind, _, content_id = tag.partition(":")
     if kind == "quiz":
         return quiz_markdown(content_id)
