@@ -137,17 +137,17 @@ def test_a_session_walks_to_an_ending() -> None:
     session = RoleplaySession(scenario1())
     assert session.current.id == "start" and session.path == () and not session.is_over
     step = session.choose("open_easy")
-    assert (step.feedback, step.choice.consequence, step.choice.quality) == (
+    assert (step.choice.feedback, step.choice.consequence, step.choice.quality) == (
         "Strong opener.",
         "The manager relaxes.",
         "strong",
     )
-    assert (step.symbol, step.label, step.is_over) == ("✓", "Strong", False)
+    assert (step.symbol, step.label, step.node.is_ending) == ("✓", "Strong", False)
     assert step.node.id == "fork" and session.current.id == "fork"
     fork_step = session.choose("hear_glad")
     assert fork_step.label == "Rehearsal" and fork_step.symbol == "•"
     last = session.choose("meet")
-    assert last.is_over and session.is_over
+    assert last.node.is_ending and session.is_over
     assert session.path == ("open_easy", "hear_glad", "meet")
     assert [step.node.id for step in session.history] == ["fork", "glad", "end_meet"]
     assert [step.label for step in session.history] == ["Strong", "Rehearsal", "Strong"]

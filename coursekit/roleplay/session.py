@@ -32,18 +32,6 @@ class Step:
         return self.typed.text if self.typed is not None else self.choice.text
 
     @property
-    def moves(self) -> tuple[str, ...]:
-        """Return the moves this step made: those the review heard, or the choice's."""
-        return self.typed.made if self.typed is not None else self.choice.moves
-
-    @property
-    def feedback(self) -> str:
-        """Return why the choice was strong, okay or weak (for a typed turn: what was heard)."""
-        if self.typed is not None:
-            return " ".join(self.typed.feedback_lines[:-1])
-        return self.choice.feedback
-
-    @property
     def symbol(self) -> str:
         """Return ✓, ◐ or ✗ for the choice's quality (• at a fork)."""
         return "•" if self.fork else self.choice.symbol
@@ -52,11 +40,6 @@ class Step:
     def label(self) -> str:
         """Return the choice's quality in words (``Rehearsal`` at a fork)."""
         return ui("engines.rp.rehearsal") if self.fork else self.choice.label
-
-    @property
-    def is_over(self) -> bool:
-        """Return True if this step reached an ending."""
-        return self.node.is_ending
 
 
 @dataclass(frozen=True)

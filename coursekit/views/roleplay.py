@@ -66,7 +66,7 @@ def step_turn(step: Step) -> Turn:
     if step.typed is not None:  # the last feedback line is the limits, folded below
         body, limits = step.typed.feedback_lines[:-1], step.typed.review.limits
     else:
-        body, limits = tuple(t for t in (step.feedback, step.choice.consequence) if t), ""
+        body, limits = tuple(t for t in (step.choice.feedback, step.choice.consequence) if t), ""
     verdict = Verdict(kind_for_symbol(step.symbol), step.label, body, limits)
     return Turn("you", step.text, verdict=verdict, typed=step.typed is not None, said=not step.fork)
 
