@@ -26,12 +26,6 @@ class ExerciseEntry:
     label: str
     notebook: str
 
-    @property
-    def content_id(self) -> str:
-        """Return the quiz or role-play id for ``quiz:…``/``roleplay:…`` exercises, else ``""``."""
-        kind, _, rest = self.id.partition(":")
-        return rest if kind in ("quiz", "roleplay") else ""
-
 
 @dataclass(frozen=True)
 class NotebookEntry:

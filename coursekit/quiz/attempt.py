@@ -46,10 +46,6 @@ class Quiz:
         raise CourseInputError("question_id", ui("engines.quiz.no_question", id=repr(question_id),
                                                  quiz=repr(self.id)))
 
-    def answer_key(self) -> dict[str, AnswerValue]:
-        """Return every question's fully correct answer, keyed by question id."""
-        return {question.id: question.answer_key() for question in self.questions}
-
 
 class QuizAttempt:
     """One learner's go at a quiz: answers, retries, attempt counts and a score.
