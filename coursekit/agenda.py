@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 #: The labelled parts of a block's teaching notes, in the order the guide shows them.
 NOTE_LABELS = ("Ask", "Watch for", "Timing")
@@ -73,8 +74,5 @@ class Agenda:
 
     def timed(self) -> tuple[TimedBlock, ...]:
         """Return the blocks with their start minutes."""
-        start, timed = 0, []
-        for block in self.blocks:
-            timed.append(TimedBlock(start, block))
-            start += block.minutes
-        return tuple(timed)
+        starts = accumulate((block.minutes for block in self.blocks), initial=0)
+        return tuple(map(TimedBlock, starts, self.blocks))

@@ -149,10 +149,7 @@ class Classification:
         return tuple(reaction.id for reaction in self.reactions)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the classification as JSON-ready data (the command line's output).
-
-        It is the journal's entry without the situation it came from.
-        """
+        """Return the classification as JSON-ready data (the command line's output)."""
         data = self.to_entry().to_json()
         del data["situation"]
         return data

@@ -2,10 +2,8 @@
 
 Widgets write entries through these classes; the plan, poll cards, progress and reports read
 them back through :func:`read_entries`. Each class is the one definition of its entry's shape;
-the JSON conversion is generic (:mod:`coursekit._entrybase`) and forgiving in that one place:
-a field of the wrong type reads as its default, and an entry that is not an object, or lacks a
-required field, reads as None, so files written by earlier releases (and hand-edited ones)
-still load.
+the JSON conversion is generic and forgiving (:mod:`coursekit._entrybase`), so files written by
+earlier releases (and hand-edited ones) still load.
 
 >>> entries = read_entries({"situation": {"scenario": 2, "missteps": ["went_silent"]},
 ...                         "quiz:01_dilemma": {"score": 2, "out_of": 3},

@@ -106,10 +106,9 @@ def _scenarios(scenario: str) -> tuple[int, ...]:
 
 
 def _moves_list(number: int, with_how: bool) -> str:
-    moves = [knowledge().moves[m] for m in knowledge().scenarios[number].move_ids]
-    texts = [move.how if with_how else move.purpose for move in moves]
-    return "\n".join(ui("markdown.move", number=step, title=move.title, text=text)
-                     for step, (move, text) in enumerate(zip(moves, texts, strict=True), 1))
+    return "\n".join(ui("markdown.move", number=step, title=move.title,
+                        text=move.how if with_how else move.purpose)
+                     for step, move in enumerate(knowledge().scenario_moves(number), 1))
 
 
 def classifier_markdown() -> str:
@@ -154,11 +153,7 @@ def progress_markdown() -> str:
 
 
 def fallback_markdown(tag: str) -> str:
-    """Return the fallback text for a tag such as ``quiz:04_scenario1``, ``roleplay:…``,
-    ``classifier``, ``builder:2``, ``reviewer`` or ``progress``.
-
-    Raises KeyError for an unknown kind or id.
-    """
+    """Return the fallback text for one of the tags the module docstring lists (else KeyError)."""
     kind, _, content_id = tag.partition(":")
     if kind == "quiz":
         return quiz_markdown(content_id)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,26 +92,22 @@ def locate(text: str, key: str) -> int | None:
     return found
 
 
-def read_toml(path: Path, name: str, problems: list[Problem]) -> tuple[dict[str, Any], str]:
-    """Read one TOML file; on failure record a problem and return an empty table."""
+def read_table(path: Path, problems: list[Problem], name: str = "") -> Table:
+    """Read one TOML file as the :class:`Table` at its root (named ``name``, else its file name).
+
+    An unreadable or malformed file is recorded as a problem and read as an empty table.
+    """
+    name, text = name or path.name, ""
+    data: dict[str, Any] = {}
     try:
         text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(name, "", ui("loader.content.unreadable", error=exc)))
-        return {}, ""
-    try:
-        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
         problems.append(Problem(name, "", ui("loader.content.not_toml", error=exc), line))
-        return {}, text
-
-
-def read_table(path: Path, problems: list[Problem], name: str = "") -> Table:
-    """Read one TOML file as the :class:`Table` at its root (named ``name``, else its file name)."""
-    name = name or path.name
-    data, text = read_toml(path, name, problems)
     return Table(data, name, text, "", problems)
 
 
@@ -149,10 +146,6 @@ class Table:
         ids = [str(item.get("id")) for item in self.data.get(name, []) if isinstance(item, dict)]
         for item_id in duplicates(ids):
             self.problem(name, ui("loader.content.twice", id=repr(item_id)))
-
-    def has(self, name: str) -> bool:
-        """Return True if the field is present."""
-        return name in self.data
 
     def _get(self, name: str, kind: type | tuple[type, ...], what: str, default: Any) -> Any:
         if name not in self.data:
@@ -246,10 +239,4 @@ def duplicates(ids: Sequence[str]) -> list[str]:
     >>> duplicates(["a", "b", "a", "a"])
     ['a']
     """
-    seen: set[str] = set()
-    doubled: list[str] = []
-    for item in ids:
-        if item in seen and item not in doubled:
-            doubled.append(item)
-        seen.add(item)
-    return doubled
+    return [item for item, count in Counter(ids).items() if count > 1]

@@ -181,18 +181,6 @@ class Journal:
         entry = self._load().get(check_exercise_id(exercise_id))
         return default if entry is None else entry["value"]
 
-    def saved_at(self, exercise_id: str) -> datetime | None:
-        """Return when the answer was last saved (UTC), or None if it was never saved."""
-        entry = self._load().get(check_exercise_id(exercise_id))
-        stamp = None if entry is None else entry.get("saved_at")
-        if not isinstance(stamp, str):
-            return None
-        try:
-            moment = datetime.fromisoformat(stamp)
-        except ValueError:
-            return None
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
     def __contains__(self, exercise_id: object) -> bool:
         """Say whether an answer is saved under ``exercise_id``."""
         try:

@@ -231,9 +231,6 @@ def _check(root: Table, facts: Knowledge) -> None:
 
 @functools.cache
 def knowledge() -> Knowledge:
-    """Return the course's knowledge, read and checked once per process.
-
-    Raises :class:`~coursekit.fields.ContentError` listing every problem if the file is broken.
-    """
+    """Return the course's knowledge, read and checked once per process (or ContentError)."""
     return read_checked(read_knowledge)
 

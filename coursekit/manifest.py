@@ -26,12 +26,6 @@ class ExerciseEntry:
     label: str
     notebook: str
 
-    @property
-    def content_id(self) -> str:
-        """Return the quiz or role-play id for ``quiz:…``/``roleplay:…`` exercises, else ``""``."""
-        kind, _, rest = self.id.partition(":")
-        return rest if kind in ("quiz", "roleplay") else ""
-
 
 @dataclass(frozen=True)
 class NotebookEntry:
@@ -64,11 +58,6 @@ class Course:
         """Return every saved exercise, in course order."""
         return tuple(ex for notebook in self.notebooks for ex in notebook.exercises)
 
-    @property
-    def files(self) -> tuple[str, ...]:
-        """Return every notebook file (course notebooks, then guides), relative to notebooks/."""
-        return tuple(entry.file for entry in (*self.notebooks, *self.guides))
-
     def notebook(self, number: str) -> NotebookEntry:
         """Return the numbered notebook (``"03"``); raise KeyError if there is none."""
         for entry in self.notebooks:
@@ -78,14 +67,8 @@ class Course:
 
     def exercise(self, exercise_id: str) -> ExerciseEntry:
         """Return the exercise with this journal key; raise KeyError if there is none."""
-        for entry in self.exercises:
-            if entry.id == exercise_id:
-                return entry
-        raise KeyError(exercise_id)
+        return {entry.id: entry for entry in self.exercises}[exercise_id]
 
     def agenda(self, minutes: int) -> Agenda:
         """Return the workshop agenda of this length; raise KeyError if there is none."""
-        for agenda in self.agendas:
-            if agenda.minutes == minutes:
-                return agenda
-        raise KeyError(minutes)
+        return {agenda.minutes: agenda for agenda in self.agendas}[minutes]

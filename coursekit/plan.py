@@ -18,9 +18,8 @@ from .entries import read_entries
 from .errors import CourseInputError
 from .interface import ui
 from .journal import Journal
-from .views.plan import PLAN_TITLE, missing_by_exercise
+from .views.plan import PLAN_TITLE, missing_by_exercise, plan_page
 from .views.plan import plan_markdown as _plan_markdown
-from .views.plan_page import plan_page
 
 PlanFormat = Literal["markdown", "html"]
 

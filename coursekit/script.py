@@ -81,10 +81,6 @@ class ScriptLine:
         """Return the line as plain text, prompts shown in square brackets."""
         return "".join(_plain(kind, value) for kind, value in self.parts)
 
-    def markdown(self) -> str:
-        """Return the line as Markdown with learner text escaped."""
-        return "".join(_markdown(kind, value) for kind, value in self.parts)
-
 
 def _plain(kind: PartKind, value: str) -> str:
     return ui("engines.script.prompt", prompt=value) if kind == "prompt" else value
@@ -111,11 +107,6 @@ class Script:
         """Return the move ids in script order."""
         return tuple(line.move_id for line in self.lines)
 
-    @property
-    def complete(self) -> bool:
-        """Say whether every field the script needs has been filled in."""
-        return not self.missing
-
     def spoken(self) -> str:
         """Return just what the learner would say, one paragraph per move."""
         return "\n\n".join(line.text for line in self.lines)
@@ -133,7 +124,7 @@ class Script:
         for number, line in enumerate(self.lines, 1):
             blocks.append(ui("engines.script.md_line", number=number,
                              title=escape_markdown(line.title), move=line.move_id))
-            blocks.append(line.markdown())
+            blocks.append("".join(_markdown(kind, value) for kind, value in line.parts))
         return "\n\n".join(blocks) + "\n"
 
     def to_html(self) -> str:

@@ -66,7 +66,4 @@ class ScriptWording:
 
     def field(self, field_id: str) -> ScriptField:
         """Return the field with this id; raise KeyError if there is none."""
-        for entry in self.fields:
-            if entry.id == field_id:
-                return entry
-        raise KeyError(field_id)
+        return {entry.id: entry for entry in self.fields}[field_id]

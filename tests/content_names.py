@@ -31,7 +31,7 @@ ROLEPLAYS = roleplays()
 WORKED_PATH = {roleplay_id: roleplay.worked_path for roleplay_id, roleplay in ROLEPLAYS.items()}
 PERSONAS = personas()
 VIGNETTES = vignettes()
-COURSE_NOTEBOOKS = course().files[: len(course().notebooks) + 1]
+COURSE_NOTEBOOKS = tuple(entry.file for entry in (*course().notebooks, *course().guides[:1]))
 EXERCISES = course().exercises
 
 

@@ -115,11 +115,8 @@ def test_review_turn_reviews_only_the_moves_asked_for() -> None:
     check = turn.moves[0]
     assert check.covered and check.evidence == "I'm sorry I kept you waiting."
     assert check.cue and check.tip is None
-    assert turn.made("own_misstep") and not turn.made("reaffirm") and turn.all_made
+    assert turn.made("own_misstep") and not turn.made("reaffirm")
     assert turn.limits == limits()
-    assert turn.to_dict()["moves"] == [
-        {"id": "own_misstep", "made": True, "evidence": check.evidence, "cue": check.cue}
-    ]
 
 
 def test_review_turn_says_what_is_missing_with_a_tip() -> None:
@@ -129,7 +126,6 @@ def test_review_turn_says_what_is_missing_with_a_tip() -> None:
         ("own_misstep", False, None),
     ]
     assert turn.moves[0].tip == tips()["permission"]
-    assert not turn.all_made
 
 
 def test_review_turn_agrees_with_the_draft_review() -> None:

@@ -53,7 +53,7 @@ def test_every_path_ends_in_a_debrief(roleplay_id: str) -> None:
         session = RoleplaySession.replay(roleplay, path)
         assert session.is_over
         debrief = session.debrief()
-        assert debrief.text and debrief.ending.debrief
+        assert debrief.lines and debrief.ending.debrief
         assert set(debrief.moves_missed) <= set(SCENARIOS[roleplay.scenario].move_ids)
         assert set(debrief.moves_used) <= set(MOVES)
         saved = json.loads(json.dumps(session.to_dict()))

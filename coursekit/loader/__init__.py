@@ -38,7 +38,7 @@ from .read_quizzes import read_quizzes
 from .read_roleplays import read_roleplays
 
 __all__ = ["PACKAGE_CONTENT", "CaseRecord", "Content", "ContentError", "Problem", "check",
-           "content", "course", "knowledge", "load", "personas_data", "quizzes", "roleplays",
+           "course", "knowledge", "load", "personas_data", "quizzes", "roleplays",
            "script_wording", "vignettes_data"]
 
 
@@ -106,15 +106,6 @@ def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
 def check(folder: str | Path = PACKAGE_CONTENT) -> list[Problem]:
     """Return every problem in a content folder (an empty list means it is fine)."""
     return load(folder)[1]
-
-
-@functools.cache
-def content() -> Content:
-    """Return the package's content, all of it loaded and checked once per process."""
-    found, problems = load(PACKAGE_CONTENT)
-    if problems:
-        raise ContentError(problems)
-    return found
 
 
 @functools.cache

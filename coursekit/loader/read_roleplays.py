@@ -27,7 +27,7 @@ def _choice(table: Table, fork: bool) -> Choice:
 def _node(table: Table, cue: str) -> Node:
     fork = table.flag("fork")
     ending = None
-    if table.has("ending"):
+    if "ending" in table.data:
         end = table.table("ending")
         ending = end.record(Ending, outcome=cast(Outcome, end.text("outcome")))
     choices = tuple(_choice(item, fork) for item in table.tables("choices", required=False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import cast
@@ -44,15 +45,6 @@ class Quiz:
                 return question
         raise CourseInputError("question_id", ui("engines.quiz.no_question", id=repr(question_id),
                                                  quiz=repr(self.id)))
-
-    def answer_key(self) -> dict[str, AnswerValue]:
-        """Return every question's fully correct answer, keyed by question id."""
-        return {question.id: question.answer_key() for question in self.questions}
-
-
-def _json_answer(saved: AnswerValue) -> JSONValue:
-    """Return a copy of a saved answer as journal data."""
-    return saved if isinstance(saved, str) else cast("JSONValue", saved.copy())
 
 
 class QuizAttempt:
@@ -124,7 +116,7 @@ class QuizAttempt:
 
     def to_dict(self) -> dict[str, JSONValue]:
         """Return the attempt as journal data: ``score``, ``out_of`` and what was answered."""
-        answers: dict[str, JSONValue] = {qid: _json_answer(self._answers[qid])
+        answers: dict[str, JSONValue] = {qid: cast("JSONValue", copy.copy(self._answers[qid]))
                                          for qid in self.quiz.question_ids if qid in self._answers}
         attempts: dict[str, JSONValue] = dict(self.attempts)
         return {"quiz_id": self.quiz.id, "score": self.score(), "out_of": self.out_of(),

@@ -10,7 +10,6 @@ from typing import Any, Literal, Protocol, TypeAlias, runtime_checkable
 from ..errors import CourseInputError
 from ..fields import duplicates
 from ..interface import ui
-from ..journal_format import JSONValue
 
 #: Sign shown for a fully correct answer.
 CORRECT = "✓"
@@ -54,10 +53,7 @@ def _check_common(question_id: str, prompt: str, explanation: str) -> None:
 
 def _check_parts(question_id: str, field: str, parts: tuple[Any, ...], kind: type[Any],
                  *texts: str) -> None:
-    """Check a question's options or items: each a ``kind`` with an id and the ``texts``.
-
-    The ids must be unique within the field.
-    """
+    """Check a question's options or items: each a ``kind`` with a unique id and the ``texts``."""
     where = f"{question_id}.{field}"
     noun = {"options": "option", "right": "target"}.get(field, "item")
     article = "an" if kind.__name__[0] in "AEIOU" else "a"
@@ -130,12 +126,6 @@ class Result:
         if self.correct:
             return "Correct"
         return "Partly right" if self.score > 0 else "Not quite"
-
-    def to_dict(self) -> dict[str, JSONValue]:
-        """Return the result as plain data."""
-        return {"question_id": self.question_id, "correct": self.correct, "score": self.score,
-                "symbol": self.symbol, "label": self.label, "feedback": list(self.feedback),
-                "explanation": self.explanation}
 
 
 def _result(question_id: str, score: float, feedback: list[str], explanation: str) -> Result:

@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import random
@@ -65,10 +66,9 @@ def learner_seed(journal: SeedStore | None, environ: Mapping[str, str] | None = 
     if isinstance(saved, str) and saved:
         return saved
     seed = secrets.token_hex(8)
-    try:
+    # A journal that can't be written still gets an order, just not a kept one.
+    with contextlib.suppress(OSError, ValueError):
         journal.save(ORDER_SEED_KEY, seed)
-    except (OSError, ValueError):
-        pass  # a journal that can't be written still gets an order, just not a kept one
     return seed
 
 

@@ -1,8 +1,4 @@
-"""The reviewer's cue model: word families of plain phrases, and cues that combine them.
-
-In a phrase, ``*`` at the end of a word allows any ending (``apologi*``), ``...`` allows up to
-four other words, and a phrase starting ``re:`` is a regular expression.
-"""
+"""The reviewer's cue model: word families of phrases (see :mod:`.loader`), cues combining them."""
 
 from __future__ import annotations
 

@@ -65,18 +65,3 @@ class TurnReview:
     def made(self, move_id: str) -> bool:
         """Return whether the turn makes the given move (False for a move not asked about)."""
         return any(check.covered for check in self.moves if check.id == move_id)
-
-    @property
-    def all_made(self) -> bool:
-        """Return whether the turn makes every move it was reviewed for."""
-        return all(check.covered for check in self.moves)
-
-    def to_dict(self) -> dict[str, object]:
-        """Return the turn's review as JSON-ready data."""
-        return {
-            "text": self.text,
-            "moves": [
-                {"id": m.id, "made": m.covered, "evidence": m.evidence, "cue": m.cue}
-                for m in self.moves
-            ],
-        }

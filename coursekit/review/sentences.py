@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 __all__ = ["WORD", "fold", "split_sentences"]
 
@@ -52,11 +53,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Newlines and bullet markers start a new sentence; so do full stops, question and
     exclamation marks and emoji. A long line with no punctuation at all is broken before
-    words like "but" or "and I".
-
-    >>> text = "- I loved the team\\n- Sorry. I waited too long 😬 really"
-    >>> [text[a:b] for a, b in split_sentences(text)]
-    ['I loved the team', 'Sorry.', 'I waited too long 😬', 'really']
+    words like "but" or "and I" (examples in the module docstring).
     """
     spans: list[tuple[int, int]] = []
     offset = 0
@@ -102,7 +99,7 @@ def _break_run_on(line: str, a: int, b: int) -> list[tuple[int, int]]:
     if len(cuts) > 1 and len(WORD.findall(line, cuts[-1], b)) < _RUN_ON_MIN_PIECE:
         cuts.pop()
     cuts.append(b)
-    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    return list(pairwise(cuts))
 
 
 def _trim(line: str, a: int, b: int) -> tuple[int, int]:

@@ -159,8 +159,6 @@ class Roleplay:
         return tuple(node.ending for node in self.nodes if node.ending is not None)
 
 
-
-
 def spread(start: Iterable[str], links: Mapping[str, Iterable[str]]) -> list[str]:
     """Return the ids ``start`` leads to along ``links`` (``start`` too), breadth first, each once.
 
@@ -178,10 +176,7 @@ def spread(start: Iterable[str], links: Mapping[str, Iterable[str]]) -> list[str
 
 
 def all_paths(roleplay: Roleplay) -> Iterator[tuple[str, ...]]:
-    """Yield every path of choice ids from the start to an ending that visits no node twice.
-
-    The role-play should be valid (the loader checks it). For tests and facilitator overviews.
-    """
+    """Yield every path of choice ids from the start to an ending that visits no node twice."""
     def walk(node: Node, path: tuple[str, ...], seen: frozenset[str]) -> Iterator[tuple[str, ...]]:
         if node.is_ending:
             yield path
@@ -200,8 +195,7 @@ def route_to_ending(roleplay: Roleplay, node_id: str, *,
                     outcome: Outcome | None = None) -> tuple[str, ...] | None:
     """Return the shortest choice ids from a node to an ending (of ``outcome`` if given).
 
-    Returns ``()`` at a matching ending and None when no such ending can be reached. Useful as a
-    hint ("one way to finish from here").
+    Returns ``()`` at a matching ending and None when no such ending can be reached.
     """
     start = roleplay.node(node_id)
     queue: deque[tuple[Node, tuple[str, ...]]] = deque([(start, ())])

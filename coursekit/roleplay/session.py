@@ -32,18 +32,6 @@ class Step:
         return self.typed.text if self.typed is not None else self.choice.text
 
     @property
-    def moves(self) -> tuple[str, ...]:
-        """Return the moves this step made: those the review heard, or the choice's."""
-        return self.typed.made if self.typed is not None else self.choice.moves
-
-    @property
-    def feedback(self) -> str:
-        """Return why the choice was strong, okay or weak (for a typed turn: what was heard)."""
-        if self.typed is not None:
-            return " ".join(self.typed.feedback_lines[:-1])
-        return self.choice.feedback
-
-    @property
     def symbol(self) -> str:
         """Return ✓, ◐ or ✗ for the choice's quality (• at a fork)."""
         return "•" if self.fork else self.choice.symbol
@@ -53,20 +41,13 @@ class Step:
         """Return the choice's quality in words (``Rehearsal`` at a fork)."""
         return ui("engines.rp.rehearsal") if self.fork else self.choice.label
 
-    @property
-    def is_over(self) -> bool:
-        """Return True if this step reached an ending."""
-        return self.node.is_ending
-
 
 @dataclass(frozen=True)
 class Debrief:
     """How a finished path went: the ending, and the scenario's moves used and missed."""
 
-    roleplay_id: str
     scenario: int
     ending: Ending
-    path: tuple[str, ...]
     moves_used: tuple[str, ...]
     moves_missed: tuple[str, ...]
     moves_extra: tuple[str, ...]
@@ -98,20 +79,6 @@ class Debrief:
             lines.append(f"{said} ({heard})." if heard else f"{said}.")
         lines.append(ui("engines.rp.tally", strong=self.strong, okay=self.okay, weak=self.weak))
         return tuple(lines)
-
-    @property
-    def text(self) -> str:
-        """Return the debrief as one block of text."""
-        return "\n".join(self.lines)
-
-    def to_dict(self) -> dict[str, JSONValue]:
-        """Return the debrief as plain data."""
-        return {"roleplay_id": self.roleplay_id, "ending": self.ending.title,
-                "ending_id": self.ending.id, "outcome": self.ending.outcome,
-                "path": list(self.path), "moves_used": list(self.moves_used),
-                "moves_missed": list(self.moves_missed), "moves_extra": list(self.moves_extra),
-                "repair_first": self.repair_first, "typed": [turn.text for turn in self.typed],
-                "lines": list(self.lines)}
 
 
 class RoleplaySession:
@@ -228,8 +195,7 @@ class RoleplaySession:
             repair_first = repair is not None and (reason is None or repair < reason)
         tally = Counter(c.quality for node, c in zip(self._trail, self._path, strict=False)
                         if not node.fork)
-        return Debrief(roleplay_id=self.roleplay.id, scenario=self.roleplay.scenario, ending=ending,
-                       path=self.path, moves_used=used,
+        return Debrief(scenario=self.roleplay.scenario, ending=ending, moves_used=used,
                        moves_missed=tuple(m for m in expected if m not in used),
                        moves_extra=tuple(m for m in used if m not in expected),
                        repair_first=repair_first, strong=tally["strong"], okay=tally["okay"],

@@ -3,12 +3,9 @@
 At a decision the learner may type what they would say. The turn is reviewed (with
 :func:`coursekit.review.review_turn`) for the move(s) the decision is about — the moves of its
 strong choice — and for any other move a prepared reply there makes (such as an apology nobody
-needs in Scenario 1). The call goes on along the branch that review supports: every decision
-move made leads where the strong choice leads, some where the okay choice leads, none where
-the weak one leads; a branch whose prepared reply makes a move outside the decision that the
-learner did not make is passed over for the next one. So the manager's next line answers what
-was actually said. Everything here is pure and deterministic: the same words at the same
-decision always take the same branch.
+needs in Scenario 1). The call goes on along the branch that review supports (:func:`route`),
+so the manager's next line answers what was actually said. Everything here is pure and
+deterministic: the same words at the same decision always take the same branch.
 
 >>> from coursekit.loader import roleplays
 >>> node = roleplays()["call_scenario1"].node("s1_pickup")
@@ -163,9 +160,7 @@ class TypedTurn:
                 note = ui("engines.turn.outside") if outside else ""
                 lines.append(ui("engines.turn.heard", title=check.title, evidence=check.evidence,
                                 cue=cue, note=note))
-            elif outside:
-                continue
-            else:
+            elif not outside:
                 tip = f" {check.tip}" if check.tip else ""
                 lines.append(ui("engines.turn.not_heard", title=check.title, tip=tip))
         if self.consequence:

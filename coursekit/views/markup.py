@@ -47,11 +47,6 @@ def esc(value: Content) -> Html:
     return Html("".join(esc(item) for item in value))
 
 
-def join(parts: Iterable[Content], sep: str = "") -> Html:
-    """Join escaped parts with a literal separator."""
-    return Html(html.escape(sep).join(esc(part) for part in parts))
-
-
 def tag(name: str, content: Content = None, /, **attrs: str | None) -> Html:
     """Return ``<name attrs>content</name>``; ``cls`` gives ``class``, ``_`` becomes ``-``."""
     rendered = "".join(f' {"class" if key == "cls" else key.replace("_", "-")}="{esc(value)}"'

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
+from string import Template
 from typing import Any
 
 from ..entries import DRAFT, REPLIES, REPLY_IDS, SCRIPT, SITUATION, Entries, ReviewEntry
@@ -22,6 +24,7 @@ from ..loader import quizzes, roleplays, script_wording
 from ..review import order_checked
 from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
+from .markup import esc
 
 #: The plan's title, in Markdown and HTML.
 PLAN_TITLE = "My Second Call plan"
@@ -31,6 +34,8 @@ SAID_HEADING = "What I said in practice"
 _ui = texts("views.plan")
 _ORDERED_PAREN = re.compile(r"^(\d+)\)")
 _LEADING_NUMBER = re.compile(r"^\d+[_\-\s]+(?=\S)")
+#: The printable page, with ``$title`` and ``$body`` to fill in.
+_PAGE = Template((Path(__file__).parent / "plan_page.html").read_text(encoding="utf-8"))
 
 
 def _line(line: str) -> str:
@@ -261,3 +266,15 @@ def plan_markdown(entries: Entries) -> str:
                 *_said(entries)]
     return _ui("page", title=PLAN_TITLE, sections="\n".join([*sections, ""]),
                attribution=escape_markdown(knowledge().attribution()))
+
+
+def plan_page(markdown_text: str, title: str) -> str:
+    """Return a whole printable page (``plan_page.html``, no scripts) for the plan's Markdown.
+
+    >>> plan_page("# Hi", "My plan").startswith("<!doctype html>")
+    True
+    """
+    import markdown  # lazily: only plan pages need it (keeps ``import coursekit`` light)
+
+    body = markdown.markdown(markdown_text, output_format="html")
+    return _PAGE.substitute(title=esc(title), body=body)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..roleplay import Debrief, Roleplay, RoleplaySession, Step
 from .feedback import Kind, callout, kind_for_symbol
-from .markup import Html, join, tag
+from .markup import Html, esc, tag
 from .teaching import surface
 from .text import ui
 
@@ -63,16 +63,12 @@ class Turn:
 
 def step_turn(step: Step) -> Turn:
     """Return the learner's turn for a step, with how it landed attached."""
-    if step.typed is not None:
-        lines = step.typed.feedback_lines[:-1]  # the last line is the limits, folded below
-        verdict = Verdict(kind_for_symbol(step.symbol), step.label, lines, step.typed.review.limits)
-        return Turn("you", step.typed.text, verdict=verdict, typed=True)
-    body = tuple(t for t in (step.feedback, step.choice.consequence) if t)
-    if step.fork:
-        return Turn("you", step.choice.text, verdict=Verdict("info", "Rehearsal", body), said=False)
-    return Turn(
-        "you", step.choice.text, verdict=Verdict(kind_for_symbol(step.symbol), step.label, body)
-    )
+    if step.typed is not None:  # the last feedback line is the limits, folded below
+        body, limits = step.typed.feedback_lines[:-1], step.typed.review.limits
+    else:
+        body, limits = tuple(t for t in (step.choice.feedback, step.choice.consequence) if t), ""
+    verdict = Verdict(kind_for_symbol(step.symbol), step.label, body, limits)
+    return Turn("you", step.text, verdict=verdict, typed=step.typed is not None, said=not step.fork)
 
 
 def session_turns(session: RoleplaySession) -> list[Turn]:
@@ -80,14 +76,13 @@ def session_turns(session: RoleplaySession) -> list[Turn]:
     node = session.roleplay.start
     turns = [Turn("manager", node.speaker_line, node.cue)]
     for step in session.history:
-        turns.append(step_turn(step))
-        turns.append(Turn("manager", step.node.speaker_line, step.node.cue))
+        turns += [step_turn(step), Turn("manager", step.node.speaker_line, step.node.cue)]
     return turns
 
 
-def _turn_html(number: int, turn: Turn, manager: str) -> Html:
+def _turn_html(number: int, turn: Turn) -> Html:
     you = "You (in your own words)" if turn.typed else "You" if turn.said else "You chose"
-    who = f"{manager if turn.speaker == 'manager' else you}:"
+    who = f"{'Manager' if turn.speaker == 'manager' else you}:"
     line = tag("p", f"“{turn.text}”") if turn.said else tag("p", turn.text, cls="sc-cue")
     verdict = Html("")
     if turn.verdict is not None:
@@ -105,9 +100,9 @@ def _turn_html(number: int, turn: Turn, manager: str) -> Html:
     )
 
 
-def transcript_html(turns: Sequence[Turn], manager: str = "Manager") -> Html:
+def transcript_html(turns: Sequence[Turn]) -> Html:
     """Return the transcript: one list item per line, feedback under the line it judges."""
-    items = [_turn_html(n, turn, manager) for n, turn in enumerate(turns, 1)]
+    items = [_turn_html(n, turn) for n, turn in enumerate(turns, 1)]
     return tag("ol", items, cls="sc-transcript", aria_label="The call so far")
 
 
@@ -116,7 +111,7 @@ def call_html(
 ) -> Html:
     """Return the call in one piece: transcript, debrief, the last step's status, a hint."""
     line = tag("div", transcript_html(turns), cls="sc-manager-line")
-    return join([line, Html(debrief), tag("div", Html(status), cls="sc-feedback-step"), Html(hint)])
+    return esc([line, Html(debrief), tag("div", Html(status), cls="sc-feedback-step"), Html(hint)])
 
 
 def announce_html(turn: Turn) -> Html:

@@ -1,9 +1,7 @@
 """The live room's surfaces: the facilitator's room view and the learner's share callout.
 
 Anything from a card, a file name or a reply is escaped once, where its fragment is made; a
-card can never add markup. Charts are the facilitator's bar charts
-(:func:`~coursekit.views.facilitator.bar_chart_html`): each bar labelled, its number written
-beside it, never colour alone.
+card can never add markup. Charts are :func:`~coursekit.views.facilitator.bar_chart_html`.
 
 >>> from coursekit.room import read_room
 >>> page = live_room_html(read_room([b"<script>alert(1)</script>"]), "Read from uploads.")

@@ -36,9 +36,8 @@ def scenario_heading(number: int) -> Html:
 
 def moves_html(scenario: int) -> Html:
     """Return a scenario's moves, in order, as cards: step number, title, why and how."""
-    moves = [knowledge().moves[m] for m in knowledge().scenarios[scenario].move_ids]
     cards = [_html("move", number=number, title=move.title, purpose=move.purpose, how=move.how)
-             for number, move in enumerate(moves, 1)]
+             for number, move in enumerate(knowledge().scenario_moves(scenario), 1)]
     return surface(scenario_heading(scenario), _html("moves", cards=cards),
                    label=_ui("label.moves", scenario=scenario))
 
@@ -86,10 +85,7 @@ def _lesson_card(lesson: Lesson, show_who: bool = True) -> Html:
 
 
 def lessons_html(topic: str, quote_id: str | None = None) -> Html:
-    """Return the commenters' lessons on a move or theme, each with who said it.
-
-    A quotation, if given, follows the lessons as a block quote with who said it.
-    """
+    """Return the commenters' lessons on a move or theme, each with who said it, then any quote."""
     cards = [_lesson_card(lesson) for lesson in knowledge().lessons_for(topic)]
     return surface(_html("lessons_heading", topic=_topic_label(topic)), _html("cards", cards=cards),
                    *([quote_html(quote_id)] if quote_id else []), label=_ui("label.lessons"))

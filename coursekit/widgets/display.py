@@ -136,7 +136,6 @@ def show_commenter(name: str, quote_id: str | None = None) -> Shown:
     return _show(commenter_html(name, quote_id))
 
 
-
 def show_cases(cases: Mapping[str, Situation], full: bool = False) -> Shown:
     """Show short cases: each one's scenario, how the manager may feel, and the first move.
 
@@ -150,7 +149,6 @@ def show_cases(cases: Mapping[str, Situation], full: bool = False) -> Shown:
     if full:
         return _show(classifications_html(results, "Cases"))
     return _show(cases_html(results))
-
 
 
 def show_vignettes() -> Shown:
@@ -183,7 +181,6 @@ def show_persona_draft(persona_id: str, scenario: int | None = None) -> Shown:
 def show_worked_path(roleplay_id: str) -> Shown:
     """Show a role-play's worked path as a transcript with feedback and the debrief."""
     return _show(path_html(roleplays()[roleplay_id], roleplays()[roleplay_id].worked_path))
-
 
 
 def show_agenda(minutes: int) -> Shown:

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..entries import QUIZ_PREFIX, QuizEntry
 from ..errors import CourseInputError
+from ..loader import quizzes
 from ..quiz import (
     Matching,
     MultipleChoice,
@@ -51,9 +52,8 @@ def _in_order(entries: Any, order: tuple[str, ...]) -> list[Any]:
 class QuestionView(w.VBox):  # type: ignore[misc]
     """One question's controls, a Check button, a Try again button and feedback.
 
-    Options (and matching items) show in the order seeded by ``seed``: one learner always sees
-    the same order, two learners usually not; a question with ``shuffle = false`` keeps the
-    order it was written in. ``self.order`` is the order shown. The controls share ``looks``.
+    Options (and matching items) show in this learner's order (:func:`shown_order` of ``seed``),
+    kept in ``self.order``. The controls share ``looks``.
     """
 
     def __init__(self, number: int, question: Question, on_check: Any, seed: str,
@@ -205,8 +205,6 @@ class QuizView(Exercise):
 
 def quiz(quiz_id: str, journal: Journal | None = None) -> QuizView:
     """Return the quiz with this id from the course's quiz bank, restored from the journal."""
-    from ..loader import quizzes
-
     if quiz_id not in quizzes():
         raise CourseInputError("quiz_id", f"unknown quiz {quiz_id!r}")
     return QuizView(quizzes()[quiz_id], journal)

@@ -88,10 +88,7 @@ class ReviewerView(Exercise):
 
     @guard("result")
     def run_review(self) -> None:
-        """Review the draft, show the checklist, then save draft and review durably.
-
-        A failed save replaces the feedback with a warning.
-        """
+        """Review the draft, show the checklist, then save draft and review durably."""
         self.review = review = self._review_of(self.text.value, int(self.scenario.value))
         self.result.value = review_callout(review)
         self.keep(EXERCISE_ID, DraftEntry(review.scenario, self.text.value, review_entry(review)))

@@ -11,6 +11,7 @@ import ipywidgets as w
 from ..entries import ROLEPLAY_PREFIX
 from ..errors import CourseInputError
 from ..interface import ui
+from ..loader import roleplays
 from ..quiz.order import learner_seed
 from ..roleplay import Roleplay, RoleplaySession, Step, can_type, choice_order
 from ..views import (
@@ -49,8 +50,7 @@ class RoleplayView(Exercise):
     At each decision the learner picks a reply or says it their own way: the typed turn is
     reviewed for the decision's moves and the call follows the branch the review supports
     (:mod:`coursekit.roleplay.typed`). :attr:`turns` is the transcript as data, typed turns
-    marked ``typed=True``. Choices are shown in an order seeded by the learner's journal, so
-    it stays the same for one learner and differs between learners.
+    marked ``typed=True``. Choices show in this learner's order (:func:`choice_order`).
     """
 
     def __init__(self, data: Roleplay, journal: Journal | None = None) -> None:
@@ -117,12 +117,7 @@ class RoleplayView(Exercise):
 
     @guard("last_step")
     def say_own(self, text: str | None = None) -> None:
-        """Say the current turn in the learner's own words (``text``, or what is typed).
-
-        The words are reviewed for the move(s) this decision is about; the call goes on along
-        the branch the review supports, and the feedback under the line quotes the sentence
-        the review took as evidence and says what it cannot judge.
-        """
+        """Say the current turn in the learner's own words (``text``, or what is typed)."""
         if text is not None:
             self.own_words.value = text
         try:
@@ -242,8 +237,6 @@ class _Part:
 
 def roleplay(roleplay_id: str, journal: Journal | None = None) -> RoleplayView:
     """Return the role-play with this id, resumed from the journal where the learner left it."""
-    from ..loader import roleplays
-
     if roleplay_id not in roleplays():
         raise CourseInputError("roleplay_id", f"unknown role-play {roleplay_id!r}")
     return RoleplayView(roleplays()[roleplay_id], journal)

@@ -79,11 +79,7 @@ class CardSharing:
 
 
 class ShareView(CardSharing, Exercise):
-    """The "Share with the room" button: it sends the learner's anonymous card to the room.
-
-    ``env`` defaults to the kernel's environment; without a hub the card is written into
-    ``folder`` (default: the notebook's folder).
-    """
+    """The "Share with the room" button: it sends the learner's anonymous card to the room."""
 
     def __init__(self, journal: Journal | None = None, env: Mapping[str, str] | None = None,
                  folder: str | Path | None = None) -> None:
@@ -96,10 +92,7 @@ class ShareView(CardSharing, Exercise):
 
 
 class RoomView(Exercise):
-    """The facilitator's room: read live from the hub (refreshing while open) or from uploads.
-
-    ``env`` defaults to the kernel's environment.
-    """
+    """The facilitator's room: read live from the hub (refreshing while open) or from uploads."""
 
     def __init__(self, env: Mapping[str, str] | None = None,
                  interval_ms: int = AUTO_REFRESH_MS) -> None:

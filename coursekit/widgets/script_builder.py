@@ -127,8 +127,5 @@ class ScriptBuilderView(Exercise):
 def script_builder(
     journal: Journal | None = None, scenario: int | None = None
 ) -> ScriptBuilderView:
-    """Return the script builder, restored from the journal.
-
-    Its scenario is the learner's classification unless ``scenario`` asks to practise one.
-    """
+    """Return the script builder (see :class:`ScriptBuilderView`), restored from the journal."""
     return ScriptBuilderView(journal, scenario)
