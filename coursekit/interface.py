@@ -19,7 +19,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from string import Template
 from typing import Any
 
@@ -28,8 +28,7 @@ from typing import Any
 def interface_texts() -> dict[str, str]:
     """Return every interface text by its full key, read once per process."""
     texts: dict[str, str] = {}
-    for path in sorted(files("coursekit").joinpath("content", "interface").iterdir(),
-                       key=lambda item: item.name):
+    for path in sorted((Path(__file__).parent / "content" / "interface").iterdir()):
         if path.name.endswith(".toml"):
             _flatten(path.name.removesuffix(".toml"), tomllib.loads(path.read_text("utf-8")),
                      texts)

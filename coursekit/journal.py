@@ -33,8 +33,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-import filelock
-
 from .errors import CourseInputError
 from .interface import ui
 from .journal_format import (
@@ -280,6 +278,8 @@ class Journal:
         if _on_pyodide():  # one browser tab, one kernel: nothing to exclude
             lock = contextlib.nullcontext()
         else:
+            import filelock  # lazily: the browser never locks, so it never imports filelock
+
             lock_path = self._path.with_name(self._path.name + ".lock")
             lock = filelock.FileLock(lock_path, timeout=LOCK_TIMEOUT_SECONDS)
         with lock:

@@ -477,3 +477,18 @@ def test_contains_recovers_too(journal: Journal) -> None:
 
 def test_repr_mentions_the_path(journal: Journal) -> None:
     assert str(journal.path) in repr(journal)
+
+
+def test_the_browser_never_imports_filelock(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "sys.platform = 'emscripten'\n"
+        "from coursekit import widgets\n"
+        "from coursekit.journal import Journal\n"
+        "Journal('j.json').save('script', {'scenario': 1, 'text': 'Hello'})\n"
+        "print('filelock' in sys.modules, Journal('j.json').get('script')['text'])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True, cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    assert result.stdout.split() == ["False", "Hello"]
