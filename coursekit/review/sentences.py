@@ -45,6 +45,9 @@ _RUN_ON_BREAK = re.compile(
 )
 _RUN_ON_WORDS = 25
 _RUN_ON_MIN_PIECE = 3
+#: A longer stretch without a break is read in pieces of this many words, which keeps every
+#: cue's search within one piece short (a pasted wall of text once took minutes).
+_MAX_WORDS = 150
 WORD = re.compile(r"\w+")
 
 
@@ -71,7 +74,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         pieces.append((cursor, len(line)))
         first = len(spans)
         for a, b in pieces:
-            for c, d in _break_run_on(line, a, b):
+            for c, d in [cut for run in _break_run_on(line, a, b) for cut in _cap(line, *run)]:
                 c, d = _trim(line, c, d)
                 if c >= d:
                     continue
@@ -100,6 +103,13 @@ def _break_run_on(line: str, a: int, b: int) -> list[tuple[int, int]]:
         cuts.pop()
     cuts.append(b)
     return list(pairwise(cuts))
+
+
+def _cap(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    starts = [match.start() for match in WORD.finditer(line, a, b)]
+    if len(starts) <= _MAX_WORDS:
+        return [(a, b)]
+    return list(pairwise([a, *starts[_MAX_WORDS::_MAX_WORDS], b]))
 
 
 def _trim(line: str, a: int, b: int) -> tuple[int, int]:
