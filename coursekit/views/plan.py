@@ -34,8 +34,8 @@ SAID_HEADING = "What I said in practice"
 _ui = texts("views.plan")
 _ORDERED_PAREN = re.compile(r"^(\d+)\)")
 _LEADING_NUMBER = re.compile(r"^\d+[_\-\s]+(?=\S)")
-#: The printable page, with ``$title`` and ``$body`` to fill in.
-_PAGE = Template((Path(__file__).parent / "plan_page.html").read_text(encoding="utf-8"))
+#: The printable page, with ``$title`` and ``$body`` to fill in (read when a page is made).
+_PAGE = Path(__file__).parent / "plan_page.html"
 
 
 def _line(line: str) -> str:
@@ -277,4 +277,5 @@ def plan_page(markdown_text: str, title: str) -> str:
     import markdown  # lazily: only plan pages need it (keeps ``import coursekit`` light)
 
     body = markdown.markdown(markdown_text, output_format="html")
-    return _PAGE.substitute(title=esc(title), body=body)
+    page = Template(_PAGE.read_text(encoding="utf-8"))
+    return page.substitute(title=esc(title), body=body)
