@@ -31,19 +31,24 @@ RAW_REPR = re.compile(
 _JS_IDLE = """(sel) => { const t = (document.querySelector(sel) || {}).textContent || '';
   return /\\|\\s*Idle\\s*$/.test(t) && !/^\\s*No Kernel/i.test(t); }"""
 
-# Done when the kernel is idle, no prompt says [*], and every non-empty code cell has a number
-# (or Run All stopped at an error, which the gates then report).
+# Done when the notebook's execution indicator no longer says busy (it stays busy while any cell
+# Run All scheduled is still to run, so it does not blink idle between cells; the course's code
+# cells hide their input, so their prompts are not in the page), the kernel is idle, no shown
+# prompt says [*], and every shown code cell has a number; or when Run All stopped at an error,
+# which the gates then report.
 _JS_RUN_DONE = """([panel, kernel]) => {
   const root = document.querySelector(panel), k = document.querySelector(kernel);
   if (!root || !k || !/\\|\\s*Idle\\s*$/.test(k.textContent)) return false;
-  let unrun = false;
+  const failed = Array.from(root.querySelectorAll('.jp-OutputArea-output[data-mime-type$=stderr]'))
+    .some(o => /Traceback|\\w+Error\\b/.test(o.textContent));
+  const run = root.querySelector('.jp-Notebook-ExecutionIndicator');
+  if (!run || run.dataset.status !== 'idle') return failed;
   for (const c of root.querySelectorAll('.jp-Notebook .jp-Cell.jp-CodeCell')) {
     const p = (c.querySelector('.jp-InputArea-prompt') || {}).textContent || '';
-    if (p.includes('*')) return false;
     const src = c.querySelector('.jp-InputArea-editor .cm-content');
-    if (src && src.textContent.trim() && !/\\[\\d+\\]/.test(p)) unrun = true;
+    if (p.includes('*') || (src && src.textContent.trim() && !/\\[\\d+\\]/.test(p))) return failed;
   }
-  return !unrun || !!root.querySelector('.jp-OutputArea-output[data-mime-type$="stderr"]');
+  return true;
 }"""
 
 

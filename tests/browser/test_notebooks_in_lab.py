@@ -27,6 +27,7 @@ from coursekit.loader import quizzes
 from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(600)]
+FEEDBACK_MS = 30_000
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 COURSE_NOTEBOOKS = list(content_names.COURSE_NOTEBOOKS)
@@ -41,13 +42,11 @@ WIDGETLESS = {"facilitator/facilitator_guide.ipynb"}
 def expect_kind(page: Any, kind: str) -> Any:
     """The first rendered root widget of this kind (``.sc-widget.<kind>``), asserted visible."""
     loc = page.locator(f"{LAB} .jp-OutputArea-output .sc-widget.{kind}")
-    assert loc.count() >= 1, f"no .{kind} widget"
+    loc.first.wait_for(state="attached", timeout=FEEDBACK_MS)
     loc.first.scroll_into_view_if_needed()
     assert loc.first.is_visible(), f".{kind} is not visible"
     return loc.first
 
-
-FEEDBACK_MS = 30_000
 
 
 def expect_text(locator: Any, text: str) -> None:
