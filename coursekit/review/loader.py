@@ -76,19 +76,24 @@ def _family(table: Table, key: str, softener: re.Pattern[str] | None, check: boo
     guards = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in table.texts("not_after"))
     if check:  # each pattern phrase alone names a bad one; then the family as a whole
         for index in [i for i in bodies if phrases[i].startswith("re:")]:
-            try:
-                re.compile(bodies[index])
-            except re.error as error:
+            if error := _regex_error(bodies[index]):
                 table.problem(f"phrases[{index}]", _ui("regex", error=error))
                 del bodies[index]
     source = _join(guards, bodies.values())
-    if check:
-        try:
-            re.compile(source)
-        except re.error as error:  # each phrase compiles alone, but not together
-            table.problem("phrases", _ui("regex", error=error))
-            source = "(?!)"
+    if check and (error := _regex_error(source)):  # each phrase compiles alone, not together
+        table.problem("phrases", _ui("regex", error=error))
+        source = "(?!)"
     return Family(key, table.text("name"), phrases, source)
+
+
+@cache  # a check reads hundreds of patterns, more than ``re`` keeps; checking again is free
+def _regex_error(pattern: str) -> str:
+    """Return why a regular expression does not compile, or an empty string if it does."""
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return str(error)
+    return ""
 
 
 def _join(guards: str, bodies: Iterable[str]) -> str:
