@@ -8,11 +8,10 @@ import random
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -37,22 +36,6 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL")
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv(ENV_VAR, raising=False)
-
-
-@pytest.fixture
-def memory_folder(tmp_path: Path) -> Iterator[Path]:
-    """A folder in memory (``/dev/shm``) if the system has one, else ``tmp_path``.
-
-    A killed or racing writer tests the lock and the atomic rename, which work the same there;
-    flushing to a real disk, what a power cut needs, is proven by the system-call order test.
-    In memory, the 2,200 saves below skip a few milliseconds of disk wait each.
-    """
-    shm = Path("/dev/shm")
-    if not (shm.is_dir() and os.access(shm, os.W_OK)):
-        yield tmp_path
-        return
-    with tempfile.TemporaryDirectory(dir=shm, prefix="second-call-test-") as folder:
-        yield Path(folder)
 
 
 def _child_env(home: Path) -> dict[str, str]:
@@ -124,8 +107,8 @@ def _leftovers(folder: Path) -> list[str]:
 
 @posix_only
 @pytest.mark.timeout(400)  # 200 writer processes: a hang guard, generous for a loaded machine
-def test_writers_killed_mid_save_lose_nothing_that_returned(memory_folder: Path) -> None:
-    path = memory_folder / "journal.json"
+def test_writers_killed_mid_save_lose_nothing_that_returned(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
     returned: list[str] = []
     problems: list[str] = []
     kills = [0]
@@ -167,13 +150,13 @@ def test_writers_killed_mid_save_lose_nothing_that_returned(memory_folder: Path)
             "n": int(number),
             "text": f"answer {number} from {prefix}",
         }
-    assert not any(".corrupt-" in name for name in _leftovers(memory_folder))
+    assert not any(".corrupt-" in name for name in _leftovers(tmp_path))
     Journal(path).save("after", "the storm")  # the next save sweeps temp files of killed saves
-    assert _leftovers(memory_folder) == []
+    assert _leftovers(tmp_path) == []
 
 
-def test_two_processes_saving_at_once_lose_nothing(memory_folder: Path) -> None:
-    path = memory_folder / "journal.json"
+def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
     children = [_spawn(path, prefix, 1000) for prefix in ("kernel_a", "kernel_b")]
     for child in children:
         _wait_ready(child)
@@ -188,7 +171,7 @@ def test_two_processes_saving_at_once_lose_nothing(memory_folder: Path) -> None:
     expected = {f"{prefix}-{n}" for prefix in ("kernel_a", "kernel_b") for n in range(1000)}
     assert set(answers) == expected
     assert answers["kernel_b-999"] == {"n": 999, "text": "answer 999 from kernel_b"}
-    assert _leftovers(memory_folder) == []
+    assert _leftovers(tmp_path) == []
 
 
 # Damaged files -----------------------------------------------------------------------------
