@@ -41,7 +41,8 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def _child_env(home: Path) -> dict[str, str]:
     env = {**os.environ, "HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop(ENV_VAR, None)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    paths = [str(REPO_ROOT), str(WRITER.parent), env.get("PYTHONPATH")]
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, paths))
     return env
 
 
@@ -107,7 +108,12 @@ def _leftovers(folder: Path) -> list[str]:
 
 @posix_only
 @pytest.mark.timeout(400)  # 200 writer processes: a hang guard, generous for a loaded machine
-def test_writers_killed_mid_save_lose_nothing_that_returned(tmp_path: Path) -> None:
+def test_writers_killed_mid_save_lose_nothing_that_returned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fork server starts from this environment; without tests/ on its path it cannot
+    # preload the writer, and each of the 200 writers would import it (and coursekit) itself.
+    monkeypatch.setenv("PYTHONPATH", _child_env(tmp_path)["PYTHONPATH"])
     path = tmp_path / "journal.json"
     returned: list[str] = []
     problems: list[str] = []
