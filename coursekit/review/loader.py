@@ -7,9 +7,8 @@ the first family is the *anchor*). In a phrase, ``*`` at the end of a word allow
 (``apologi*``), ``...`` allows up to four other words, and a phrase starting ``re:`` is a
 regular expression, matched against the text in lower case (write it so) and only where it
 starts and ends on a whole word, as every phrase is (so it cannot begin with a look-behind that
-needs a letter before it). The hedge words of ``language.toml`` ("really", "so", "er") become
-``~`` in every phrase, a ``re:`` one too, as they do in the text: where such letters stand alone
-in a pattern, write them so they are not a word (``e[r]``). A cue's keys:
+needs a letter before it). Hedge words ("really", "so", "er") become ``~`` in every phrase, as
+in the text, a ``re:`` one too: where such letters stand alone, write ``e[r]``. A cue's keys:
 
 - ``description`` (required) and ``families`` (required, keys of this file's families);
 - ``window``: how many words apart the families may be (default 12);
