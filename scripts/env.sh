@@ -25,6 +25,15 @@ ensure_venv() {
         echo "Installing Second Call ($spec) into .venv ..."
         .venv/bin/python -m pip install --quiet --upgrade pip
         .venv/bin/python -m pip install --quiet -e "$spec"
+        drop_slow_optional
         echo "$want" > "$stamp"
     fi
+}
+
+# jsonschema (under JupyterLab, JupyterHub and nbformat) uses rfc3987-syntax when it is installed,
+# to check the "iri" format no Jupyter schema uses; importing it builds some 35 grammars, 2 to 3 s
+# of CPU in every server, hub and test process. It is optional: without it jsonschema skips that
+# check, so remove it (pip installs it again with jsonschema's "format-nongpl" extra).
+drop_slow_optional() {
+    .venv/bin/python -m pip uninstall --quiet --yes rfc3987-syntax
 }

@@ -5,13 +5,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -161,8 +163,27 @@ def test_writers_killed_mid_save_lose_nothing_that_returned(
     assert _leftovers(tmp_path) == []
 
 
-def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "journal.json"
+@pytest.fixture
+def fast_folder(tmp_path: Path) -> Iterator[Path]:
+    """Yield a folder in memory where the system has one (Linux's /dev/shm), else ``tmp_path``.
+
+    For a test of the lock, not of durability (``test_journal_durable`` checks every save's
+    fsync order): on a RAM disk the thousands of fsyncs cost nothing, so two racing writers
+    take seconds instead of most of a minute, with the same code and the same lock.
+    """
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="journal-race-", dir=shm))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_two_processes_saving_at_once_lose_nothing(fast_folder: Path) -> None:
+    path = fast_folder / "journal.json"
     children = [_spawn(path, prefix, 1000) for prefix in ("kernel_a", "kernel_b")]
     for child in children:
         _wait_ready(child)
@@ -177,7 +198,7 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     expected = {f"{prefix}-{n}" for prefix in ("kernel_a", "kernel_b") for n in range(1000)}
     assert set(answers) == expected
     assert answers["kernel_b-999"] == {"n": 999, "text": "answer 999 from kernel_b"}
-    assert _leftovers(tmp_path) == []
+    assert _leftovers(fast_folder) == []
 
 
 # Damaged files -----------------------------------------------------------------------------
