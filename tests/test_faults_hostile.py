@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import io
 import itertools
 import json
-import os
 import re
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +33,7 @@ from hypothesis import strategies as st
 
 from coursekit import widgets as cw
 from coursekit.classify import Classification, LikelyReaction, PlannedMove, Situation, classify
+from coursekit.cli import main as cli_main
 from coursekit.errors import CourseInputError
 from coursekit.journal import Journal
 from coursekit.plan import export_plan, plan_html, plan_markdown
@@ -741,24 +741,32 @@ CLI_FIXED_FAULTS: dict[str, str] = {
 }
 
 
-def _run_cli(
-    args: tuple[str, ...], stdin: bytes, env: dict[str, str]
-) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "coursekit", *args],
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        env=env,
-        check=False,
+def _run_cli(args: tuple[str, ...], stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    """Run one command line in this process as ``python -m coursekit`` runs it: bytes in, out.
+
+    ``tests/test_cli.py`` runs the command in real processes; here the many hostile cases
+    share this process, so each costs milliseconds, not an interpreter's start.
+    """
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True),
     )
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        status = cli_main(list(args))
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return subprocess.CompletedProcess(args, status, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture(scope="module")
 def cli_results(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, subprocess.CompletedProcess[bytes]]:
-    """Run every command-line case once, several at a time, in fresh processes."""
+    """Run every command-line case once."""
     folder = tmp_path_factory.mktemp("cli")
     hostile = Journal(folder / "hostile.json")
     for exercise_id, value in _hostile_answers(HOSTILE["script"] + HOSTILE["md_link"]).items():
@@ -774,13 +782,9 @@ def cli_results(
         ("export", "--journal", str(hostile.path)), status=0, says="# My Second Call plan"
     )
     cases["export-damaged"] = Cli(("export", "--journal", str(damaged)), status=0, says="# My")
-    env = {**os.environ, "SECOND_CALL_JOURNAL": str(folder / "default.json")}
-    env.pop("PYTHONPATH", None)
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {
-            name: pool.submit(_run_cli, case.args, case.stdin, env) for name, case in cases.items()
-        }
-        results = {name: future.result() for name, future in futures.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SECOND_CALL_JOURNAL", str(folder / "default.json"))
+        results = {name: _run_cli(case.args, case.stdin) for name, case in cases.items()}
     CLI_CASES.update(cases)
     return results
 
