@@ -33,7 +33,7 @@ ensure_venv() {
 # jsonschema (under JupyterLab, JupyterHub and nbformat) uses rfc3987-syntax when it is installed,
 # to check the "iri" format no Jupyter schema uses; importing it builds some 35 grammars, 2 to 3 s
 # of CPU in every server, hub and test process. It is optional: without it jsonschema skips that
-# check, so remove it (pip installs it again with jsonschema's "format-nongpl" extra).
+# check. Every install brings it back (jsonschema's "format-nongpl" extra), so every install ends here.
 drop_slow_optional() {
     .venv/bin/python -m pip uninstall --quiet --yes rfc3987-syntax
 }
