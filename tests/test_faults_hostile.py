@@ -800,10 +800,7 @@ _EXPORT_CASES = [
 
 @pytest.mark.parametrize(
     "name",
-    [
-        name
-        for name in [*CLI_CASES, *_EXPORT_CASES]
-    ],
+    [*CLI_CASES, *_EXPORT_CASES],
 )
 def test_command_line(
     name: str, cli_results: dict[str, subprocess.CompletedProcess[bytes]]

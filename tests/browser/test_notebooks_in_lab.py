@@ -48,7 +48,6 @@ def expect_kind(page: Any, kind: str) -> Any:
     return loc.first
 
 
-
 def expect_text(locator: Any, text: str) -> None:
     """Wait until the locator (a feedback area) shows ``text``."""
     locator.filter(has_text=text).first.wait_for(timeout=FEEDBACK_MS)
