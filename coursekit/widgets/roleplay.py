@@ -153,6 +153,7 @@ class RoleplayView(Exercise):
             debrief=self.debrief.html,
             status=self.last_step.html,
             hint=pick_only_hint() if pick_only else "",
+            typing=can_type(node),
         )
 
     def render(self, status: str = "", *, clear_words: bool = False) -> None:
@@ -173,9 +174,7 @@ class RoleplayView(Exercise):
             with self.choices.hold_sync():
                 self.choices.value = None  # first, so new options don't select one on the way
                 self.choices.options = options
-        self.say_button.disabled = ending
-        # hidden where it can't be used (say_own would say why)
-        self.own_box.layout.display = None if can_type(node) else "none"
+        self.say_button.disabled = ending  # the own-words box hides by style (call_html)
         self.choices.layout.display = "none" if ending else None
         if clear_words:
             self.own_words.value = ""

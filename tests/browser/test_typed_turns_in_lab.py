@@ -3,7 +3,8 @@
 Open notebook 07, Run All, and at the first decision of the Scenario 2 call type a strong turn
 (owning the misstep), read the manager's next line and the feedback, go back one step, type a
 weak turn (asking for the job first), and check the call took another branch with another
-manager line, and that each turn's feedback quotes the learner's own sentence. The Voilà
+manager line, and that each turn's feedback quotes the learner's own sentence. In the Scenario 1
+call, the box hides at a step that can only be picked and shows again one step back. The Voilà
 workshop app uses the same widget; one typed turn there proves it has the box too.
 """
 
@@ -78,6 +79,18 @@ def test_strong_and_weak_typed_turns_take_different_branches(
     assert f"“{WEAK}”" in weak_line and "Not heard: " in weak_line
     assert "Weak" in box.locator(".sc-feedback-step").inner_text()
     assert strong_reply != weak_reply, (strong_reply, weak_reply)
+
+    # Where a step can only be picked (Scenario 1's fork), the style sheet hides the box.
+    first = roleplays()["call_scenario1"]
+    call = page.locator(f"{LAB} .sc-widget.sc-roleplay").filter(has_text=first.title).first
+    call.scroll_into_view_if_needed()
+    own = call.locator(".sc-say-own").first
+    assert own.is_visible()
+    call.get_by_text(first.start.choices[0].text[:40]).first.click()  # the easy-out opener
+    call.locator("button", has_text="Say it").first.click()
+    own.wait_for(state="hidden", timeout=WAIT_MS)
+    call.locator("button", has_text="Go back one step").first.click()
+    own.wait_for(state="visible", timeout=WAIT_MS)
 
     assert_gates(page, NOTEBOOK, LAB)
     errors = error_outputs(page, LAB) + log_console_errors(page)
