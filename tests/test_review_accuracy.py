@@ -33,6 +33,11 @@ HELDOUT_SHA256 = {
     "heldout_dev9": "1b9348f12c816eeb6bb7115c1176674ab5f0e0a38d462b2c82ec13e70abe0ff8",
     "heldout_dev10": "984cbaeda6336e9a9e22ea7d1460a4d947f4c3ddd42195596f9e9e2c991837f7",
     "heldout_dev11": "e32c9ba195b2dc3600fd4a4eb7f90c85fc7353e044225b37675d6255b44f4cbc",
+    "heldout_dev26": "37db981cdf4b2a71ce3d1a75e0181c3e1cdb99945e2ad129e2b864bdb76fcd2a",
+    "heldout_dev27": "a683651793e69d191578211950cbdaa06277f322b34a69a2f02c367010af6379",
+    "heldout_dev28": "15bb39616923217b1dd415ea00cf3e72c74416c0cf257c041ff979475efccf8a",
+    "heldout_dev29": "a20f6a89233d014b56a2bdd053ced095727b0b8e1b63ad66543a156f53376d23",
+    "heldout_dev30": "167d2bd5035b647a61c060bbace13b1a38a38a31e317afdfead5cd0a85c4cd66",
 }
 TARGET = 0.95
 
