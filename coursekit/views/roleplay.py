@@ -106,16 +106,12 @@ def transcript_html(turns: Sequence[Turn]) -> Html:
     return tag("ol", items, cls="sc-transcript", aria_label="The call so far")
 
 
-def call_html(
-    turns: Sequence[Turn], *, debrief: str = "", status: str = "", hint: str = "",
-    typing: bool = False,
-) -> Html:
+def call_html(turns: Sequence[Turn], *, debrief: str = "", status: str = "", hint: str = "",
+              typing: bool = False) -> Html:
     """Return the call in one piece: transcript, debrief, the last step's status, a hint.
 
-    ``typing``: the learner may say this step their own way. The style sheet shows the "say it
-    your way" box only then, so a step needs no update of its own to show or hide the box."""
-    cls = "sc-manager-line sc-can-type" if typing else "sc-manager-line"
-    line = tag("div", transcript_html(turns), cls=cls)
+    Marked ``typing``, the style sheet shows the own-words box: no update of its own per step."""
+    line = tag("div", transcript_html(turns), cls="sc-manager-line" + " sc-can-type" * typing)
     return esc([line, Html(debrief), tag("div", Html(status), cls="sc-feedback-step"), Html(hint)])
 
 
