@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "WARN", "Exercise", "Looks", "actions", "button", "channel_choice", "choices", "download_area",
-    "entries_of", "feedback", "get_journal", "guard", "json_value", "scenario_choice",
+    "feedback", "get_journal", "guard", "json_value", "scenario_choice",
     "scenario_note", "setup_root", "ui", "wide",
 ]
 
@@ -54,11 +54,6 @@ def get_journal(journal: Journal | None) -> Journal:
     return Journal()
 
 
-def entries_of(journal: Journal) -> Entries:
-    """Return the journal's entries, typed."""
-    return read_entries(journal.answers())
-
-
 class Exercise(w.VBox):  # type: ignore[misc]
     """The root box of every exercise; its text form tells a static viewer how to start it."""
 
@@ -67,6 +62,11 @@ class Exercise(w.VBox):  # type: ignore[misc]
 
     def __repr__(self) -> str:
         return ui("widgets.common.static", title=self.exercise_title)
+
+    def open_journal(self, journal: Journal | None) -> Entries:
+        """Use ``journal`` (default: the learner's own) and return its entries, typed."""
+        self.journal = get_journal(journal)
+        return read_entries(self.journal.answers())
 
     def keep(self, exercise_id: str, entry: _JSONEntry) -> None:
         """Save a typed entry to the journal (after the feedback is on screen)."""
@@ -183,8 +183,7 @@ def guard(area: str) -> Callable[[F], F]:
 
 
 def wide(description: str, looks: Looks | None = None, tick: bool = False) -> dict[str, Any]:
-    """Return keyword arguments for a control whose label sits above it, full width (``tick``:
-    a checkbox, which has a style of its own kind)."""
+    """Return keyword arguments for a full-width control labelled above (``tick``: a checkbox)."""
     if looks:
         return {"description": description, "style": looks.tick if tick else looks.label,
                 "layout": looks.wide}  # fmt: skip

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from ..classify import Classification, Situation, classify
-from ..entries import SITUATION
+from ..entries import SITUATION, SituationEntry
 from ..knowledge import knowledge
 from ..views import callout, classification_html, tag
 from ._common import (
@@ -17,9 +17,7 @@ from ._common import (
     button,
     channel_choice,
     choices,
-    entries_of,
     feedback,
-    get_journal,
     guard,
     setup_root,
     ui,
@@ -31,14 +29,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ClassifierView", "situation_classifier"]
 
-EXERCISE_ID = SITUATION
-
-
 class ClassifierView(Exercise):
     """The classifier's controls; drive it from Python by setting values, then clicking."""
 
     def __init__(self, journal: Journal | None = None) -> None:
-        self.journal = get_journal(journal)
+        saved = self.open_journal(journal).situation
         looks = Looks()
         self.misstep_boxes = {
             misstep.id: w.Checkbox(value=False, indent=False, **wide(misstep.label, looks, True))
@@ -60,7 +55,7 @@ class ClassifierView(Exercise):
         setup_root(self, "classifier", "Which scenario are you in?",
                    [intro, *questions, actions(self.classify_button, looks=looks), self.result],
                    looks)
-        self._restore()
+        self._restore(saved)
 
     def situation(self) -> Situation:
         """Return the situation the controls currently describe."""
@@ -78,10 +73,9 @@ class ClassifierView(Exercise):
         self.classification = result = classify(self.situation())
         heading = ui("widgets.classifier.result", scenario=result.scenario)
         self.result.value = callout("info", heading, classification_html(result))
-        self.keep(EXERCISE_ID, result.to_entry())
+        self.keep(SITUATION, result.to_entry())
 
-    def _restore(self) -> None:
-        saved = entries_of(self.journal).situation
+    def _restore(self, saved: SituationEntry | None) -> None:
         if saved is None or saved.situation is None:
             return
         try:
@@ -96,6 +90,5 @@ class ClassifierView(Exercise):
         self.update()
 
 
-def situation_classifier(journal: Journal | None = None) -> ClassifierView:
-    """Return the situation classifier widget, restored from the journal if answered before."""
-    return ClassifierView(journal)
+#: The builder of the situation classifier, restored from the journal if answered before.
+situation_classifier = ClassifierView

@@ -12,7 +12,7 @@ from ..interface import texts
 from ..loader import script_wording
 from ..textsafe import MAX_FIELD_CHARS
 from ..views import callout
-from ._common import Exercise, entries_of, feedback, get_journal, guard, setup_root, wide
+from ._common import Exercise, feedback, guard, setup_root, wide
 
 if TYPE_CHECKING:
     from ..journal import Journal
@@ -38,9 +38,8 @@ class ReflectionView(Exercise):
     """A question and a text area whose answer is saved as the learner types."""
 
     def __init__(self, prompt_id: str, question: str, journal: Journal | None = None) -> None:
-        self.journal = get_journal(journal)
+        entry = self.open_journal(journal).reflections.get(prompt_id)
         self.exercise_id = f"{REFLECTION_PREFIX}{prompt_id}"
-        entry = entries_of(self.journal).reflections.get(prompt_id)
         saved = entry.text if entry is not None else ""
         self.text = _text_area(saved, question, 5, _ui("placeholder"))
         self.status = feedback()
@@ -62,8 +61,7 @@ class RepliesView(Exercise):
     """Prepared answers to the manager's likely replies on the call, autosaved."""
 
     def __init__(self, journal: Journal | None = None) -> None:
-        self.journal = get_journal(journal)
-        entry = entries_of(self.journal).replies
+        entry = self.open_journal(journal).replies
         saved = entry.replies if entry is not None else {}
         self.fields = {
             reply_id: _text_area(saved.get(reply_id, ""), prompt, 3)

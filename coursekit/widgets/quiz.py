@@ -26,9 +26,7 @@ from ._common import (
     Looks,
     actions,
     button,
-    entries_of,
     feedback,
-    get_journal,
     guard,
     setup_root,
     ui,
@@ -50,11 +48,7 @@ def _in_order(entries: Any, order: tuple[str, ...]) -> list[Any]:
 
 
 class QuestionView(w.VBox):  # type: ignore[misc]
-    """One question's controls, a Check button, a Try again button and feedback.
-
-    Options (and matching items) show in this learner's order (:func:`shown_order` of ``seed``),
-    kept in ``self.order``. The controls share ``looks``.
-    """
+    """One question's controls in this learner's order (``self.order``), Check, Try again."""
 
     def __init__(self, number: int, question: Question, on_check: Any, seed: str,
                  looks: Looks) -> None:
@@ -155,7 +149,7 @@ class QuizView(Exercise):
     """A whole quiz: its questions, a running score, saved to the journal after each check."""
 
     def __init__(self, quiz_data: Quiz, journal: Journal | None = None) -> None:
-        self.journal = get_journal(journal)
+        saved = self.open_journal(journal).quizzes.get(quiz_data.id)
         self.quiz = quiz_data
         self.exercise_id = f"{QUIZ_PREFIX}{quiz_data.id}"
         self.attempt = QuizAttempt(quiz_data)
@@ -169,7 +163,7 @@ class QuizView(Exercise):
         super().__init__()
         intro = [looks.html(tag("p", quiz_data.intro))] if quiz_data.intro else []
         setup_root(self, "quiz", quiz_data.title, [*intro, *self.questions, self.score], looks)
-        self._restore()
+        self._restore(saved)
         self._show_score()
 
     def _record(self, question_id: str, answer: object) -> Result | None:
@@ -187,8 +181,7 @@ class QuizView(Exercise):
         done = len(self.attempt.results)
         self.score.value = score_html(self.attempt.score(), self.attempt.out_of(), done)
 
-    def _restore(self) -> None:
-        saved = entries_of(self.journal).quizzes.get(self.quiz.id)
+    def _restore(self, saved: QuizEntry | None) -> None:
         if saved is None:
             return
         try:

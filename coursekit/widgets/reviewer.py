@@ -16,9 +16,7 @@ from ._common import (
     Exercise,
     actions,
     button,
-    entries_of,
     feedback,
-    get_journal,
     guard,
     scenario_choice,
     scenario_note,
@@ -32,9 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ReviewerView", "draft_reviewer"]
 
-EXERCISE_ID = DRAFT
-
-
 def review_entry(review: Review) -> ReviewEntry:
     """Return the journal entry of a review."""
     moves = (ReviewMoveEntry(m.id, m.covered, m.evidence or "", m.tip or "") for m in review.moves)
@@ -42,14 +37,10 @@ def review_entry(review: Review) -> ReviewEntry:
 
 
 class ReviewerView(Exercise):
-    """Write a draft, review it against the scenario's moves, and keep it in the journal.
-
-    The scenario follows the learner's classification unless the notebook asks for one.
-    """
+    """Write a draft, review it against the scenario (the classification's unless given)."""
 
     def __init__(self, journal: Journal | None = None, scenario: int | None = None) -> None:
-        self.journal = get_journal(journal)
-        entries = entries_of(self.journal)
+        entries = self.open_journal(journal)
         saved = entries.draft
         self.classified = entries.scenario
         if scenario not in (1, 2):
@@ -91,9 +82,8 @@ class ReviewerView(Exercise):
         """Review the draft, show the checklist, then save draft and review durably."""
         self.review = review = self._review_of(self.text.value, int(self.scenario.value))
         self.result.value = review_callout(review)
-        self.keep(EXERCISE_ID, DraftEntry(review.scenario, self.text.value, review_entry(review)))
+        self.keep(DRAFT, DraftEntry(review.scenario, self.text.value, review_entry(review)))
 
 
-def draft_reviewer(journal: Journal | None = None, scenario: int | None = None) -> ReviewerView:
-    """Return the draft reviewer, with the last draft restored from the journal."""
-    return ReviewerView(journal, scenario)
+#: The builder of the draft reviewer, with the last draft restored from the journal.
+draft_reviewer = ReviewerView

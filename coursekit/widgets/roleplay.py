@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..entries import ROLEPLAY_PREFIX
+from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
 from ..errors import CourseInputError
 from ..interface import ui
 from ..loader import roleplays
@@ -30,9 +30,7 @@ from ._common import (
     WARN,
     Exercise,
     actions,
-    entries_of,
     feedback,
-    get_journal,
     guard,
     setup_root,
     wide,
@@ -45,16 +43,12 @@ __all__ = ["RoleplayView", "roleplay"]
 
 
 class RoleplayView(Exercise):
-    """A branching call: the transcript so far, what to say next, go back, start again.
+    """A branching call: the transcript (:attr:`turns`), what to say next, go back, restart.
 
-    At each decision the learner picks a reply or says it their own way: the typed turn is
-    reviewed for the decision's moves and the call follows the branch the review supports
-    (:mod:`coursekit.roleplay.typed`). :attr:`turns` is the transcript as data, typed turns
-    marked ``typed=True``. Choices show in this learner's order (:func:`choice_order`).
-    """
+    At a decision the learner picks a reply or types it (:mod:`~coursekit.roleplay.typed`)."""
 
     def __init__(self, data: Roleplay, journal: Journal | None = None) -> None:
-        self.journal = get_journal(journal)
+        saved = self.open_journal(journal).roleplays.get(data.id)
         self.data = data
         self.exercise_id = f"{ROLEPLAY_PREFIX}{data.id}"
         self.session = RoleplaySession(data)
@@ -100,7 +94,7 @@ class RoleplayView(Exercise):
                 self.own_box,
             ],
         )
-        self._restore()
+        self._restore(saved)
         self.render()
 
     def choose(self, choice_id: str) -> None:
@@ -210,8 +204,7 @@ class RoleplayView(Exercise):
         sys.stdout.flush()
         self.journal.save(self.exercise_id, self.session.to_dict())
 
-    def _restore(self) -> None:
-        saved = entries_of(self.journal).roleplays.get(self.data.id)
+    def _restore(self, saved: RoleplayEntry | None) -> None:
         if saved is not None:
             with suppress(CourseInputError):  # a damaged entry: the call starts afresh
                 self.session = RoleplaySession.from_dict(self.data, saved.to_json())

@@ -42,11 +42,7 @@ _ui = texts("widgets.room")
 
 
 class CardSharing:
-    """Sharing the learner's anonymous card: to the hub's room service, or as a file.
-
-    A class using it has ``journal``, ``env``, ``folder``, a ``status`` area and a
-    ``download`` area; the outcome is a callout in ``status`` and never raises.
-    """
+    """Sharing the learner's anonymous card: to the hub's room service, or as a file."""
 
     journal: Journal
     env: Mapping[str, str]
@@ -56,8 +52,7 @@ class CardSharing:
 
     def _sharing(self, journal: Journal | None, env: Mapping[str, str] | None,
                  folder: str | Path | None) -> None:
-        """Set the journal, the environment (default: the kernel's) and the folder a card is
-        written to (default: the notebook's), and make the status and download areas."""
+        """Set the journal, the environment and the card's folder; make status and download."""
         self.journal = get_journal(journal)
         self.env = os.environ if env is None else env
         self.folder = Path(folder) if folder is not None else Path.cwd()

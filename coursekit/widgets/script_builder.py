@@ -14,9 +14,7 @@ from ..views import callout, script_html, tag
 from ._common import (
     Exercise,
     channel_choice,
-    entries_of,
     feedback,
-    get_journal,
     guard,
     json_value,
     scenario_choice,
@@ -31,10 +29,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ScriptBuilderView", "script_builder"]
 
-EXERCISE_ID = SCRIPT
-INPUTS_ID = SCRIPT_INPUTS
-
-
 def _field(name: str, value: str) -> w.Text | w.Textarea:
     """Return the live control for one script field: one line for the name, else three."""
     label = wide(script_wording().prompts[name])
@@ -44,15 +38,11 @@ def _field(name: str, value: str) -> w.Text | w.Textarea:
 
 
 class ScriptBuilderView(Exercise):
-    """Text fields, a live script preview and a plain-text copy, autosaved to the journal.
-
-    The scenario follows the learner's classification unless the notebook asks for one to
-    practise; the builder says which it is.
-    """
+    """Fields, a live script preview and a plain-text copy, autosaved; the scenario follows
+    the classification unless the notebook asks for one to practise, and says which it is."""
 
     def __init__(self, journal: Journal | None = None, scenario: int | None = None) -> None:
-        self.journal = get_journal(journal)
-        entries = entries_of(self.journal)
+        entries = self.open_journal(journal)
         saved = entries.script_inputs or ScriptInputsEntry()
         self.classified = entries.scenario
         follows = scenario not in (1, 2)
@@ -107,13 +97,13 @@ class ScriptBuilderView(Exercise):
         except CourseInputError:
             self.script = None
             if save:  # keep what was typed, even when it cannot make a script yet
-                self.journal.save(INPUTS_ID, inputs)
+                self.journal.save(SCRIPT_INPUTS, inputs)
             raise
         self.script = script
         self.preview.value = script_html(script)
         self.plain_text.value = script.spoken()
         if save:  # one write for both answers: one lock, one file replace
-            self.journal.save_many({INPUTS_ID: inputs, EXERCISE_ID: json_value(script.to_dict())})
+            self.journal.save_many({SCRIPT_INPUTS: inputs, SCRIPT: json_value(script.to_dict())})
         saved_word = ui("widgets.common.saved") if save else ""
         count = len(script.missing)
         if count:
@@ -124,8 +114,5 @@ class ScriptBuilderView(Exercise):
             self.status.value = callout("correct", ui("widgets.script.complete"), saved_word)
 
 
-def script_builder(
-    journal: Journal | None = None, scenario: int | None = None
-) -> ScriptBuilderView:
-    """Return the script builder (see :class:`ScriptBuilderView`), restored from the journal."""
-    return ScriptBuilderView(journal, scenario)
+#: The builder of the script builder, restored from the journal.
+script_builder = ScriptBuilderView
