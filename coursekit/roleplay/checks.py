@@ -70,14 +70,7 @@ def _node_problems(roleplay: Roleplay, node: Node, key: str, facts: Knowledge
 
 
 def roleplay_problems(roleplay: Roleplay, facts: Knowledge | None = None) -> list[tuple[str, str]]:
-    """Return every authoring problem in a role-play as (key path, message) pairs.
-
-    Checks: ids are unique (nodes, choices, endings); the start exists; every ``next`` node
-    exists; every node is reachable from the start; every node that is not an ending has
-    choices and every ending has a title and debrief; every node can still reach an ending, so
-    no loop or dead end can trap a learner; every move id is known; qualities and outcomes are
-    allowed values; fork choices carry no moves; the scenario is 1 or 2; text is not empty.
-    """
+    """Return every authoring problem in a role-play as (key path, message) pairs."""
     facts = facts or knowledge()
     problems = _failed(
         (not _text_ok(roleplay.id), "id", ui("loader.rp.no_id")),

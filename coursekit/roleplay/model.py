@@ -193,10 +193,7 @@ def all_paths(roleplay: Roleplay) -> Iterator[tuple[str, ...]]:
 
 def route_to_ending(roleplay: Roleplay, node_id: str, *,
                     outcome: Outcome | None = None) -> tuple[str, ...] | None:
-    """Return the shortest choice ids from a node to an ending (of ``outcome`` if given).
-
-    Returns ``()`` at a matching ending and None when no such ending can be reached.
-    """
+    """Return the shortest choice ids from a node to an ending (of ``outcome``), else None."""
     start = roleplay.node(node_id)
     queue: deque[tuple[Node, tuple[str, ...]]] = deque([(start, ())])
     seen = {start.id}

@@ -129,10 +129,7 @@ class RoleplaySession:
         return tuple(dict.fromkeys(self._step_moves()))
 
     def choose(self, choice_id: object) -> Step:
-        """Make a choice at the current node and return what happened.
-
-        Raises CourseInputError for an unknown choice id or once the role-play is over.
-        """
+        """Make a choice at the current node; raise CourseInputError if unknown or over."""
         if not isinstance(choice_id, str):
             kind = type(choice_id).__name__
             raise CourseInputError("choice_id", ui("engines.rp.not_choice_id", kind=kind))
@@ -143,13 +140,7 @@ class RoleplaySession:
         return self._take(choice, None)
 
     def say(self, text: object) -> Step:
-        """Say the current turn in the learner's own words and return what happened.
-
-        The turn is reviewed for the move(s) this decision is about and the call goes on along
-        the branch the review supports (see :mod:`.typed`). Raises CourseInputError for empty,
-        wordless, too long or non-text input, at a node where only a pick is possible, and
-        once the role-play is over.
-        """
+        """Say the current turn in the learner's own words (see :mod:`.typed`); return the step."""
         node = self.current
         if node.is_ending:
             raise CourseInputError("your_words", ui("engines.rp.over"))
@@ -202,13 +193,7 @@ class RoleplaySession:
                        weak=tally["weak"], typed=self.typed_turns)
 
     def to_dict(self) -> dict[str, JSONValue]:
-        """Return the session as journal data.
-
-        ``ending`` is the ending's title ("" while the call is still going), ``ending_id`` its
-        id, and ``path`` the choice ids, so :meth:`from_dict` can replay it. ``typed`` lists the
-        turns said in the learner's own words: the step (an index into ``path``), the node, the
-        words, the branch taken and the moves heard.
-        """
+        """Return the session as journal data (a :class:`RoleplayEntry`)."""
         end = self.current.ending
         typed = tuple(TypedTurnEntry(number, turn.text, turn.node_id, turn.choice_id, turn.made)
                       for number, turn in enumerate(self._typed) if turn is not None)
@@ -217,11 +202,7 @@ class RoleplaySession:
                              typed).to_json()
 
     def _restore_typed(self, records: object) -> None:
-        """Attach saved typed turns to the replayed steps they belong to; skip the rest.
-
-        The path decides the branch (the call went that way); the words are reviewed again
-        for the feedback. A record that does not fit its step is left out.
-        """
+        """Review saved typed turns again on the replayed steps they fit; skip the rest."""
         saved = RoleplayEntry.from_json({"typed": records})
         for turn in saved.typed if saved is not None else ():
             if turn.step >= len(self._path):
@@ -246,11 +227,7 @@ class RoleplaySession:
 
     @classmethod
     def from_dict(cls, roleplay: Roleplay, data: object) -> RoleplaySession:
-        """Rebuild a session from :meth:`to_dict` data by replaying its path.
-
-        Raises CourseInputError if the data is for another role-play, the path cannot be
-        replayed, or the saved ending is not where the path leads.
-        """
+        """Rebuild a session from :meth:`to_dict` data; raise CourseInputError if it won't fit."""
         if not isinstance(data, Mapping):
             kind = type(data).__name__
             raise CourseInputError("roleplay", ui("engines.input.mapping", kind=kind))

@@ -49,11 +49,7 @@ _LADDER: Mapping[str, tuple[Quality, ...]] = {"all": ("strong",), "some": ("okay
 
 
 def decision_moves(node: Node) -> tuple[str, ...]:
-    """Return the moves a decision is about: those of its strong choice(s), in order.
-
-    Empty at a fork, at an ending, and where no strong choice carries a move of the column
-    (there the learner picks a reply; there is nothing for the reviewer to listen for).
-    """
+    """Return the moves a decision is about: those of its strong choice(s), in order."""
     if node.fork or node.is_ending:
         return ()
     known = knowledge().moves
@@ -62,8 +58,7 @@ def decision_moves(node: Node) -> tuple[str, ...]:
 
 
 def reviewed_moves(node: Node) -> tuple[str, ...]:
-    """Return every move a typed turn here is reviewed for: the decision's, then the others
-    its prepared replies make (empty where the learner cannot type)."""
+    """Return the moves a typed turn is reviewed for: the decision's, then its replies' others."""
     asked = decision_moves(node)
     if not asked:
         return ()
@@ -78,15 +73,7 @@ def can_type(node: Node) -> bool:
 
 
 def clean_turn(text: object) -> str:
-    """Return a typed turn tidied for review, or raise CourseInputError saying what to fix.
-
-    >>> clean_turn("  Hello,\\u00a0Sam. ")
-    'Hello, Sam.'
-    >>> clean_turn("   ")
-    Traceback (most recent call last):
-    ...
-    coursekit.errors.CourseInputError: your_words: is empty; type what you would say first
-    """
+    """Return a typed turn tidied for review, or raise CourseInputError saying what to fix."""
     cleaned = clean_text(text, TURN_FIELD, max_chars=MAX_TURN_CHARS, keep_newlines=True)
     if not cleaned:
         raise CourseInputError(TURN_FIELD, ui("engines.turn.empty"))
@@ -149,9 +136,7 @@ class TypedTurn:
 
     @property
     def feedback_lines(self) -> tuple[str, ...]:
-        """Return the feedback as plain lines: each move heard (quoting the sentence taken as
-        evidence) or not heard (with a tip), how the manager takes it, and the review's limits.
-        """
+        """Return the feedback as plain lines: moves heard or not, the consequence, the limits."""
         lines = []
         for check in self.review.moves:
             outside = bool(self.decision) and check.id not in self.decision
@@ -179,12 +164,7 @@ class TypedTurn:
 
 
 def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> TypedTurn:
-    """Review a typed turn at a decision and return it with the branch it takes.
-
-    ``choice`` pins the branch (when a saved call is replayed); otherwise :func:`route` picks
-    it from the review. Raises CourseInputError for empty, wordless, too long or non-text
-    input, or at a node where the learner cannot type.
-    """
+    """Review a typed turn at a decision; ``choice`` pins the branch, else :func:`route` picks."""
     asked = reviewed_moves(node)
     if not asked:
         raise CourseInputError(TURN_FIELD, ui("engines.turn.pick"))
@@ -198,18 +178,7 @@ def review_typed(node: Node, text: object, *, choice: Choice | None = None) -> T
 
 
 def choice_order(node: Node, seed: str) -> tuple[Choice, ...]:
-    """Return a node's choices in the order one learner sees them (stable per seed).
-
-    The same order the quizzes use (:func:`coursekit.quiz.order.shown_order`); the widget's
-    seed is :func:`coursekit.quiz.order.learner_seed` of the learner's journal.
-
-    >>> from coursekit.loader import roleplays
-    >>> node = roleplays()["call_scenario1"].start
-    >>> choice_order(node, "a") == choice_order(node, "a")
-    True
-    >>> sorted(c.id for c in choice_order(node, "a")) == sorted(c.id for c in node.choices)
-    True
-    """
+    """Return a node's choices in one learner's order (the quizzes' :func:`shown_order`)."""
     by_id = {choice.id: choice for choice in node.choices}
     return tuple(by_id[choice_id] for choice_id in shown_order(node, seed))
 

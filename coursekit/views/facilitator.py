@@ -31,10 +31,7 @@ def _notes(block: AgendaBlock) -> Html:
 
 
 def agenda_html(agenda: Agenda) -> Html:
-    """Return a workshop agenda as a table: when, notebook, activity and discussion minutes,
-    what happens, and the block's teaching notes (what to ask, what to watch for, timing)."""
-    # One group per block: its times and what happens, then its teaching notes across the
-    # table, so the notes stay readable in a narrow column of text.
+    """Return a workshop agenda as a table: one group per block, its teaching notes across it."""
     groups = [
         _html("agenda_block", start=item.start, end=item.start + item.block.minutes,
               notebook=item.block.notebook or "—", activity_minutes=item.block.activity_minutes,
@@ -65,8 +62,7 @@ def _key_rows(question: Question) -> list[Html]:
 
 
 def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
-    """Return each quiz's answer key: every question, every option with whether it is right
-    or wrong and why, and the question's explanation; for a show of hands."""
+    """Return each quiz's answer key: every option, right or wrong and why, and the explanation."""
     tables = [
         _html("key", title=quiz.title, rows=[
             _html("key_question", number=number, prompt=question.prompt,
@@ -80,10 +76,7 @@ def answer_keys_html(quizzes: Iterable[Quiz]) -> Html:
 def bar_chart_html(
     title: str, counts: Mapping[str, int], unit: str = "", scale: int | None = None
 ) -> Html:
-    """Return a bar chart in HTML: each bar labelled, its number written beside it.
-
-    Bars are drawn against ``scale`` (100 for percentages) or, by default, the largest value.
-    """
+    """Return a bar chart, each bar labelled and numbered, against ``scale`` or the largest."""
     if not counts:
         return _chart("empty", title=title)
     top = scale or max(counts.values()) or 1
@@ -105,10 +98,7 @@ def room_charts(summary: RoomSummary, titles: Mapping[str, str],
 
 
 def room_html(found: CardFolder, summary: RoomSummary, titles: Mapping[str, str]) -> Html:
-    """Return the room's summary: cards counted, skipped files, a chart per question.
-
-    ``titles`` names the quizzes, role-plays and endings the cards hold by id.
-    """
+    """Return the room's summary: cards counted, skipped files, a chart per question."""
     messages = [tag("li", message) for message in found.messages]
     return surface(_html("room_count", count=summary.learners),
                    _html("room_messages", items=messages) if messages else Html(""),

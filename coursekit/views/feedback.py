@@ -7,8 +7,6 @@ callout's heading always agrees with its body.
 <div class="sc-callout sc-callout-correct" role="status" aria-live="polite"><p
 class="sc-callout-heading"><span class="sc-callout-icon" aria-hidden="true">✓</span>
 Correct</p><div class="sc-callout-body">Well done.</div></div>
->>> kind_for_symbol("◐")
-'partly'
 """
 
 from __future__ import annotations

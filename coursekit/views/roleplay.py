@@ -22,18 +22,8 @@ from .markup import Html, esc, tag
 from .teaching import surface
 from .text import ui
 
-__all__ = [
-    "Turn",
-    "announce_html",
-    "Verdict",
-    "call_html",
-    "debrief_html",
-    "path_html",
-    "pick_only_hint",
-    "session_turns",
-    "step_turn",
-    "transcript_html",
-]
+__all__ = ["Turn", "Verdict", "announce_html", "call_html", "debrief_html", "path_html",
+           "pick_only_hint", "session_turns", "step_turn", "transcript_html"]
 
 
 _OUTCOME_KINDS: dict[str, Kind] = {"good": "correct", "mixed": "partly", "poor": "notyet"}
@@ -108,9 +98,7 @@ def transcript_html(turns: Sequence[Turn]) -> Html:
 
 def call_html(turns: Sequence[Turn], *, debrief: str = "", status: str = "", hint: str = "",
               typing: bool = False) -> Html:
-    """Return the call in one piece: transcript, debrief, the last step's status, a hint.
-
-    Marked ``typing``, the style sheet shows the own-words box: no update of its own per step."""
+    """Return the call in one piece: transcript, debrief, status, hint (``typing``: own words)."""
     line = tag("div", transcript_html(turns), cls="sc-manager-line" + " sc-can-type" * typing)
     return esc([line, Html(debrief), tag("div", Html(status), cls="sc-feedback-step"), Html(hint)])
 

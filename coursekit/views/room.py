@@ -2,15 +2,6 @@
 
 Anything from a card, a file name or a reply is escaped once, where its fragment is made; a
 card can never add markup. Charts are :func:`~coursekit.views.facilitator.bar_chart_html`.
-
->>> from coursekit.room import read_room
->>> page = live_room_html(read_room([b"<script>alert(1)</script>"]), "Read from uploads.")
->>> "<script>" in page, "&lt;script&gt;" in page
-(False, False)
->>> "Cards counted: 0" in page and "not readable JSON" in page
-True
->>> "Shared again" in share_callout(200, {})
-True
 """
 
 from __future__ import annotations

@@ -12,11 +12,7 @@ __all__ = ["html_texts", "ui", "ui_html"]  # ``ui`` for the views that import it
 
 
 def ui_html(key: str, /, **fields: Content) -> Html:
-    """Return the HTML skeleton ``key`` with each field escaped (:class:`Html` fields kept).
-
-    >>> print(ui_html("views.room.count", count=2, source=" — <b>"))
-    <p class="sc-room-count"><strong>Cards counted: 2</strong> — &lt;b&gt;</p>
-    """
+    """Return the HTML skeleton ``key`` with each field escaped (:class:`Html` fields kept)."""
     return Html(Template(text_for(key)).substitute({name: esc(v) for name, v in fields.items()}))
 
 
