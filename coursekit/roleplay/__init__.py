@@ -3,8 +3,7 @@
 A :class:`Roleplay` is a set of :class:`Node` objects (:mod:`.model`). A
 :class:`RoleplaySession` walks one learner through it, can step back, and ends in a
 :class:`Debrief` that says which of the scenario's moves the learner's path used and which it
-missed (:mod:`.session`). :func:`validate` finds authoring problems before a learner meets them
-(:mod:`.checks`; the loader runs it on every role-play file).
+missed (:mod:`.session`). :func:`validate` finds authoring problems (:mod:`.checks`).
 
 >>> tiny = Roleplay(
 ...     id="tiny",
@@ -38,13 +37,7 @@ missed (:mod:`.session`). :func:`validate` finds authoring problems before a lea
 (True, False)
 
 At a decision the learner may also say the turn in their own words; the review of what they
-typed picks the branch (:mod:`.typed`):
-
->>> step = session.say("If the job has gone, I completely understand.")
->>> step.typed.made, step.node.id
-(('easy_out',), 'glad')
->>> session.to_dict()["typed"][0]["text"]
-'If the job has gone, I completely understand.'
+typed picks the branch (:mod:`.typed`).
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
 """The role-play's data: the nodes of a branching call, the learner's choices and the endings.
 
-A :class:`Roleplay` is a set of :class:`Node` objects. Each node holds the manager's line and
-either the learner's possible replies (:class:`Choice`) or an :class:`Ending`. The course's
-role-plays are read from ``content/roleplays/*.toml`` by :mod:`coursekit.loader`.
+The course's role-plays are read from ``content/roleplays/*.toml`` by :mod:`coursekit.loader`.
 """
 
 from __future__ import annotations

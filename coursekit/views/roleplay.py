@@ -2,13 +2,6 @@
 
 A transcript is a list of :class:`Turn` values, so a turn the learner types in their own words
 can be appended exactly like a chosen one.
-
->>> from coursekit.loader import roleplays
->>> from coursekit.roleplay import RoleplaySession
->>> call = roleplays()["call_scenario1"]
->>> session = RoleplaySession.replay(call, call.worked_path[:1])
->>> [turn.speaker for turn in session_turns(session)]
-['manager', 'you', 'manager']
 """
 
 from __future__ import annotations
@@ -16,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..interface import texts, ui
 from ..roleplay import Debrief, Roleplay, RoleplaySession, Step
 from .feedback import Kind, callout, kind_for_symbol
 from .markup import Html, esc, tag
 from .teaching import surface
-from .text import ui
+from .text import html_texts
 
 __all__ = ["Turn", "Verdict", "announce_html", "call_html", "debrief_html", "path_html",
            "pick_only_hint", "session_turns", "step_turn", "transcript_html"]
 
 
 _OUTCOME_KINDS: dict[str, Kind] = {"good": "correct", "mixed": "partly", "poor": "notyet"}
+_ui, _html = texts("views.roleplay"), html_texts("views.roleplay")
 
 
 @dataclass(frozen=True)
@@ -71,29 +66,23 @@ def session_turns(session: RoleplaySession) -> list[Turn]:
 
 
 def _turn_html(number: int, turn: Turn) -> Html:
-    you = "You (in your own words)" if turn.typed else "You" if turn.said else "You chose"
-    who = f"{'Manager' if turn.speaker == 'manager' else you}:"
-    line = tag("p", f"“{turn.text}”") if turn.said else tag("p", turn.text, cls="sc-cue")
+    you = "typed" if turn.typed else "you" if turn.said else "chose"
     verdict = Html("")
     if turn.verdict is not None:
         body = [tag("p", line) for line in turn.verdict.body]
         if turn.verdict.limits:
-            summary = tag("summary", ui("widgets.roleplay.limits"))
-            body.append(tag("details", [summary, tag("p", turn.verdict.limits)], cls="sc-limits"))
+            summary = ui("widgets.roleplay.limits")
+            body.append(_html("limits", summary=summary, text=turn.verdict.limits))
         verdict = callout(turn.verdict.kind, turn.verdict.heading, body, live=False)
-    cue = tag("p", turn.cue, cls="sc-cue") if turn.cue else Html("")
-    return tag(
-        "li",
-        [cue, tag("span", who, cls="sc-who"), line, verdict],
-        cls=f"sc-turn sc-turn-{turn.speaker}",
-        aria_label=f"Line {number}, {who.rstrip(':')}",
-    )
+    return _html("turn", speaker=turn.speaker, number=number, verdict=verdict,
+                 who=_ui("manager" if turn.speaker == "manager" else you),
+                 line=_html("said" if turn.said else "cue", text=turn.text),
+                 cue=_html("cue", text=turn.cue) if turn.cue else "")
 
 
 def transcript_html(turns: Sequence[Turn]) -> Html:
     """Return the transcript: one list item per line, feedback under the line it judges."""
-    items = [_turn_html(n, turn) for n, turn in enumerate(turns, 1)]
-    return tag("ol", items, cls="sc-transcript", aria_label="The call so far")
+    return _html("transcript", items=[_turn_html(n, turn) for n, turn in enumerate(turns, 1)])
 
 
 def call_html(turns: Sequence[Turn], *, debrief: str = "", status: str = "", hint: str = "",
@@ -114,11 +103,8 @@ def announce_html(turn: Turn) -> Html:
 def debrief_html(debrief: Debrief) -> Html:
     """Return the end-of-call debrief as a callout: how it ended and what to take away."""
     kind = _OUTCOME_KINDS.get(debrief.ending.outcome, "partly")
-    return callout(
-        kind,
-        f"Call over: {debrief.ending.title}",
-        tag("ul", [tag("li", line) for line in debrief.lines]),
-    )
+    return callout(kind, _ui("call_over", title=debrief.ending.title),
+                   tag("ul", [tag("li", line) for line in debrief.lines]))
 
 
 def path_html(roleplay: Roleplay, path: Iterable[str]) -> Html:
@@ -127,7 +113,7 @@ def path_html(roleplay: Roleplay, path: Iterable[str]) -> Html:
     parts = [tag("h4", roleplay.title), transcript_html(session_turns(session))]
     if session.is_over:
         parts.append(debrief_html(session.debrief()))
-    return surface(*parts, label=f"Worked path: {roleplay.title}")
+    return surface(*parts, label=_ui("worked_path", title=roleplay.title))
 
 
 def pick_only_hint() -> Html:

@@ -2,9 +2,6 @@
 
 Every exercise and every rendered teaching surface carries it (browsers apply a repeated
 style sheet once), so the look is the same in JupyterLab, Voilà and JupyterLite.
-
->>> STYLE.startswith("<style>") and ".sc-callout-correct" in STYLE
-True
 """
 
 from __future__ import annotations

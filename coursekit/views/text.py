@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from string import Template
 
-from ..interface import text_for, ui
+from ..interface import text_for
 from .markup import Content, Html, esc
-
-__all__ = ["html_texts", "ui", "ui_html"]  # ``ui`` for the views that import it from here
 
 
 def ui_html(key: str, /, **fields: Content) -> Html:
