@@ -26,9 +26,6 @@ QUALITY_SYMBOLS: Mapping[str, str] = {"strong": "✓", "okay": "◐", "weak": "�
 #: Each quality in words.
 QUALITY_LABELS: Mapping[str, str] = {"strong": "Strong", "okay": "Okay", "weak": "Weak"}
 
-#: Longest path :func:`all_paths` follows before deciding it is looping.
-_MAX_PATH = 200
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -178,8 +175,6 @@ def all_paths(roleplay: Roleplay) -> Iterator[tuple[str, ...]]:
     def walk(node: Node, path: tuple[str, ...], seen: frozenset[str]) -> Iterator[tuple[str, ...]]:
         if node.is_ending:
             yield path
-            return
-        if len(path) >= _MAX_PATH:
             return
         for choice in node.choices:
             if choice.next_id not in seen:
