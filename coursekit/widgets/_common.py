@@ -193,13 +193,13 @@ def wide(description: str, looks: Looks | None = None, tick: bool = False) -> di
 
 def scenario_choice(value: int, label: str) -> w.ToggleButtons:
     """Return the Scenario 1 / Scenario 2 toggle, labelled ``label``, each titled from content."""
-    scenarios = knowledge().scenarios
+    numbers = (1, 2)
     return w.ToggleButtons(
-        options=[("Scenario 1", 1), ("Scenario 2", 2)],
+        options=[(ui("widgets.common.scenario", number=number), number) for number in numbers],
         value=value,
         description=label,
         style={"description_width": "initial"},
-        tooltips=[scenarios[1].title, scenarios[2].title],
+        tooltips=[knowledge().scenarios[number].title for number in numbers],
     )
 
 

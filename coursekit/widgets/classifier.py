@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..classify import Classification, Situation, classify
 from ..entries import SITUATION, SituationEntry
+from ..interface import texts
 from ..knowledge import knowledge
 from ..views import callout, classification_html, tag
 from ._common import (
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ClassifierView", "situation_classifier"]
 
+_ui = texts("widgets.classifier")
+
+
 class ClassifierView(Exercise):
     """The classifier's controls; drive it from Python by setting values, then clicking."""
 
@@ -39,20 +43,19 @@ class ClassifierView(Exercise):
             misstep.id: w.Checkbox(value=False, indent=False, **wide(misstep.label, looks, True))
             for misstep in knowledge().missteps.values()
         }
-        self.days = w.BoundedIntText(value=7, min=0, max=36_500,
-                                     **wide("Days since you declined:", looks))
+        self.days = w.BoundedIntText(value=7, min=0, max=36_500, **wide(_ui("days"), looks))
         self.role_status = w.Dropdown(options=choices("classifier.role"), value="unknown",
                                       **wide(ui("widgets.fields.role_status"), looks))
         self.channel = channel_choice("phone", looks)
-        self.classify_button = button("Show my scenario", "check",
-                                      ui("widgets.classifier.tooltip"), primary=True, looks=looks)
+        self.classify_button = button(_ui("show"), "check", _ui("tooltip"), primary=True,
+                                      looks=looks)
         self.result = feedback("classification", looks)
         self.classification: Classification | None = None
         self.classify_button.on_click(lambda _button: self.update())
-        intro = looks.html(tag("p", ui("widgets.classifier.intro")))
+        intro = looks.html(tag("p", _ui("intro")))
         questions = [*self.misstep_boxes.values(), self.days, self.role_status, self.channel]
         super().__init__()
-        setup_root(self, "classifier", "Which scenario are you in?",
+        setup_root(self, "classifier", _ui("title"),
                    [intro, *questions, actions(self.classify_button, looks=looks), self.result],
                    looks)
         self._restore(saved)
@@ -71,7 +74,7 @@ class ClassifierView(Exercise):
         """Classify the current answers, show the result and save it."""
         self.classification = None
         self.classification = result = classify(self.situation())
-        heading = ui("widgets.classifier.result", scenario=result.scenario)
+        heading = _ui("result", scenario=result.scenario)
         self.result.value = callout("info", heading, classification_html(result))
         self.keep(SITUATION, result.to_entry())
 

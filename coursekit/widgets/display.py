@@ -18,6 +18,7 @@ from IPython.display import HTML
 
 from ..cases import personas, vignettes
 from ..classify import Situation, classify
+from ..interface import ui
 from ..loader import course, quizzes, roleplays
 from ..poll import read_cards, summarise, titles
 from ..review import review_draft
@@ -147,7 +148,7 @@ def show_cases(cases: Mapping[str, Situation], full: bool = False) -> Shown:
     """
     results = [(title, classify(situation)) for title, situation in cases.items()]
     if full:
-        return _show(classifications_html(results, "Cases"))
+        return _show(classifications_html(results, ui("widgets.common.cases")))
     return _show(cases_html(results))
 
 
@@ -163,7 +164,8 @@ def show_persona_script(persona_id: str, scenario: int | None = None) -> Shown:
     persona = personas()[persona_id]
     number = scenario or classify(persona.situation).scenario
     script = build_script(persona.answers, scenario=number, channel=persona.situation.channel)
-    return _show(surface(script_html(script, f"{persona.name}'s call script")))
+    heading = ui("widgets.common.persona_script", name=persona.name)
+    return _show(surface(script_html(script, heading)))
 
 
 def show_review(draft: str, scenario: int, heading: str = "A draft, reviewed") -> Shown:
@@ -175,7 +177,8 @@ def show_persona_draft(persona_id: str, scenario: int | None = None) -> Shown:
     """Show a worked persona's draft and its review."""
     persona = personas()[persona_id]
     number = scenario or classify(persona.situation).scenario
-    return show_review(persona.draft, number, f"{persona.name}'s draft, reviewed")
+    heading = ui("widgets.common.persona_draft", name=persona.name)
+    return show_review(persona.draft, number, heading)
 
 
 def show_worked_path(roleplay_id: str) -> Shown:

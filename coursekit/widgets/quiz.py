@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..entries import QUIZ_PREFIX, QuizEntry
 from ..errors import CourseInputError
+from ..interface import texts
 from ..loader import quizzes
 from ..quiz import (
     Matching,
@@ -29,7 +30,6 @@ from ._common import (
     feedback,
     guard,
     setup_root,
-    ui,
     wide,
 )
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["QuestionView", "QuizView", "quiz"]
 
-_CHOOSE = "— choose —"
+_ui = texts("widgets.quiz")
 
 
 def _in_order(entries: Any, order: tuple[str, ...]) -> list[Any]:
@@ -56,13 +56,14 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         self.order = shown_order(question, seed)
         self.controls: dict[str, w.Widget] = {}
         self._add_controls()
-        prompt = looks.html(tag("p", [tag("strong", f"Question {number}."), " ", question.prompt]))
+        number_tag = tag("strong", _ui("question", number=number))
+        prompt = looks.html(tag("p", [number_tag, " ", question.prompt]))
         body = [*self.controls.values()]
         if question.kind != "single":
-            hint = ui(f"widgets.quiz.hint.{question.kind}")
+            hint = _ui(f"hint.{question.kind}")
             body.insert(0, looks.html(tag("p", tag("em", hint))))
-        self.check_button = button("Check answer", "check", primary=True, looks=looks)
-        self.retry_button = button("Try again", "undo", looks=looks)
+        self.check_button = button(_ui("check"), "check", primary=True, looks=looks)
+        self.retry_button = button(_ui("try_again"), "undo", looks=looks)
         self.retry_button.disabled = True
         self.feedback = feedback("quiz", looks)
         self.check_button.on_click(lambda _b: self.check())
@@ -82,10 +83,12 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         elif isinstance(question, Ordering):
             items = [(item.text, item.id) for item in question.items]
             for place, item in enumerate(question.presented(), 1):
-                menu = w.Dropdown(options=items, value=item.id, **wide(f"Place {place}:", looks))
+                label = wide(_ui("place", place=place), looks)
+                menu = w.Dropdown(options=items, value=item.id, **label)
                 self.controls[str(place)] = menu
         elif isinstance(question, Matching):
-            targets = [(_CHOOSE, ""), *((target.text, target.id) for target in question.right)]
+            targets = [(_ui("choose"), ""),
+                       *((target.text, target.id) for target in question.right)]
             for left in _in_order(question.left, self.order):
                 menu = w.Dropdown(options=targets, value="", **wide(f"{left.text} →", looks))
                 self.controls[left.id] = menu
@@ -93,7 +96,7 @@ class QuestionView(w.VBox):  # type: ignore[misc]
             shown = _in_order(question.options, self.order)  # type: ignore[attr-defined]
             options = [(option.text, option.id) for option in shown]
             self.controls["choice"] = w.RadioButtons(options=options, value=None,
-                                                     **wide("Your answer:", looks))
+                                                     **wide(_ui("your_answer"), looks))
 
     def answer(self) -> object:
         """Return the learner's current answer, in the form the quiz engine grades."""
@@ -128,9 +131,9 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         """Grade the current answer and show feedback."""
         answer = self.answer()
         if isinstance(answer, dict) and not all(answer.values()):
-            raise CourseInputError("answer", ui("widgets.quiz.match_all"))
+            raise CourseInputError("answer", _ui("match_all"))
         if answer is None:
-            raise CourseInputError("answer", ui("widgets.quiz.choose_first"))
+            raise CourseInputError("answer", _ui("choose_first"))
         self.show(self._on_check(self.question.id, answer))
 
     def show(self, result: Result) -> None:
@@ -141,7 +144,7 @@ class QuestionView(w.VBox):  # type: ignore[misc]
     def retry(self) -> None:
         """Clear the feedback so the learner can answer again."""
         self._on_check(self.question.id, None)
-        self.feedback.value = callout("info", "Try again", ui("widgets.quiz.retry"))
+        self.feedback.value = callout("info", _ui("try_again"), _ui("retry"))
         self.retry_button.disabled = True
 
 
@@ -199,5 +202,5 @@ class QuizView(Exercise):
 def quiz(quiz_id: str, journal: Journal | None = None) -> QuizView:
     """Return the quiz with this id from the course's quiz bank, restored from the journal."""
     if quiz_id not in quizzes():
-        raise CourseInputError("quiz_id", f"unknown quiz {quiz_id!r}")
+        raise CourseInputError("quiz_id", _ui("unknown", id=repr(quiz_id)))
     return QuizView(quizzes()[quiz_id], journal)

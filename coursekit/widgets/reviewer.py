@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..entries import DRAFT, DraftEntry, ReviewEntry, ReviewMoveEntry
 from ..errors import CourseInputError
+from ..interface import texts
 from ..review import Review, review_draft
 from ..views import cues_html, review_callout
 from ._common import (
@@ -21,7 +22,6 @@ from ._common import (
     scenario_choice,
     scenario_note,
     setup_root,
-    ui,
     wide,
 )
 
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from ..journal import Journal
 
 __all__ = ["ReviewerView", "draft_reviewer"]
+
+_ui = texts("widgets.reviewer")
+
 
 def review_entry(review: Review) -> ReviewEntry:
     """Return the journal entry of a review."""
@@ -45,12 +48,11 @@ class ReviewerView(Exercise):
         self.classified = entries.scenario
         if scenario not in (1, 2):
             scenario = self.classified or (saved.scenario if saved else None) or 1
-        self.scenario = scenario_choice(scenario, "Review against:")
+        self.scenario = scenario_choice(scenario, _ui("against"))
         self.scenario_note = w.HTML(scenario_note(scenario, self.classified))
         self.text = w.Textarea(value=saved.text if saved else "", continuous_update=False, rows=7,
-                               placeholder=ui("widgets.reviewer.placeholder"),
-                               **wide("Your draft:"))
-        self.review_button = button("Review my draft", "search", primary=True)
+                               placeholder=_ui("placeholder"), **wide(_ui("draft")))
+        self.review_button = button(_ui("review"), "search", primary=True)
         self.result = feedback("review")
         self.cues = w.HTML(cues_html(int(self.scenario.value)))
         self.review: Review | None = None
@@ -62,7 +64,7 @@ class ReviewerView(Exercise):
         self.scenario.observe(lambda _c: self._scenario_changed(), names="value")
         super().__init__()
         controls = [self.scenario, self.scenario_note, self.text, actions(self.review_button)]
-        setup_root(self, "reviewer", "Review your draft", [*controls, self.result, self.cues])
+        setup_root(self, "reviewer", _ui("title"), [*controls, self.result, self.cues])
         if self.text.value:
             self.run_review()
 

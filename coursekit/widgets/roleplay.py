@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from ..entries import ROLEPLAY_PREFIX, RoleplayEntry
 from ..errors import CourseInputError
-from ..interface import ui
+from ..interface import texts
 from ..loader import roleplays
 from ..quiz.order import learner_seed
 from ..roleplay import Roleplay, RoleplaySession, Step, can_type, choice_order
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 __all__ = ["RoleplayView", "roleplay"]
 
+_ui = texts("widgets.roleplay")
+
 
 class RoleplayView(Exercise):
     """A branching call: the transcript (:attr:`turns`), what to say next, go back, restart.
@@ -59,23 +61,23 @@ class RoleplayView(Exercise):
         self.transcript = feedback("transcript")
         self.debrief = _Part(self)
         self.last_step = _Part(self)
-        self.choices = w.RadioButtons(options=[], value=None, **wide("What do you say?"))
+        self.choices = w.RadioButtons(options=[], value=None, **wide(_ui("choices")))
         self.choices.add_class("sc-choices")
-        self.say_button = w.Button(description="Say it", button_style="primary", icon="comment")
+        self.say_button = w.Button(description=_ui("say"), button_style="primary", icon="comment")
         self.own_words = w.Textarea(
             value="",
-            placeholder=ui("widgets.roleplay.placeholder"),
+            placeholder=_ui("placeholder"),
             continuous_update=False,
             rows=3,
-            **wide("Or say it your way:"),
+            **wide(_ui("own_words")),
         )
         self.own_words.add_class("sc-own-words")
-        self.own_button = w.Button(description="Say it your way", icon="pencil")
+        self.own_button = w.Button(description=_ui("say_own"), icon="pencil")
         self.own_box = w.VBox([self.own_words, actions(self.own_button)])
         self.own_box.add_class("sc-say-own")
         self.own_button.on_click(lambda _b: self.say_own())
-        self.back_button = w.Button(description="Go back one step", icon="undo")
-        self.restart_button = w.Button(description="Start again", icon="refresh")
+        self.back_button = w.Button(description=_ui("back"), icon="undo")
+        self.restart_button = w.Button(description=_ui("restart"), icon="refresh")
         self.say_button.on_click(lambda _b: self.say())
         self.back_button.on_click(lambda _b: self.go_back())
         self.restart_button.on_click(lambda _b: self.restart())
@@ -106,7 +108,7 @@ class RoleplayView(Exercise):
     def say(self) -> None:
         """Say the selected choice; it joins the transcript with how the manager takes it."""
         if self.choices.value is None:
-            raise CourseInputError("choice", ui("widgets.roleplay.pick_first"))
+            raise CourseInputError("choice", _ui("pick_first"))
         self._shown(self.session.choose(str(self.choices.value)))
 
     @guard("last_step")
@@ -117,7 +119,7 @@ class RoleplayView(Exercise):
         try:
             step = self.session.say(self.own_words.value)
         except CourseInputError as exc:
-            heading = ui("widgets.roleplay.check_typed")
+            heading = _ui("check_typed")
             self.last_step.value = status_html(WARN, heading, exc.problem)
             return
         self._shown(step, clear_words=True)
@@ -126,10 +128,10 @@ class RoleplayView(Exercise):
     def go_back(self) -> None:
         """Undo the last choice."""
         if self.session.back():
-            self.render(callout("info", ui("widgets.roleplay.went_back")))
+            self.render(callout("info", _ui("went_back")))
             self._save()
         else:
-            self.last_step.value = callout("info", ui("widgets.roleplay.at_start"))
+            self.last_step.value = callout("info", _ui("at_start"))
 
     @guard("last_step")
     def restart(self) -> None:
@@ -230,5 +232,5 @@ class _Part:
 def roleplay(roleplay_id: str, journal: Journal | None = None) -> RoleplayView:
     """Return the role-play with this id, resumed from the journal where the learner left it."""
     if roleplay_id not in roleplays():
-        raise CourseInputError("roleplay_id", f"unknown role-play {roleplay_id!r}")
+        raise CourseInputError("roleplay_id", _ui("unknown", id=repr(roleplay_id)))
     return RoleplayView(roleplays()[roleplay_id], journal)

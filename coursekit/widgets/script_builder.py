@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..entries import SCRIPT, SCRIPT_INPUTS, ScriptInputsEntry
 from ..errors import CourseInputError
+from ..interface import texts
 from ..loader import script_wording
 from ..script import FIELDS, Script, ScriptInputs, build_script
 from ..views import callout, script_html, tag
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from ..journal import Journal
 
 __all__ = ["ScriptBuilderView", "script_builder"]
+
+_ui = texts("widgets.script")
+
 
 def _field(name: str, value: str) -> w.Text | w.Textarea:
     """Return the live control for one script field: one line for the name, else three."""
@@ -51,16 +55,16 @@ class ScriptBuilderView(Exercise):
         # Following the classification re-saves a script written for the other scenario.
         stale = follows and entries.script is not None and entries.script.scenario != scenario
         self.fields = {name: _field(name, saved.inputs.get(name, "")) for name in FIELDS}
-        self.scenario = scenario_choice(scenario, "Your scenario:")
+        self.scenario = scenario_choice(scenario, _ui("scenario"))
         self.scenario_note = w.HTML()
         self.channel = channel_choice(saved.channel)
         self.variant = w.Dropdown(
-            options=[("Wording A", 0), ("Wording B", 1), ("Wording C", 2)],
+            options=[(_ui("wording", letter=letter), n) for n, letter in enumerate("ABC")],
             value=saved.variant,
-            **wide("Connecting sentences:"),
+            **wide(_ui("variant")),
         )
         self.preview = feedback("preview")
-        self.plain_text = w.Textarea(value="", rows=8, **wide(ui("widgets.script.plain_text")))
+        self.plain_text = w.Textarea(value="", rows=8, **wide(_ui("plain_text")))
         self.status = feedback("status")
         self.script: Script | None = None
         for control in (*self.fields.values(), self.scenario, self.channel, self.variant):
@@ -69,9 +73,9 @@ class ScriptBuilderView(Exercise):
         only_2 = [self.fields[f.id] for f in script_wording().fields if f.scenario == 2]
         self._scenario_2_box = w.VBox(only_2)
         both = [control for control in self.fields.values() if control not in only_2]
-        preview = tag("p", [tag("strong", ui("widgets.script.preview")),
-                            ui("widgets.script.preview_note")])
-        setup_root(self, "script-builder", "Build your call script", [
+        preview = tag("p", [tag("strong", _ui("preview")),
+                            _ui("preview_note")])
+        setup_root(self, "script-builder", _ui("title"), [
             self.scenario, self.scenario_note, self.channel, *both, self._scenario_2_box,
             self.variant, self.status, w.HTML(preview), self.preview, self.plain_text,
         ])
@@ -107,11 +111,11 @@ class ScriptBuilderView(Exercise):
         saved_word = ui("widgets.common.saved") if save else ""
         count = len(script.missing)
         if count:
-            heading = ui("widgets.script.missing", count=count, s="s" if count > 1 else "")
-            where = ui("widgets.script.where")
+            heading = _ui("missing", count=count, s="s" if count > 1 else "")
+            where = _ui("where")
             self.status.value = callout("partly", heading, f"{saved_word} {where}".lstrip())
         else:
-            self.status.value = callout("correct", ui("widgets.script.complete"), saved_word)
+            self.status.value = callout("correct", _ui("complete"), saved_word)
 
 
 #: The builder of the script builder, restored from the journal.
