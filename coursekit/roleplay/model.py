@@ -39,9 +39,6 @@ class Choice:
     moves: tuple[str, ...] = ()
     quality: Quality = "okay"
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "moves", tuple(self.moves))
-
     @property
     def symbol(self) -> str:
         """Return ✓, ◐ or ✗ for a strong, okay or weak choice."""
@@ -80,9 +77,6 @@ class Node:
     fork: bool = False
     shuffle: bool = True
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "choices", tuple(self.choices))
-
     @property
     def is_ending(self) -> bool:
         """Return True if the conversation stops here."""
@@ -112,7 +106,6 @@ class Roleplay:
     _index: dict[str, Node] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "nodes", tuple(self.nodes))
         index: dict[str, Node] = {}
         for node in self.nodes:
             index.setdefault(node.id, node)

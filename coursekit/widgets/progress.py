@@ -27,11 +27,7 @@ _ui, _html, _room = texts("widgets.progress"), html_texts("widgets.progress"), t
 class ProgressView(CardSharing, Exercise):
     """The progress panel: a checklist of exercises, the plan's gaps, export, and reset apart.
 
-    Exports go to ``folder`` (default: the notebook's folder). ``exercises`` limits the
-    checklist to these exercise ids (the Voilà app's own, say). "Share with the room" sends the
-    card to the hub's room service when ``env`` (default: the kernel's environment) names one,
-    and otherwise writes it to ``folder`` as a download.
-    """
+    ``exercises`` limits the checklist (the Voilà app's own, say); files go to ``folder``."""
 
     def __init__(self, journal: Journal | None = None, folder: str | Path | None = None,
                  exercises: Iterable[str] | None = None,
@@ -62,7 +58,6 @@ class ProgressView(CardSharing, Exercise):
         self.reset_button = button(_ui("reset_one"), "undo")
         self.confirm_all = w.Checkbox(value=False, indent=False, **wide(_ui("confirm_all")))
         self.reset_all_button = button(_ui("reset_all"), "trash")
-        # Reset everything only once the box is ticked (so disabled from the start).
         w.dlink((self.confirm_all, "value"), (self.reset_all_button, "disabled"), lambda v: not v)
         self.reset_button.on_click(lambda _b: self.reset_one())
         self.reset_all_button.on_click(lambda _b: self.reset_everything())
