@@ -22,9 +22,9 @@ if TYPE_CHECKING:
     from ..journal import Journal, JSONValue
 
 __all__ = [
-    "WARN", "Exercise", "Looks", "actions", "button", "channel_choice", "choices", "download_area",
-    "feedback", "get_journal", "guard", "json_value", "scenario_choice",
-    "scenario_note", "setup_root", "ui", "wide",
+    "WARN", "Exercise", "Looks", "actions", "button", "channel_choice", "choices", "feedback",
+    "get_journal", "guard", "json_value", "scenario_choice", "scenario_note", "setup_root", "ui",
+    "wide",
 ]
 
 #: The sign of a problem the learner can fix (a callout of kind "warn").
@@ -144,13 +144,6 @@ def feedback(kind: str = "status", looks: Looks | None = None) -> w.HTML:
     area = looks.html() if looks else w.HTML(value="")
     area.add_class("sc-feedback")
     area.add_class(f"sc-feedback-{kind}")
-    return area
-
-
-def download_area() -> w.HTML:
-    """Return the empty area where a download link appears."""
-    area = w.HTML("")
-    area.add_class("sc-download")
     return area
 
 

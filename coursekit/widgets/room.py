@@ -24,7 +24,6 @@ from ._common import (
     Exercise,
     actions,
     button,
-    download_area,
     feedback,
     get_journal,
     guard,
@@ -56,7 +55,8 @@ class CardSharing:
         self.journal = get_journal(journal)
         self.env = os.environ if env is None else env
         self.folder = Path(folder) if folder is not None else Path.cwd()
-        self.status, self.download = feedback(), download_area()
+        self.status, self.download = feedback(), w.HTML("")
+        self.download.add_class("sc-download")
 
     @guard("status")
     def share(self) -> None:
