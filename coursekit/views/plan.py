@@ -1,13 +1,4 @@
-"""The learner's plan as Markdown, read from their typed journal entries, ids shown as words.
-
->>> from coursekit.entries import read_entries
->>> page = plan_markdown(read_entries({"situation": {"scenario": 1},
-...                                    "reflection:why_now": "*Soon*"}))
->>> page.splitlines()[0]
-'# My Second Call plan'
->>> "Scenario 1: You declined clearly and respectfully" in page, "\\\\*Soon\\\\*" in page
-(True, True)
-"""
+"""The learner's plan as Markdown, read from their typed journal entries, ids shown as words."""
 
 from __future__ import annotations
 
