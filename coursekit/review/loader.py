@@ -68,12 +68,12 @@ def _family(table: Table, key: str, softener: re.Pattern[str] | None, check: boo
     _not_empty(table, "phrases")
     bodies: dict[int, str] = {}
     for index, phrase in enumerate(phrases):
-        if not soften(phrase, softener).strip(" .*~"):
+        # a pattern is kept as written: folding its case would turn \W into \w
+        softened = soften(phrase if phrase.startswith("re:") else phrase.casefold(), softener)
+        if not softened.strip(" .*~"):
             table.problem(f"phrases[{index}]", _ui("phrase"))
         else:
-            # a pattern is kept as written: folding its case would turn \W into \w
-            plain = phrase if phrase.startswith("re:") else phrase.casefold()
-            bodies[index] = compile_phrase(soften(plain, softener))
+            bodies[index] = compile_phrase(softened)
     guards = "".join(f"(?<!\\b{re.escape(word.casefold())} )" for word in table.texts("not_after"))
     if check:  # each pattern phrase alone names a bad one; then the family as a whole
         for index in [i for i in bodies if phrases[i].startswith("re:")]:
