@@ -1,19 +1,13 @@
 """The one loader: read every content file, check it, and hand the engines their data.
 
 :func:`load` reads a content folder and returns the :class:`Content` with every
-:class:`~coursekit.fields.Problem` found (file, key path, line, message); :func:`check` returns
-just the problems, for ``coursekit check`` and the tests. The accessors (:func:`course`,
-:func:`quizzes`, :func:`roleplays`, …) read only their own part of the package's content, once
-per process, on first use, and raise :class:`~coursekit.fields.ContentError` naming every problem
-in that part: a kernel reads the files its notebook uses, not the whole course (the checks
-across files run in :func:`load`). Importing this module reads nothing.
+:class:`~coursekit.fields.Problem` found; :func:`check` returns just the problems. The accessors
+(:func:`course`, :func:`quizzes`, …) read only their own part of the package's content, once per
+process, on first use, and raise :class:`~coursekit.fields.ContentError` naming every problem in
+it (the checks across files run in :func:`load`). Importing this module reads nothing.
 
->>> [quiz_id for quiz_id in quizzes()][:3]
-['00_start', '01_dilemma', '02_reactions']
->>> sorted(roleplays())
-['call_scenario1', 'call_scenario2', 'meeting']
->>> course().notebooks[0].file
-'00_start_here.ipynb'
+>>> list(quizzes())[:3], sorted(roleplays())
+(['00_start', '01_dilemma', '02_reactions'], ['call_scenario1', 'call_scenario2', 'meeting'])
 >>> check()
 []
 """
