@@ -32,8 +32,7 @@ from .read_quizzes import read_quizzes
 from .read_roleplays import read_roleplays
 
 __all__ = ["PACKAGE_CONTENT", "CaseRecord", "Content", "ContentError", "Problem", "check",
-           "course", "knowledge", "load", "personas_data", "quizzes", "roleplays",
-           "script_wording", "vignettes_data"]
+           "course", "examples", "knowledge", "load", "quizzes", "roleplays", "script_wording"]
 
 
 @dataclass(frozen=True)
@@ -69,16 +68,6 @@ def _cross_check(folder: Path, found: Content, problems: list[Problem]) -> None:
                      for item in getattr(found, group) if item not in listed[kind]]
 
 
-def _read_wording(root: Path, problems: list[Problem], facts: Knowledge) -> ScriptWording:
-    """Read ``script.toml`` and check it words a reason for every misstep."""
-    wording = read_script_wording(root, problems)
-    for misstep in facts.missteps:
-        if misstep not in wording.phrases["reaction_why"]:
-            problems.append(Problem("script.toml", f"reaction_why.{misstep}",
-                                    ui("loader.content.missing")))
-    return wording
-
-
 def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
     """Read and check a content folder; return the content and every problem found."""
     root = Path(folder)
@@ -86,7 +75,7 @@ def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
     if not root.is_dir():
         problems.append(Problem(str(folder), "", ui("loader.content.not_folder")))
     facts = read_knowledge(root, problems)
-    wording = _read_wording(root, problems, facts)
+    wording = read_script_wording(root, problems, facts)
     personas, vignettes = read_examples(root, problems, facts,
                                         {entry.id for entry in wording.fields})
     found = Content(facts, read_course(root, problems), read_quizzes(root, problems),
@@ -123,21 +112,12 @@ def roleplays() -> dict[str, Roleplay]:
 @functools.cache
 def script_wording() -> ScriptWording:
     """Return the script builder's field prompts and phrases."""
-    return read_checked(lambda root, problems: _read_wording(root, problems, knowledge()))
+    return read_checked(lambda root, problems: read_script_wording(root, problems, knowledge()))
 
 
 @functools.cache
-def _examples() -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
+def examples() -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
+    """Return the worked-example personas and the short cases as written (see ``cases``)."""
     field_ids = {entry.id for entry in script_wording().fields}
     return read_checked(
         lambda root, problems: read_examples(root, problems, knowledge(), field_ids))
-
-
-def personas_data() -> dict[str, CaseRecord]:
-    """Return the worked-example personas as written (see :mod:`coursekit.cases`)."""
-    return _examples()[0]
-
-
-def vignettes_data() -> dict[str, CaseRecord]:
-    """Return the short cases as written (see :mod:`coursekit.cases`)."""
-    return _examples()[1]

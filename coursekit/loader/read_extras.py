@@ -69,8 +69,9 @@ def read_examples(folder: Path, problems: list[Problem], facts: Knowledge,
     return personas, vignettes
 
 
-def read_script_wording(folder: Path, problems: list[Problem]) -> ScriptWording:
-    """Read the script builder's field prompts and phrases, checking every phrase is there."""
+def read_script_wording(folder: Path, problems: list[Problem], facts: Knowledge) -> ScriptWording:
+    """Read the script builder's field prompts and phrases, checking every phrase is there and a
+    reason is worded for every misstep."""
     root = read_table(folder / "script.toml", problems)
     fields = tuple(t.record(ScriptField) for t in root.tables("fields"))
     if tuple(entry.id for entry in fields) != FIELDS:
@@ -98,4 +99,8 @@ def read_script_wording(folder: Path, problems: list[Problem]) -> ScriptWording:
         greeting.problem("openers", _ui("openers"))
     else:
         openers = [(str(phone), str(meeting)) for phone, meeting in raw]
+    for misstep in facts.missteps:
+        if misstep not in phrases["reaction_why"]:
+            problems.append(Problem("script.toml", f"reaction_why.{misstep}",
+                                    ui("loader.content.missing")))
     return ScriptWording(fields, phrases, tuple(openers) or (("", ""),) * 3)
