@@ -55,21 +55,8 @@ class Quiz:
 
 
 class QuizAttempt:
-    """One learner's go at a quiz: answers, retries, attempt counts and a score.
-
-    Answering again counts as a new attempt and replaces the latest result.
-
-    >>> from coursekit.loader import quizzes
-    >>> quiz = quizzes()["05_scenario2"]
-    >>> attempt = QuizAttempt(quiz)
-    >>> for question in quiz.questions:
-    ...     _ = attempt.answer(question.id, question.answer_key())
-    >>> attempt.score() == attempt.out_of(), attempt.is_complete()
-    (True, True)
-    >>> attempt.retry(quiz.questions[0].id)
-    >>> attempt.is_complete(), attempt.attempts[quiz.questions[0].id]
-    (False, 1)
-    """
+    """One learner's go at a quiz: answers, retries, attempt counts and a score; answering again
+    counts as a new attempt and replaces the latest result."""
 
     def __init__(self, quiz: Quiz) -> None:
         self.quiz = quiz
