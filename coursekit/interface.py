@@ -24,9 +24,8 @@ from typing import Any
 def interface_texts() -> dict[str, str]:
     """Return every interface text by its full key, read once per process."""
     texts: dict[str, str] = {}
-    for path in sorted((Path(__file__).parent / "content" / "interface").iterdir()):
-        if path.name.endswith(".toml"):
-            _flatten(path.name.removesuffix(".toml"), tomllib.loads(path.read_text("utf-8")), texts)
+    for path in sorted((Path(__file__).parent / "content" / "interface").glob("*.toml")):
+        _flatten(path.stem, tomllib.loads(path.read_text("utf-8")), texts)
     return texts
 
 
