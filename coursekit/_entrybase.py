@@ -1,10 +1,9 @@
 """One JSON conversion for every typed journal entry, driven by the entry's field types.
 
-An entry is a frozen dataclass deriving from :class:`_Entry`. Writing turns it into plain JSON
-data (tuples as lists, nested entries as objects, fields that are None left out). Reading goes
-field by field, by type: a value of the wrong type, blank text or a value outside a field's
-:class:`OneOf` falls back to the field's default, and an entry missing a required field reads
-as None, so older and hand-edited journals still load.
+An entry is a frozen dataclass deriving from :class:`_Entry`. Writing gives plain JSON data
+(fields that are None left out). Reading goes field by field, by type: a value of the wrong
+type, blank text or a value outside a field's :class:`OneOf` falls back to the field's default,
+and an entry missing a required field reads as None, so older and hand-edited journals load.
 
 >>> from dataclasses import dataclass
 >>> @dataclass(frozen=True)

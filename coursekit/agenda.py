@@ -38,13 +38,7 @@ class AgendaBlock:
         return self.activity_minutes + self.discussion_minutes
 
     def note_parts(self) -> tuple[tuple[str, str], ...]:
-        """Return the notes as (label, text) pairs: what to ask, what to watch for, timing.
-
-        Text before the first label, or notes with no labels, come back with the label ``""``.
-
-        >>> AgendaBlock("Close", 3, 2, "Ask: one sentence each. Timing: stop on time.").note_parts()
-        (('Ask', 'one sentence each.'), ('Timing', 'stop on time.'))
-        """
+        """Return the notes as (label, text) pairs (label ``""`` for text before any label)."""
         pieces = _NOTE_SPLIT.split(self.notes)
         parts = [("", pieces[0].strip())] if pieces[0].strip() else []
         parts += [(pieces[i], pieces[i + 1].strip()) for i in range(1, len(pieces) - 1, 2)]

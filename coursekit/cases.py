@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass, field
 
 from .classify import Situation
-from .loader import personas_data, vignettes_data
+from .loader import examples
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def personas() -> dict[str, Persona]:
         record.id: Persona(record.id, record.name, record.story,
                            Situation.from_mapping(record.situation), dict(record.answers),
                            record.draft)
-        for record in personas_data().values()
+        for record in examples()[0].values()
     }
 
 
@@ -57,5 +57,5 @@ def vignettes() -> dict[str, Vignette]:
     return {
         record.id: Vignette(record.id, record.name, record.story,
                             Situation.from_mapping(record.situation), record.note)
-        for record in vignettes_data().values()
+        for record in examples()[1].values()
     }

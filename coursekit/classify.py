@@ -14,16 +14,17 @@ True
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 from .entries import SituationEntry
 from .errors import CourseInputError
 from .fields import listed
-from .interface import ui
+from .interface import texts
 from .knowledge import knowledge
 from .loader import script_wording
 
+_ui = texts("engines.situation")
 #: After this many days the column's own example ("a couple of weeks") suggests the role
 #: may well have gone to someone else.
 FILLED_RISK_DAYS = 14
@@ -40,7 +41,7 @@ def check_choice(field: str, value: object, allowed: Collection[object]) -> None
     """
     # Same type and equal: True is not 1, 1.0 is not 1, and an unhashable value is refused.
     if not any(type(value) is type(item) and value == item for item in allowed):
-        raise CourseInputError(field, ui("engines.situation.choice", allowed=listed(list(allowed))))
+        raise CourseInputError(field, _ui("choice", allowed=listed(list(allowed))))
 
 
 @dataclass(frozen=True)
@@ -57,24 +58,24 @@ class Situation:
 
     def __post_init__(self) -> None:
         if isinstance(self.missteps, str) or not isinstance(self.missteps, tuple | list):
-            raise CourseInputError("missteps", ui("engines.situation.missteps"))
+            raise CourseInputError("missteps", _ui("missteps"))
         known = knowledge().missteps
         for item in self.missteps:
             if not isinstance(item, str):
-                raise CourseInputError("missteps", ui("engines.situation.misstep_text"))
+                raise CourseInputError("missteps", _ui("misstep_text"))
             if item not in known:
-                raise CourseInputError("missteps", ui("engines.situation.misstep",
-                                                      id=repr(item[:40]), known=", ".join(known)))
+                raise CourseInputError("missteps", _ui("misstep", id=repr(item[:40]),
+                                                       known=", ".join(known)))
         if "went_silent" in self.missteps and "delayed_reply" in self.missteps:
-            raise CourseInputError("missteps", ui("engines.situation.both"))
+            raise CourseInputError("missteps", _ui("both"))
         object.__setattr__(self, "missteps", tuple(dict.fromkeys(self.missteps)))
         days = self.time_since_days
         if isinstance(days, bool) or not isinstance(days, int):
-            raise CourseInputError("time_since_days", ui("engines.situation.days"))
+            raise CourseInputError("time_since_days", _ui("days"))
         if days < 0:
-            raise CourseInputError("time_since_days", ui("engines.situation.not_negative"))
+            raise CourseInputError("time_since_days", _ui("not_negative"))
         if days > _MAX_DAYS:
-            raise CourseInputError("time_since_days", ui("engines.situation.too_many"))
+            raise CourseInputError("time_since_days", _ui("too_many"))
         check_choice("role_status", self.role_status, knowledge().role_statuses)
         check_choice("channel", self.channel, knowledge().channels)
 
@@ -90,12 +91,11 @@ class Situation:
         coursekit.errors.CourseInputError: mood: unknown field; expected missteps, ...
         """
         if not isinstance(data, Mapping):
-            raise CourseInputError("situation", ui("engines.situation.object"))
+            raise CourseInputError("situation", _ui("object"))
         known = [entry.name for entry in fields(cls)]
         for key in data:
             if key not in known:
-                raise CourseInputError(str(key)[:40], ui("engines.situation.field",
-                                                         known=", ".join(known)))
+                raise CourseInputError(str(key)[:40], _ui("field", known=", ".join(known)))
         return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,7 +131,7 @@ class Classification:
     moves: tuple[PlannedMove, ...]
     reasons: tuple[str, ...]
     aim: Literal["this_role", "future_roles"] = "this_role"
-    next_step: str = field(default="")
+    next_step: str = ""
 
     @property
     def missteps(self) -> tuple[str, ...]:

@@ -17,13 +17,14 @@ from typing import IO, NoReturn
 
 from .classify import Situation, classify
 from .errors import CourseInputError
-from .interface import ui
+from .interface import texts, ui
 from .journal import Journal
 from .loader import check
 from .plan import export_plan
 from .review import review_draft
 from .script import script_from_mapping
 
+_ui = texts("engines.cli")
 _MAX_INPUT_BYTES = 5_000_000
 
 
@@ -53,15 +54,15 @@ def _parser() -> _Parser:
 def _read_text(stream: IO[bytes]) -> str:
     data = stream.read(_MAX_INPUT_BYTES + 1)
     if len(data) > _MAX_INPUT_BYTES:
-        raise CourseInputError("input", ui("engines.cli.too_big", limit=f"{_MAX_INPUT_BYTES:,}"))
+        raise CourseInputError("input", _ui("too_big", limit=f"{_MAX_INPUT_BYTES:,}"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise CourseInputError("input", ui("engines.cli.not_utf8")) from None
+        raise CourseInputError("input", _ui("not_utf8")) from None
 
 
 def _reject_constant(name: str) -> object:
-    raise CourseInputError("input", ui("engines.cli.constant", name=name))
+    raise CourseInputError("input", _ui("constant", name=name))
 
 
 def _parse_int(digits: str) -> int:
@@ -74,16 +75,16 @@ def _parse_int(digits: str) -> int:
 def _read_json(stream: IO[bytes]) -> object:
     text = _read_text(stream)
     if not text.strip():
-        raise CourseInputError("input", ui("engines.cli.empty"))
+        raise CourseInputError("input", _ui("empty"))
     try:
         return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
-        raise CourseInputError("input", ui("engines.cli.bad_json", msg=exc.msg, line=exc.lineno,
-                                           column=exc.colno)) from None
+        raise CourseInputError("input", _ui("bad_json", msg=exc.msg, line=exc.lineno,
+                                            column=exc.colno)) from None
     except RecursionError:
-        raise CourseInputError("input", ui("engines.cli.deep")) from None
+        raise CourseInputError("input", _ui("deep")) from None
     except ValueError as exc:  # e.g. an integer too long to convert
-        raise CourseInputError("input", ui("engines.cli.unreadable", error=exc)) from None
+        raise CourseInputError("input", _ui("unreadable", error=exc)) from None
 
 
 def _read_draft(name: str, stdin: IO[bytes]) -> str:
@@ -93,8 +94,8 @@ def _read_draft(name: str, stdin: IO[bytes]) -> str:
         with open(name, "rb") as handle:
             return _read_text(handle)
     except OSError as exc:
-        raise CourseInputError("FILE", ui("engines.cli.no_file", name=repr(name),
-                                          error=exc.strerror)) from None
+        raise CourseInputError("FILE", _ui("no_file", name=repr(name),
+                                           error=exc.strerror)) from None
 
 
 def _check(folder: str | None, stdout: IO[str]) -> int:
@@ -102,11 +103,11 @@ def _check(folder: str | None, stdout: IO[str]) -> int:
     problems = check(folder) if folder else check()
     for problem in problems:
         stdout.write(_one_line(str(problem)) + "\n")
-    where = folder or ui("engines.cli.content")
+    where = folder or _ui("content")
     if problems:
-        print(ui("engines.cli.problems", count=len(problems), where=where), file=sys.stderr)
+        print(_ui("problems", count=len(problems), where=where), file=sys.stderr)
         return 2
-    stdout.write(ui("engines.cli.fine", where=where) + "\n")
+    stdout.write(_ui("fine", where=where) + "\n")
     return 0
 
 
@@ -146,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help exits 0 through argparse
         return int(exc.code or 0)
     except _UsageError as exc:
-        print(ui("engines.cli.usage", error=exc), file=sys.stderr)
+        print(_ui("usage", error=exc), file=sys.stderr)
         return 2
     except CourseInputError as exc:
         print(f"coursekit: {_one_line(str(exc))}", file=sys.stderr)

@@ -1,9 +1,8 @@
 """The shape of every saved journal entry, as typed classes with to/from JSON.
 
 Widgets write entries through these classes; the plan, poll cards, progress and reports read
-them back through :func:`read_entries`. Each class is the one definition of its entry's shape;
-the JSON conversion is generic and forgiving (:mod:`coursekit._entrybase`), so files written by
-earlier releases (and hand-edited ones) still load.
+them back through :func:`read_entries`. The JSON conversion is generic and forgiving
+(:mod:`coursekit._entrybase`), so journals from earlier releases and hand-edited ones load.
 
 >>> entries = read_entries({"situation": {"scenario": 2, "missteps": ["went_silent"]},
 ...                         "quiz:01_dilemma": {"score": 2, "out_of": 3},
@@ -25,17 +24,12 @@ from typing import Annotated, Any
 from ._entrybase import OneOf, _Entry
 from .textsafe import tidy
 
-#: Exercise id of the learner's classification (the one source of their scenario).
+# The exercise ids of the entries, and the prefixes of reflection, quiz and role-play ids.
 SITUATION = "situation"
-#: Exercise id of the script built in the learner's words.
 SCRIPT = "script"
-#: Exercise id of what the learner typed into the script builder.
 SCRIPT_INPUTS = "script_inputs"
-#: Exercise id of the prepared replies to the manager's likely answers.
 REPLIES = "replies"
-#: Exercise id of the freehand draft and its review.
 DRAFT = "draft"
-#: Prefixes of reflection, quiz and role-play exercise ids.
 REFLECTION_PREFIX = "reflection:"
 QUIZ_PREFIX = "quiz:"
 ROLEPLAY_PREFIX = "roleplay:"
@@ -186,8 +180,7 @@ class QuizEntry(_Entry):
 
 @dataclass(frozen=True)
 class TypedTurnEntry(_Entry):
-    """A role-play turn in the learner's own words: its index in the path, the words, the
-    decision it answered, the branch taken and the moves the review heard."""
+    """A role-play turn in the learner's own words: its step, the node, branch and moves heard."""
 
     step: int
     text: str

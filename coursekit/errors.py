@@ -4,14 +4,7 @@ from __future__ import annotations
 
 
 class CourseInputError(ValueError):
-    """Raised when an input cannot be used; ``field`` names the input at fault.
-
-    >>> err = CourseInputError("time_since_days", "must be 0 or more")
-    >>> str(err)
-    'time_since_days: must be 0 or more'
-    >>> err.field
-    'time_since_days'
-    """
+    """Raised when an input cannot be used; ``field`` names the input at fault."""
 
     def __init__(self, field: str, problem: str) -> None:
         self.field = field

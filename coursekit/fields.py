@@ -1,8 +1,8 @@
 """Typed reading of the course's TOML content files, collecting every problem on the way.
 
 A :class:`Table` wraps one TOML table and its key path; its getters return the value or a safe
-default and record a :class:`Problem` (file, key path, line, message) when a field is missing or
-has the wrong type, so one run reports everything wrong with a file.
+default and record a :class:`Problem` when a field is missing or has the wrong type, so one run
+reports everything wrong with a file.
 
 >>> problems: list[Problem] = []
 >>> table = Table({"id": "q1", "correct": "yes"}, "quiz.toml", "", "questions[0]", problems)
@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .interface import ui
+from .interface import texts
 
+_ui = texts("loader.content")
 T = TypeVar("T")
 
 #: The folder of the course's own content files.
@@ -55,7 +56,7 @@ class ContentError(ValueError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         shown = "\n".join(str(problem) for problem in self.problems)
-        super().__init__(ui("loader.content.broken", count=len(self.problems), problems=shown))
+        super().__init__(_ui("broken", count=len(self.problems), problems=shown))
 
 
 def read_checked(read: Callable[[Path, list[Problem]], T]) -> T:
@@ -93,21 +94,19 @@ def locate(text: str, key: str) -> int | None:
 
 
 def read_table(path: Path, problems: list[Problem], name: str = "") -> Table:
-    """Read one TOML file as the :class:`Table` at its root (named ``name``, else its file name).
-
-    An unreadable or malformed file is recorded as a problem and read as an empty table.
-    """
+    """Read one TOML file as the :class:`Table` at its root (named ``name``, else its file name);
+    an unreadable or malformed file is recorded as a problem and read as an empty table."""
     name, text = name or path.name, ""
     data: dict[str, Any] = {}
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, "", ui("loader.content.unreadable", error=exc)))
+        problems.append(Problem(name, "", _ui("unreadable", error=exc)))
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
-        problems.append(Problem(name, "", ui("loader.content.not_toml", error=exc), line))
+        problems.append(Problem(name, "", _ui("not_toml", error=exc), line))
     return Table(data, name, text, "", problems)
 
 
@@ -120,7 +119,7 @@ class Table:
         # A file that could not be parsed has one problem already; report nothing more in it.
         self.broken = any(p.file == file and not p.key for p in problems)
         if not isinstance(data, Mapping):
-            self.problem("", ui("loader.content.not_table", kind=type(data).__name__))
+            self.problem("", _ui("not_table", kind=type(data).__name__))
             data = {}
         self.data: Mapping[str, Any] = data
 
@@ -139,64 +138,60 @@ class Table:
         """Record a problem for each field of this table that is not ``allowed``."""
         for name in self.data:
             if name not in allowed:
-                self.problem(name, ui("loader.content.field", allowed=", ".join(allowed)))
+                self.problem(name, _ui("field", allowed=", ".join(allowed)))
 
     def unique_ids(self, name: str) -> None:
         """Record each ``id`` used more than once in the array of tables ``name``."""
         ids = [str(item.get("id")) for item in self.data.get(name, []) if isinstance(item, dict)]
         for item_id in duplicates(ids):
-            self.problem(name, ui("loader.content.twice", id=repr(item_id)))
+            self.problem(name, _ui("twice", id=repr(item_id)))
 
     def _get(self, name: str, kind: type | tuple[type, ...], what: str, default: Any) -> Any:
         if name not in self.data:
             if default is None:
-                self.problem(name, ui("loader.content.missing"))
+                self.problem(name, _ui("missing"))
             return default
         value = self.data[name]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-            self.problem(name, ui("loader.content.wrong_type", what=what,
-                                  kind=type(value).__name__))
+            self.problem(name, _ui("wrong_type", what=what, kind=type(value).__name__))
             return default
         return value
 
     def text(self, name: str, default: str | None = None) -> str:
         """Return a text field; empty text counts as missing unless a default is given."""
-        value = self._get(name, str, ui("loader.content.text"), default)
+        value = self._get(name, str, _ui("text"), default)
         if value is None:
             return ""
         if not value.strip() and default is None:
-            self.problem(name, ui("loader.content.empty"))
+            self.problem(name, _ui("empty"))
         return str(value)
 
     def number(self, name: str, default: int | None = None, least: int | None = None) -> int:
         """Return a whole-number field; below ``least`` (if given) is a problem."""
-        value = self._get(name, int, ui("loader.content.number"), default)
+        value = self._get(name, int, _ui("number"), default)
         if value is None:
             return 0
         if least is not None and value < least:
-            self.problem(name, ui("loader.content.least", least=least))
+            self.problem(name, _ui("least", least=least))
         return int(value)
 
     def flag(self, name: str, default: bool = False) -> bool:
         """Return a true/false field (missing means ``default``)."""
-        return bool(self._get(name, bool, ui("loader.content.flag"), default))
+        return bool(self._get(name, bool, _ui("flag"), default))
 
     def texts(self, name: str, default: tuple[str, ...] | None = ()) -> tuple[str, ...]:
         """Return a list of texts."""
-        value = self._get(name, list, ui("loader.content.list"), default)
+        value = self._get(name, list, _ui("list"), default)
         if value is None:
             return ()
         if not all(isinstance(item, str) for item in value):
-            self.problem(name, ui("loader.content.texts"))
+            self.problem(name, _ui("texts"))
             return ()
         return tuple(value)
 
     def record(self, cls: type[T], **given: Any) -> T:
-        """Build the dataclass ``cls`` from this table, each field not ``given`` read by its type.
-
-        A field without a default is required; ``tuple`` fields are lists of texts, ``bool``
-        fields flags, ``int`` fields whole numbers, and the rest text.
-        """
+        """Build the dataclass ``cls`` from this table, each field not ``given`` read by its type
+        (tuples of texts, flags, whole numbers or text); a field without a default is required."""
         for entry in dataclasses.fields(cls):  # type: ignore[arg-type]
             if entry.name in given or not entry.init:
                 continue
@@ -213,13 +208,13 @@ class Table:
 
     def tables(self, name: str, required: bool = True) -> list[Table]:
         """Return an array of tables (``[[name]]``) as :class:`Table` objects."""
-        value = self._get(name, list, ui("loader.content.tables"), None if required else [])
+        value = self._get(name, list, _ui("tables"), None if required else [])
         return [Table(item, self.file, self.text_, f"{self.path(name)}[{index}]", self.problems)
                 for index, item in enumerate(value or [])]
 
     def table(self, name: str) -> Table:
         """Return a sub-table (``[name]``)."""
-        found = self._get(name, dict, ui("loader.content.table"), {}) or {}
+        found = self._get(name, dict, _ui("table"), {}) or {}
         return Table(found, self.file, self.text_, self.path(name), self.problems)
 
 

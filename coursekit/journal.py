@@ -1,27 +1,17 @@
 """The learner's journal: saved answers in one JSON file, written safely and shared by kernels.
 
-Every answer is saved the moment the learner gives it. A save takes a file lock, re-reads the
-file, applies the change and atomically replaces the file, so two kernels (or a kernel killed
-part-way through a save) never lose an answer whose save returned. A save is durable when it
-returns, as SQLite and careful editors do it: the new file is written to a temporary file and
-flushed to disk (fsync), renamed over the journal, and then the journal's folder is flushed, so
-a power cut keeps either the old journal or the new one, never a damaged one. A damaged or
-foreign file is never deleted: it is moved aside, the learner is told where it went, and a fresh
-journal starts.
-
->>> import tempfile
->>> from pathlib import Path
->>> with tempfile.TemporaryDirectory() as folder:
-...     journal = Journal(Path(folder) / "journal.json")
-...     journal.save("reflection:why_now", "It ends the regret.")
-...     print(journal.get("reflection:why_now"), "reflection:why_now" in journal)
-It ends the regret. True
+A save takes a file lock, re-reads the file, applies the change and atomically replaces the
+file, so two kernels (or a kernel killed mid-save) never lose an answer whose save returned. A
+save is durable when it returns: a temporary file is flushed to disk (fsync), renamed over the
+journal, and the journal's folder is flushed, so a power cut keeps the old journal or the new
+one. A damaged or foreign file is never deleted: it is moved aside and the learner is told.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
 import re
 import sys
@@ -43,11 +33,10 @@ from .journal_format import (
     Entry,
     JSONValue,
     Problem,
+    check_answer,
     check_exercise_id,
-    check_value,
     decode,
     encode,
-    serialised_size,
 )
 
 __all__ = [
@@ -76,31 +65,20 @@ class JournalRecoveredWarning(UserWarning):
 
 
 def visit_journal() -> Journal:
-    """Return a journal private to this kernel, for a page that many visitors share (Voilà).
-
-    Each visitor of a Voilà app gets their own kernel, so their answers stay their own; they
-    last for the visit, and the progress panel lets them download their plan before leaving.
-    """
+    """Return a journal private to this kernel (one Voilà visitor), kept for the visit."""
     return Journal(Path(tempfile.mkdtemp(prefix="second-call-visit-")) / "journal.json")
 
 
 def default_journal_path() -> Path:
-    """Return where the journal lives when no path is given.
-
-    ``$SECOND_CALL_JOURNAL`` wins when set. In JupyterLite (Pyodide) the journal sits beside the
-    notebooks, because that folder is what the browser keeps; elsewhere it is
-    ``~/.second-call/journal.json``.
-    """
+    """Return ``$SECOND_CALL_JOURNAL``, else beside the notebooks in JupyterLite (the folder the
+    browser keeps), else ``~/.second-call/journal.json``."""
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
         return Path(configured).expanduser()
-    if _on_pyodide():
-        return Path.cwd() / "second-call-journal.json"
-    try:
-        home = Path.home()
-    except RuntimeError:  # no home directory can be determined
-        return Path.cwd() / "second-call-journal.json"
-    return home / ".second-call" / "journal.json"
+    with contextlib.suppress(RuntimeError):  # raised when no home directory can be found
+        if not _on_pyodide():
+            return Path.home() / ".second-call" / "journal.json"
+    return Path.cwd() / "second-call-journal.json"
 
 
 #: What a file system that cannot flush a folder answers to fsync.
@@ -110,9 +88,8 @@ _FSYNC_UNSUPPORTED = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
 def _fsync_directory(folder: Path) -> None:
     """Flush ``folder`` to disk, so that a rename inside it survives a power cut.
 
-    Skipped where folders cannot be opened (Windows) and in the browser (no disk). A file
-    system that cannot flush a folder says so with EINVAL or ENOTSUP: the file's own data is
-    flushed already, so that is not an error; any other failure is.
+    Skipped on Windows and in the browser. EINVAL or ENOTSUP (a file system that cannot flush a
+    folder) is no error: the file's own data is flushed already.
     """
     if os.name == "nt" or _on_pyodide():
         return
@@ -139,11 +116,8 @@ def _retrying(action: Callable[[], T]) -> T:
 
 
 class Journal:
-    """The learner's saved answers, kept in one JSON file.
-
-    ``messages`` collects friendly notes for the learner, for example that a damaged journal
-    file was moved aside.
-    """
+    """The learner's saved answers, kept in one JSON file; ``messages`` collects notes for the
+    learner, for example that a damaged file was moved aside."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         if path is None:
@@ -153,12 +127,13 @@ class Journal:
             field = "path"
             chosen = Path(path).expanduser()
         else:
-            raise CourseInputError("path", "must be a file path such as 'journal.json'")
+            raise CourseInputError("path", ui("model.journal.not_a_path"))
         self._path = chosen.resolve()
         if self._path.is_dir():
-            raise CourseInputError(field, f"{self._path} is a folder; give a file path inside it")
+            raise CourseInputError(field, ui("model.journal.a_folder", path=self._path))
         self.messages: list[str] = []
         self._swept = False
+        self._temp_prefix = f".{self._path.name}.tmp-"
 
     def __repr__(self) -> str:
         return f"Journal({str(self._path)!r})"
@@ -167,8 +142,6 @@ class Journal:
     def path(self) -> Path:
         """The journal file."""
         return self._path
-
-    # Reading -----------------------------------------------------------------------------
 
     def answers(self) -> dict[str, JSONValue]:
         """Return every saved answer, read fresh from the file."""
@@ -187,35 +160,15 @@ class Journal:
             return False
         return key in self._load()
 
-    # Writing -----------------------------------------------------------------------------
-
     def save(self, exercise_id: str, value: JSONValue) -> None:
         """Save one answer now, replacing any earlier answer under the same id."""
         self.save_many({exercise_id: value})
 
     def save_many(self, values: Mapping[str, JSONValue]) -> None:
-        """Save several answers in one write: all of them are saved, or (on error) none.
-
-        >>> import tempfile
-        >>> with tempfile.TemporaryDirectory() as folder:
-        ...     journal = Journal(Path(folder) / "journal.json")
-        ...     journal.save_many({"a": 1, "b": [2]})
-        ...     print(journal.answers())
-        {'a': 1, 'b': [2]}
-        """
+        """Save several answers in one write: all of them are saved, or (on error) none."""
         if not isinstance(values, Mapping):
-            raise CourseInputError("values", "must map exercise ids to answers")
-        checked: dict[str, JSONValue] = {}
-        for exercise_id, value in values.items():
-            key = check_exercise_id(exercise_id)
-            check_value(value)
-            size = serialised_size(value)
-            if size > MAX_ANSWER_CHARS:
-                raise CourseInputError(
-                    "value",
-                    f"is too long to save ({size:,} characters); the limit is {MAX_ANSWER_CHARS:,}",
-                )
-            checked[key] = value
+            raise CourseInputError("values", ui("engines.input.answers"))
+        checked = {check_exercise_id(key): check_answer(value) for key, value in values.items()}
         if not checked:
             return
         with self._locked():
@@ -245,8 +198,6 @@ class Journal:
         with self._locked():
             self._load_locked()
             self._write({})
-
-    # Internals ---------------------------------------------------------------------------
 
     def _parse(self) -> dict[str, Entry] | Problem:
         try:
@@ -288,12 +239,9 @@ class Journal:
                 self._swept = True
             yield
 
-    def _temp_prefix(self) -> str:
-        return f".{self._path.name}.tmp-"
-
     def _sweep_stale_temp_files(self) -> None:
         """Remove temp files left by a save that was killed; only ours, only with the lock."""
-        pattern = re.compile(re.escape(self._temp_prefix()) + r"[a-z0-9_]{8}")
+        pattern = re.compile(re.escape(self._temp_prefix) + r"[a-z0-9_]{8}")
         try:
             names = os.listdir(self._path.parent)
         except OSError:
@@ -309,7 +257,7 @@ class Journal:
         """Replace the journal durably: flush a temporary file, rename it, flush the folder."""
         data = encode(answers)
         folder = self._path.parent
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix())
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=self._temp_prefix)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -326,11 +274,9 @@ class Journal:
     def _move_aside(self, problem: Problem) -> None:
         """Rename the bad file to a name that is not taken, then tell the learner."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        number = 0
-        while True:
+        for number in itertools.count():
             suffix = f"-{number}" if number else ""
             target = self._path.with_name(f"{self._path.stem}.corrupt-{stamp}{suffix}.json")
-            number += 1
             if target.exists() or target.is_symlink():
                 continue
             try:

@@ -17,11 +17,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 from .errors import CourseInputError
-from .interface import ui
+from .interface import texts, ui
+from .textsafe import SURROGATE
 
+_ui = texts("engines.input")
 #: A value the journal can store: text, numbers, true/false, None, lists and str-keyed dicts.
 JSONValue: TypeAlias = str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
 
@@ -51,25 +53,16 @@ class Problem:
 def check_exercise_id(exercise_id: object) -> str:
     """Return ``exercise_id`` if it can name an answer; raise CourseInputError if not."""
     if not isinstance(exercise_id, str):
-        raise CourseInputError("exercise_id", ui("engines.input.text",
-                                                 kind=type(exercise_id).__name__))
+        raise CourseInputError("exercise_id", _ui("text", kind=type(exercise_id).__name__))
     if not exercise_id:
-        raise CourseInputError("exercise_id", ui("engines.input.not_empty"))
+        raise CourseInputError("exercise_id", _ui("not_empty"))
     if len(exercise_id) > MAX_EXERCISE_ID_CHARS:
         size = f"{len(exercise_id):,}"
-        raise CourseInputError("exercise_id", ui("engines.input.id_too_long", size=size,
-                                                 limit=MAX_EXERCISE_ID_CHARS))
-    if not _encodable(exercise_id):
-        raise CourseInputError("exercise_id", ui("engines.input.unsaveable"))
+        raise CourseInputError("exercise_id", _ui("id_too_long", size=size,
+                                                  limit=MAX_EXERCISE_ID_CHARS))
+    if SURROGATE.search(exercise_id):
+        raise CourseInputError("exercise_id", _ui("unsaveable"))
     return exercise_id
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def check_value(value: object, location: str = "", depth: int = 0) -> None:
@@ -80,33 +73,37 @@ def check_value(value: object, location: str = "", depth: int = 0) -> None:
         return
     if isinstance(value, dict) and depth < _MAX_DEPTH:
         for key, item in value.items():
-            if not isinstance(key, str) or not _encodable(key):
-                where = location or ui("engines.input.the_top")
-                raise CourseInputError("value", ui("engines.input.bad_key", key=repr(key),
-                                                   where=where))
+            if not isinstance(key, str) or SURROGATE.search(key):
+                where = location or _ui("the_top")
+                raise CourseInputError("value", _ui("bad_key", key=repr(key), where=where))
             check_value(item, f"{location}[{key!r}]", depth + 1)
         return
     if isinstance(value, list | dict):
-        problem = ui("engines.input.too_deep", depth=_MAX_DEPTH)
+        problem = _ui("too_deep", depth=_MAX_DEPTH)
     elif isinstance(value, float) and not math.isfinite(value):
-        problem = ui("engines.input.not_finite", value=repr(value))
-    elif isinstance(value, str) and not _encodable(value):
-        problem = ui("engines.input.unsaveable")
+        problem = _ui("not_finite", value=repr(value))
+    elif isinstance(value, str) and SURROGATE.search(value):
+        problem = _ui("unsaveable")
     elif value is None or isinstance(value, bool | int | float | str):
         return
     else:
-        problem = ui("engines.input.not_plain", kind=type(value).__name__)
+        problem = _ui("not_plain", kind=type(value).__name__)
     if location:
-        problem = ui("engines.input.at", problem=problem, where=location)
+        problem = _ui("at", problem=problem, where=location)
     raise CourseInputError("value", problem)
 
 
-def serialised_size(value: JSONValue) -> int:
-    """Return how many characters ``value`` takes in the journal file."""
+def check_answer(value: object) -> JSONValue:
+    """Return ``value`` if it is plain JSON data short enough to save; raise CourseInputError."""
+    check_value(value)
     try:
-        return len(json.dumps(value, ensure_ascii=False, allow_nan=False))
+        size = len(json.dumps(value, ensure_ascii=False, allow_nan=False))
     except (ValueError, RecursionError) as error:
-        raise CourseInputError("value", ui("engines.input.not_json", error=error)) from error
+        raise CourseInputError("value", _ui("not_json", error=error)) from error
+    if size > MAX_ANSWER_CHARS:
+        raise CourseInputError("value", _ui("too_long_to_save", size=f"{size:,}",
+                                            limit=f"{MAX_ANSWER_CHARS:,}"))
+    return cast(JSONValue, value)
 
 
 def _reject_constant(name: str) -> object:
@@ -148,10 +145,7 @@ def _check_document(document: object) -> dict[str, Entry] | Problem:
     return answers
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
-
-
 def encode(answers: dict[str, Entry]) -> bytes:
     """Return the file's bytes: the whole journal as one JSON document (UTF-8)."""
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "answers": answers}
-    return (_ENCODER.encode(document) + "\n").encode("utf-8")
+    return (json.dumps(document, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")

@@ -118,9 +118,7 @@ class Lesson:
     @property
     def stance(self) -> Literal["supports", "challenges", "adds"]:
         """Say whether the lesson mostly backs the column, pushes back, or adds something new."""
-        if self.challenges:
-            return "challenges"
-        return "supports" if self.supports else "adds"
+        return "challenges" if self.challenges else "supports" if self.supports else "adds"
 
 
 @dataclass(frozen=True)
@@ -165,10 +163,8 @@ class Knowledge:
     def attribution(self) -> str:
         """Return the one-line credit each notebook shows once."""
         src = self.source
-        return (
-            f'"{src.title}" by {src.author}, {src.publication} ({src.publisher}), '
-            "with the reader comments beneath it."
-        )
+        return ui("engines.knowledge.attribution", title=src.title, author=src.author,
+                  publication=src.publication, publisher=src.publisher)
 
 
 def _by_id(records: Iterable[R]) -> dict[str, R]:

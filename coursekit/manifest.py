@@ -6,8 +6,6 @@ notebooks or exercises (progress, agendas, poll cards, tests) reads it from ther
 >>> from coursekit.loader import course
 >>> course().notebooks[3].file
 '03_which_scenario.ipynb'
->>> course().exercise("situation").label
-'Classify your situation'
 """
 
 from __future__ import annotations
@@ -57,17 +55,6 @@ class Course:
     def exercises(self) -> tuple[ExerciseEntry, ...]:
         """Return every saved exercise, in course order."""
         return tuple(ex for notebook in self.notebooks for ex in notebook.exercises)
-
-    def notebook(self, number: str) -> NotebookEntry:
-        """Return the numbered notebook (``"03"``); raise KeyError if there is none."""
-        for entry in self.notebooks:
-            if entry.number == number:
-                return entry
-        raise KeyError(number)
-
-    def exercise(self, exercise_id: str) -> ExerciseEntry:
-        """Return the exercise with this journal key; raise KeyError if there is none."""
-        return {entry.id: entry for entry in self.exercises}[exercise_id]
 
     def agenda(self, minutes: int) -> Agenda:
         """Return the workshop agenda of this length; raise KeyError if there is none."""

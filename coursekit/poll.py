@@ -1,9 +1,8 @@
 """Anonymous poll cards: what each learner chose, gathered by a facilitator for the debrief.
 
-A card holds only choices, each one of the course's own ids: the learner's scenario, quiz
-scores, role-play endings and the moves their draft review found missing; never anything
-typed. Cards reach the facilitator as files in a folder (:func:`read_cards`), as uploads or
-through the hub's room service (:mod:`coursekit.room`); each is checked by :func:`check_card`.
+A card holds only the course's own ids and numbers: the learner's scenario, quiz scores,
+role-play endings and the moves their draft review missed; never anything typed. Cards reach
+the facilitator as files (:func:`read_cards`), uploads or the room service (:mod:`coursekit.room`).
 
 >>> answers = {"situation": {"scenario": 2}, "quiz:03_scenarios": {"score": 2, "out_of": 3},
 ...            "roleplay:call_scenario1": {"ending_id": "end_s1_meeting"},
@@ -30,7 +29,7 @@ from typing import Any
 
 from . import loader
 from .entries import read_entries
-from .interface import ui
+from .interface import texts
 from .knowledge import knowledge
 
 CARD_FORMAT = "second-call-poll-card"
@@ -38,6 +37,7 @@ CARD_VERSION = 1
 #: A card is a few hundred bytes; anything much bigger is not a card.
 MAX_CARD_BYTES = 20_000
 _CARD_ID = re.compile(r"[A-Za-z0-9_.-]{1,80}")
+_ui = texts("engines.card")
 _KEYS = frozenset({"format", "version", "card_id", "scenario", "quizzes", "roleplays", "missed"})
 
 
@@ -88,51 +88,49 @@ def _score_ok(pair: object) -> bool:
 def check_card(data: object) -> str | None:
     """Return what is wrong with a card (a reason a facilitator may read), or None if it is good.
 
-    Every id must be one of this course's ids, and a card may hold no field beyond the card's
-    own, so nothing typed can ride along. Cards from before the missed moves still count.
+    Every id must be one of this course's ids, and no other field may ride along. Cards from
+    before the missed moves still count.
     """
     if not isinstance(data, dict) or data.get("format") != CARD_FORMAT:
-        return ui("engines.card.foreign")
+        return _ui("foreign")
     if set(data) - _KEYS:
-        return ui("engines.card.extra_fields")
+        return _ui("extra_fields")
     if not _KEYS - {"missed"} <= set(data):
-        return ui("engines.card.missing")
+        return _ui("missing")
     if data["version"] != CARD_VERSION:
-        return ui("engines.card.version")
+        return _ui("version")
     if not isinstance(data["card_id"], str) or not _CARD_ID.fullmatch(data["card_id"]):
-        return ui("engines.card.card_id")
+        return _ui("card_id")
     if data["scenario"] not in (1, 2, None) or isinstance(data["scenario"], bool):
-        return ui("engines.card.scenario")
+        return _ui("scenario")
     quizzes, roleplays = data["quizzes"], data["roleplays"]
     if not isinstance(quizzes, dict) or not isinstance(roleplays, dict):
-        return ui("engines.card.no_lists")
+        return _ui("no_lists")
     if not set(quizzes) <= set(loader.quizzes()):
-        return ui("engines.card.quiz")
+        return _ui("quiz")
     if not all(_score_ok(pair) for pair in quizzes.values()):
-        return ui("engines.card.score")
+        return _ui("score")
     if not all(name in loader.roleplays() and isinstance(ending, str) and ending in _endings(name)
                for name, ending in roleplays.items()):
-        return ui("engines.card.ending")
+        return _ui("ending")
     missed = data.get("missed", [])
     if not isinstance(missed, list) or len(set(map(str, missed))) != len(missed):
-        return ui("engines.card.missed")
+        return _ui("missed")
     if not all(isinstance(move, str) and move in knowledge().moves for move in missed):
-        return ui("engines.card.move")
+        return _ui("move")
     return None
 
 
 def parse_card(data: object) -> tuple[dict[str, Any] | None, str]:
-    """Return ``(card, "")`` for a good card (its bytes or its JSON data), else ``(None, why)``.
-
-    The card comes back rebuilt from its known fields only, in a fixed order.
-    """
+    """Return ``(card, "")`` for a good card (bytes or JSON data), rebuilt from its known fields
+    only, else ``(None, why)``."""
     if isinstance(data, bytes):
         if len(data) > MAX_CARD_BYTES:
-            return None, ui("engines.card.too_large")
+            return None, _ui("too_large")
         try:
             data = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
-            return None, ui("engines.card.not_json")
+            return None, _ui("not_json")
     problem = check_card(data)
     if problem or not isinstance(data, dict):
         return None, problem or ""
@@ -151,9 +149,9 @@ def sort_cards(
     for label, item in items:
         card, problem = parse_card(item)
         if card is None:
-            skipped.append((label, ui("engines.card.it", problem=problem)))
+            skipped.append((label, _ui("it", problem=problem)))
         elif card["card_id"] in seen:
-            skipped.append((label, ui("engines.card.duplicate")))
+            skipped.append((label, _ui("duplicate")))
         else:
             seen.add(card["card_id"])
             good.append(card)
@@ -172,13 +170,12 @@ def read_cards(folder: str | Path) -> CardFolder:
     """Read every ``*.json`` card in a folder, skipping foreign, corrupt and duplicate files."""
     root = Path(folder)
     if not root.is_dir():
-        return CardFolder((), (ui("engines.card.no_folder", name=repr(root.name)),))
+        return CardFolder((), (_ui("no_folder", name=repr(root.name)),))
     cards, skipped = sort_cards((path.name, _head(path)) for path in sorted(root.glob("*.json")))
     # A file that is no card at all has always been worded without the "it is".
-    bare = {ui("engines.card.it", problem=why): why.removeprefix("is ")
-            for why in (ui("engines.card.not_json"), ui("engines.card.too_large"))}
-    messages = (ui("engines.card.skipped_file", name=name, why=bare.get(why, why))
-                for name, why in skipped)
+    bare = {_ui("it", problem=why): why.removeprefix("is ")
+            for why in (_ui("not_json"), _ui("too_large"))}
+    messages = (_ui("skipped_file", name=name, why=bare.get(why, why)) for name, why in skipped)
     return CardFolder(tuple(cards), tuple(messages))
 
 
@@ -210,8 +207,8 @@ def summarise(cards: Iterable[Mapping[str, Any]]) -> RoomSummary:
     endings: dict[str, Counter[str]] = {}
     for card in cards:
         scenario = card.get("scenario")
-        scenarios[ui("engines.card.scenario_n", number=scenario) if scenario in (1, 2)
-                  else ui("engines.card.not_classified")] += 1
+        scenarios[_ui("scenario_n", number=scenario) if scenario in (1, 2)
+                  else _ui("not_classified")] += 1
         for name, (score, most) in card.get("quizzes", {}).items():
             got[name] += score
             out_of[name] += most

@@ -1,10 +1,8 @@
 """The live room: share an anonymous card with the facilitator, and read the room back.
 
-On a JupyterHub the course's room service (``deploy/second_call_room.py``) keeps one card per
-learner. A learner's kernel finds it through the environment the hub gives every server
-(:data:`ROOM_URL_ENV` and ``JUPYTERHUB_API_TOKEN``); where those are missing there is no hub,
-and the facilitator reads cards through an upload control instead. The cards are poll cards
-(:mod:`coursekit.poll`): course ids and numbers only, never anything typed.
+On a JupyterHub the room service (``deploy/second_call_room.py``) keeps one poll card
+(:mod:`coursekit.poll`) per learner, found through the environment the hub gives every server;
+with no hub, the facilitator reads cards through an upload control instead.
 
 >>> from coursekit.poll import poll_card
 >>> card = poll_card({"situation": {"scenario": 2}}, card_id="a1")
@@ -14,8 +12,6 @@ and the facilitator reads cards through an upload control instead. The cards are
 >>> for reason in room.skipped: print(reason)
 Card 2 skipped: a duplicate of a card already counted.
 Card 3 skipped: it is not a Second Call poll card.
->>> room_link({}) is None
-True
 """
 
 from __future__ import annotations
@@ -28,9 +24,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .interface import ui
+from .interface import texts
 from .poll import RoomSummary, poll_card, sort_cards, summarise
 
+_ui = texts("engines.card")
 #: The JupyterHub service that keeps the room's cards.
 SERVICE_NAME = "second-call-room"
 #: The custom JupyterHub scope that lets a facilitator read the room summary.
@@ -52,21 +49,16 @@ class Room:
 
 
 def read_room(cards: Iterable[object], names: Iterable[str] = ()) -> Room:
-    """Summarise cards (parsed JSON or raw bytes), skipping bad and duplicate ones with a reason.
-
-    ``names`` labels the cards in the skip messages (upload file names); the rest are "Card N".
-    """
+    """Summarise cards (parsed JSON or raw bytes), skipping bad and duplicate ones with a reason
+    labelled by ``names`` (upload file names), else "Card N"."""
     labels = iter(names)
-    items = ((next(labels, ui("engines.card.label", number=number)), card)
+    items = ((next(labels, _ui("label", number=number)), card)
              for number, card in enumerate(cards, 1))
     good, skipped = sort_cards(items)
     missed = Counter(move for card in good for move in card["missed"])
     ranked = dict(sorted(missed.items(), key=lambda item: (-item[1], item[0])))
-    reasons = tuple(ui("engines.card.skipped", label=label, why=why) for label, why in skipped)
+    reasons = tuple(_ui("skipped", label=label, why=why) for label, why in skipped)
     return Room(len(good), reasons, summarise(good), ranked)
-
-
-# --- talking to the room service through the hub ---------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -88,9 +80,8 @@ class RoomRequest:
 
 
 def room_link(env: Mapping[str, str]) -> RoomLink | None:
-    """Return the room service's address and token from a server's environment, or None.
-
-    None means "no hub": a laptop, the Lite site, or a hub without the room service.
+    """Return the room service's address and token from a server's environment, or None (no
+    hub: a laptop, the Lite site, or a hub without the room service).
 
     >>> room_link({"SECOND_CALL_ROOM_URL": "http://hub/services/second-call-room",
     ...            "JUPYTERHUB_API_TOKEN": "abc"}).url
@@ -115,10 +106,8 @@ def summary_request(link: RoomLink) -> RoomRequest:
 
 
 def send(request: RoomRequest, timeout: float = 20.0) -> tuple[int, dict[str, Any]]:
-    """Send a request to the room service; return the HTTP status and the JSON reply.
-
-    A network failure comes back as status 0 with a ``reason``, never as an exception.
-    """
+    """Send a request to the room service; return the HTTP status and the JSON reply (status 0
+    with a ``reason`` when the network fails)."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     prepared = urllib.request.Request(request.url, data=request.body, headers=request.headers,
                                       method=request.method)
@@ -128,7 +117,7 @@ def send(request: RoomRequest, timeout: float = 20.0) -> tuple[int, dict[str, An
     except urllib.error.HTTPError as error:
         return int(error.code), _reply(error.read())
     except (urllib.error.URLError, OSError) as error:
-        return 0, {"reason": ui("engines.card.unreachable", error=type(error).__name__)}
+        return 0, {"reason": _ui("unreachable", error=type(error).__name__)}
 
 
 def _reply(raw: bytes) -> dict[str, Any]:
@@ -140,20 +129,18 @@ def _reply(raw: bytes) -> dict[str, Any]:
 
 
 def fetch_room(link: RoomLink) -> tuple[Room | None, int, str]:
-    """Read the room from the service: ``(room, 200, "")``, or ``(None, status, reason)``.
-
-    Status 0 means the service could not be reached; 403 that this user is no facilitator.
-    """
+    """Read the room from the service: ``(room, 200, "")``, or ``(None, status, reason)``: 0
+    when the service cannot be reached, 403 when this user is no facilitator."""
     status, reply = send(summary_request(link))
     if status != 200:
         reason = reply.get("reason")
         if not isinstance(reason, str):
-            reason = ui("engines.card.answered", status=status)
+            reason = _ui("answered", status=status)
         return None, status, reason
     cards = reply.get("cards")
     room = read_room(cards if isinstance(cards, list) else [])
     refused = reply.get("refused")
-    notes = [ui("engines.card.refused", count=count, reason=reason)
+    notes = [_ui("refused", count=count, reason=reason)
              for reason, count in (refused.items() if isinstance(refused, dict) else [])
              if isinstance(reason, str) and type(count) is int and count]
     return Room(room.counted, (*room.skipped, *notes), room.summary, room.missed), status, ""

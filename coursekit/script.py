@@ -20,17 +20,17 @@ from typing import Any, Literal
 from .classify import check_choice
 from .entries import ScriptEntry, ScriptLineEntry
 from .errors import CourseInputError
-from .interface import ui
+from .interface import texts
 from .knowledge import knowledge
 from .loader import script_wording
-from .textsafe import clean_text, escape_markdown
+from .textsafe import MAX_FIELD_CHARS, clean_text, escape_markdown
 from .wording import FIELDS
 
 __all__ = ["FIELDS", "Script", "ScriptInputs", "ScriptLine", "build_script", "script_from_mapping"]
 
+_ui = texts("engines.script")
 PartKind = Literal["ours", "learner", "prompt"]
 Part = tuple[PartKind, str]
-
 _MAX_NAME_CHARS = 200
 
 
@@ -48,10 +48,9 @@ class ScriptInputs:
 
     def __post_init__(self) -> None:
         for name in FIELDS:
-            limit = _MAX_NAME_CHARS if name == "manager_name" else None
-            value = getattr(self, name)
-            cleaned = clean_text(value, name, max_chars=limit) if limit else clean_text(value, name)
-            object.__setattr__(self, name, _trim_end(cleaned))
+            limit = _MAX_NAME_CHARS if name == "manager_name" else MAX_FIELD_CHARS
+            cleaned = clean_text(getattr(self, name), name, max_chars=limit)
+            object.__setattr__(self, name, cleaned.rstrip(" .,;:!"))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> ScriptInputs:
@@ -62,10 +61,6 @@ class ScriptInputs:
         """Return the fields this scenario's script needs that are still empty."""
         needed = [f.id for f in script_wording().fields if f.scenario in (0, scenario)]
         return tuple(f for f in needed if f != "manager_name" and not getattr(self, f))
-
-
-def _trim_end(text: str) -> str:
-    return text.rstrip(" .,;:!")
 
 
 @dataclass(frozen=True)
@@ -83,13 +78,12 @@ class ScriptLine:
 
 
 def _plain(kind: PartKind, value: str) -> str:
-    return ui("engines.script.prompt", prompt=value) if kind == "prompt" else value
+    return _ui("prompt", prompt=value) if kind == "prompt" else value
 
 
 def _markdown(kind: PartKind, value: str) -> str:
-    if kind == "prompt":
-        return ui("engines.script.md_prompt", prompt=escape_markdown(value))
-    return escape_markdown(value)
+    escaped = escape_markdown(value)
+    return _ui("md_prompt", prompt=escaped) if kind == "prompt" else escaped
 
 
 @dataclass(frozen=True)
@@ -113,17 +107,17 @@ class Script:
 
     def to_text(self) -> str:
         """Return the script as plain text with a heading per move."""
-        blocks = [ui("engines.script.heading", scenario=self.scenario)]
-        blocks += [ui("engines.script.line", number=number, title=line.title, move=line.move_id,
-                      text=line.text) for number, line in enumerate(self.lines, 1)]
+        blocks = [_ui("heading", scenario=self.scenario)]
+        blocks += [_ui("line", number=number, title=line.title, move=line.move_id,
+                       text=line.text) for number, line in enumerate(self.lines, 1)]
         return "\n\n".join(blocks)
 
     def to_markdown(self) -> str:
         """Return the script as Markdown; learner text stays literal when rendered."""
-        blocks = [ui("engines.script.md_heading", scenario=self.scenario)]
+        blocks = [_ui("md_heading", scenario=self.scenario)]
         for number, line in enumerate(self.lines, 1):
-            blocks.append(ui("engines.script.md_line", number=number,
-                             title=escape_markdown(line.title), move=line.move_id))
+            blocks.append(_ui("md_line", number=number, title=escape_markdown(line.title),
+                              move=line.move_id))
             blocks.append("".join(_markdown(kind, value) for kind, value in line.parts))
         return "\n\n".join(blocks) + "\n"
 
@@ -167,10 +161,8 @@ class _Builder:
 
     def answer(self, field_name: str) -> _Builder:
         value = getattr(self.inputs, field_name)
-        if value:
-            self.parts.append(("learner", value))
-        else:
-            self.parts.append(("prompt", script_wording().field(field_name).placeholder))
+        placeholder = script_wording().field(field_name).placeholder
+        self.parts.append(("learner", value) if value else ("prompt", placeholder))
         return self
 
     def greet(self) -> None:
@@ -236,10 +228,10 @@ def script_from_mapping(data: object) -> Script:
     'own_misstep'
     """
     if not isinstance(data, Mapping):
-        raise CourseInputError("script", ui("engines.script.object"))
+        raise CourseInputError("script", _ui("object"))
     settings = ("scenario", "channel", "aim", "variant")
     for key in data:
         if key not in (*settings, *FIELDS):
-            raise CourseInputError(str(key)[:40], ui("engines.script.field"))
+            raise CourseInputError(str(key)[:40], _ui("field"))
     chosen: dict[str, Any] = {key: data[key] for key in settings if key in data}
     return build_script(ScriptInputs.from_mapping(data), **chosen)

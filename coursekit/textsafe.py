@@ -19,6 +19,8 @@ MAX_FIELD_CHARS = 2_000
 #: The longest freehand draft the reviewer accepts.
 MAX_DRAFT_CHARS = 200_000
 
+#: Lone surrogates: the only characters a Python string holds that UTF-8 cannot encode.
+SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-!])", re.MULTILINE)
@@ -27,18 +29,8 @@ _MD_ORDERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
 
 def clean_text(value: object, field: str, *, max_chars: int = MAX_FIELD_CHARS,
                keep_newlines: bool = False) -> str:
-    """Return learner text with control characters removed and whitespace tidied.
-
-    Raises :class:`CourseInputError` naming ``field`` when the value is not text or is longer
-    than ``max_chars``. ``None`` counts as empty.
-
-    >>> clean_text(None, "manager_name")
-    ''
-    >>> clean_text(3, "manager_name")
-    Traceback (most recent call last):
-    ...
-    coursekit.errors.CourseInputError: manager_name: must be text, not int
-    """
+    """Return learner text with control characters removed and whitespace tidied (``None`` is
+    empty); raise CourseInputError naming ``field`` if it is not text or over ``max_chars``."""
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -48,12 +40,8 @@ def clean_text(value: object, field: str, *, max_chars: int = MAX_FIELD_CHARS,
                                          limit=f"{max_chars:,}"))
     text = tidy(unicodedata.normalize("NFC", value))
     if keep_newlines:
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        return "\n".join(lines).strip()
+        return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
     return " ".join(text.split())
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def tidy(text: str) -> str:
@@ -63,8 +51,7 @@ def tidy(text: str) -> str:
     'ab\\nc'
     """
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    # Lone surrogates cannot be encoded to UTF-8; replace them with a visible marker.
-    return text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
+    return text.encode("utf-8", "replace").decode("utf-8") if SURROGATE.search(text) else text
 
 
 def escape_markdown(text: str) -> str:

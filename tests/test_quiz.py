@@ -103,7 +103,7 @@ def quiz() -> Quiz:
 # Construction checks ----------------------------------------------------------------------
 
 
-def test_every_type_satisfies_the_protocol() -> None:
+def test_every_type_is_a_question() -> None:
     kinds = {q.kind for q in all_questions()}
     assert kinds == {"single", "multiple", "ordering", "matching"}
     for question in all_questions():

@@ -1,19 +1,13 @@
 """The one loader: read every content file, check it, and hand the engines their data.
 
 :func:`load` reads a content folder and returns the :class:`Content` with every
-:class:`~coursekit.fields.Problem` found (file, key path, line, message); :func:`check` returns
-just the problems, for ``coursekit check`` and the tests. The accessors (:func:`course`,
-:func:`quizzes`, :func:`roleplays`, …) read only their own part of the package's content, once
-per process, on first use, and raise :class:`~coursekit.fields.ContentError` naming every problem
-in that part: a kernel reads the files its notebook uses, not the whole course (the checks
-across files run in :func:`load`). Importing this module reads nothing.
+:class:`~coursekit.fields.Problem` found; :func:`check` returns just the problems. The accessors
+(:func:`course`, :func:`quizzes`, …) read only their own part of the package's content, once per
+process, on first use, and raise :class:`~coursekit.fields.ContentError` naming every problem in
+it (the checks across files run in :func:`load`). Importing this module reads nothing.
 
->>> [quiz_id for quiz_id in quizzes()][:3]
-['00_start', '01_dilemma', '02_reactions']
->>> sorted(roleplays())
-['call_scenario1', 'call_scenario2', 'meeting']
->>> course().notebooks[0].file
-'00_start_here.ipynb'
+>>> list(quizzes())[:3], sorted(roleplays())
+(['00_start', '01_dilemma', '02_reactions'], ['call_scenario1', 'call_scenario2', 'meeting'])
 >>> check()
 []
 """
@@ -38,8 +32,7 @@ from .read_quizzes import read_quizzes
 from .read_roleplays import read_roleplays
 
 __all__ = ["PACKAGE_CONTENT", "CaseRecord", "Content", "ContentError", "Problem", "check",
-           "course", "knowledge", "load", "personas_data", "quizzes", "roleplays",
-           "script_wording", "vignettes_data"]
+           "course", "examples", "knowledge", "load", "quizzes", "roleplays", "script_wording"]
 
 
 @dataclass(frozen=True)
@@ -75,16 +68,6 @@ def _cross_check(folder: Path, found: Content, problems: list[Problem]) -> None:
                      for item in getattr(found, group) if item not in listed[kind]]
 
 
-def _read_wording(root: Path, problems: list[Problem], facts: Knowledge) -> ScriptWording:
-    """Read ``script.toml`` and check it words a reason for every misstep."""
-    wording = read_script_wording(root, problems)
-    for misstep in facts.missteps:
-        if misstep not in wording.phrases["reaction_why"]:
-            problems.append(Problem("script.toml", f"reaction_why.{misstep}",
-                                    ui("loader.content.missing")))
-    return wording
-
-
 def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
     """Read and check a content folder; return the content and every problem found."""
     root = Path(folder)
@@ -92,7 +75,7 @@ def load(folder: str | Path = PACKAGE_CONTENT) -> tuple[Content, list[Problem]]:
     if not root.is_dir():
         problems.append(Problem(str(folder), "", ui("loader.content.not_folder")))
     facts = read_knowledge(root, problems)
-    wording = _read_wording(root, problems, facts)
+    wording = read_script_wording(root, problems, facts)
     personas, vignettes = read_examples(root, problems, facts,
                                         {entry.id for entry in wording.fields})
     found = Content(facts, read_course(root, problems), read_quizzes(root, problems),
@@ -129,21 +112,12 @@ def roleplays() -> dict[str, Roleplay]:
 @functools.cache
 def script_wording() -> ScriptWording:
     """Return the script builder's field prompts and phrases."""
-    return read_checked(lambda root, problems: _read_wording(root, problems, knowledge()))
+    return read_checked(lambda root, problems: read_script_wording(root, problems, knowledge()))
 
 
 @functools.cache
-def _examples() -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
+def examples() -> tuple[dict[str, CaseRecord], dict[str, CaseRecord]]:
+    """Return the worked-example personas and the short cases as written (see ``cases``)."""
     field_ids = {entry.id for entry in script_wording().fields}
     return read_checked(
         lambda root, problems: read_examples(root, problems, knowledge(), field_ids))
-
-
-def personas_data() -> dict[str, CaseRecord]:
-    """Return the worked-example personas as written (see :mod:`coursekit.cases`)."""
-    return _examples()[0]
-
-
-def vignettes_data() -> dict[str, CaseRecord]:
-    """Return the short cases as written (see :mod:`coursekit.cases`)."""
-    return _examples()[1]

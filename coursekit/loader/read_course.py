@@ -6,9 +6,10 @@ from pathlib import Path
 
 from ..agenda import Agenda, AgendaBlock
 from ..fields import Problem, Table, duplicates, read_table
-from ..interface import ui
+from ..interface import texts, ui
 from ..manifest import Course, ExerciseEntry, NotebookEntry
 
+_ui = texts("loader.course")
 #: The kinds of exercise a notebook can hold.
 EXERCISE_KINDS = ("quiz", "roleplay", "reflection", "classifier", "builder", "reviewer", "replies")
 
@@ -31,19 +32,18 @@ def _agenda(table: Table, titles: dict[str, str]) -> Agenda:
     for item in table.tables("blocks"):
         notebook = item.text("notebook", "")
         if notebook and notebook not in titles:
-            item.problem("notebook", ui("loader.course.no_number", number=repr(notebook)))
+            item.problem("notebook", _ui("no_number", number=repr(notebook)))
         activity = item.text("activity", "")
         if not notebook and not activity:
-            item.problem("", ui("loader.course.no_activity"))
+            item.problem("", _ui("no_activity"))
         if not activity:
-            activity = ui("loader.course.activity", number=notebook, title=titles.get(notebook, ""))
+            activity = _ui("activity", number=notebook, title=titles.get(notebook, ""))
         blocks.append(AgendaBlock(activity, item.number("activity_minutes", least=0),
                                   item.number("discussion_minutes", least=0), item.text("notes"),
                                   notebook))
     agenda = Agenda(table.number("minutes"), table.text("title"), tuple(blocks))
     if agenda.total != agenda.minutes:
-        table.problem("blocks", ui("loader.course.minutes", total=agenda.total,
-                                   minutes=agenda.minutes))
+        table.problem("blocks", _ui("minutes", total=agenda.total, minutes=agenda.minutes))
     return agenda
 
 
@@ -56,9 +56,9 @@ def read_course(folder: Path, problems: list[Problem]) -> Course:
     agendas = tuple(_agenda(table, titles) for table in root.tables("agendas", required=False))
     course = Course(root.text("title"), notebooks, guides, agendas)
     for file in duplicates([entry.file for entry in (*notebooks, *guides)]):
-        root.problem("notebooks", ui("loader.course.file_twice", file=repr(file)))
+        root.problem("notebooks", _ui("file_twice", file=repr(file)))
     for exercise_id in duplicates([entry.id for entry in course.exercises]):
-        root.problem("notebooks", ui("loader.course.exercise_twice", id=repr(exercise_id)))
+        root.problem("notebooks", _ui("exercise_twice", id=repr(exercise_id)))
     for minutes in duplicates([str(agenda.minutes) for agenda in agendas]):
-        root.problem("agendas", ui("loader.course.same_length", minutes=minutes))
+        root.problem("agendas", _ui("same_length", minutes=minutes))
     return course

@@ -21,20 +21,13 @@ needs colour to be understood. Bad answers raise :class:`~coursekit.errors.Cours
 ('✗ Explain your change of heart — Not yet: repair first.',)
 >>> question.answer_key()
 'own'
->>> attempt = QuizAttempt(Quiz("demo", "A short check", (question,)))
->>> attempt.answer("first_move", "own").label
-'Correct'
->>> attempt.score(), attempt.out_of(), attempt.is_complete()
-(1, 1, True)
->>> attempt.to_dict()["score"]
-1
 """
 
 from __future__ import annotations
 
 from .arrange import Matching, MatchItem, MatchTarget, Ordering, OrderItem
-from .attempt import Quiz, QuizAttempt
-from .base import CORRECT, PARTLY, WRONG, AnswerValue, Question, Result
+from .attempt import Question, Quiz, QuizAttempt
+from .base import CORRECT, PARTLY, WRONG, AnswerValue, Result
 from .choice import MultipleChoice, Option, SingleChoice
 from .order import ORDER_SEED_ENV, ORDER_SEED_KEY, display_order, learner_seed, shown_order
 

@@ -8,17 +8,10 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from ..errors import CourseInputError
-from ..interface import ui
-from .base import (
-    CORRECT,
-    WRONG,
-    Result,
-    _check_common,
-    _check_parts,
-    _id_list,
-    _result,
-    _unknown,
-)
+from ..interface import texts
+from .base import CORRECT, WRONG, Result, _check_common, _check_parts, _id_list, _result, _unknown
+
+_ui = texts("engines.quiz")
 
 
 @dataclass(frozen=True)
@@ -34,8 +27,7 @@ class OrderItem:
 class Ordering:
     """A question where the learner puts items in order; ``items`` lists the correct order.
 
-    The answer is a list of every item id, each once. The score is the share of items in their
-    correct place; the feedback has a line for each misplaced item.
+    The answer lists every item id once; it scores the share of items in their correct place.
     """
 
     id: str
@@ -48,7 +40,7 @@ class Ordering:
         object.__setattr__(self, "items", tuple(self.items))
         _check_common(self.id, self.prompt, self.explanation)
         if len(self.items) < 2:
-            raise CourseInputError(f"{self.id}.items", ui("engines.quiz.two_items"))
+            raise CourseInputError(f"{self.id}.items", _ui("two_items"))
         _check_parts(self.id, "items", self.items, OrderItem, "text", "feedback")
 
     def presented(self) -> tuple[OrderItem, ...]:
@@ -64,7 +56,7 @@ class Ordering:
         order = _id_list(answer, [item.id for item in self.items], "item")
         missing = [item.id for item in self.items if item.id not in order]
         if missing:
-            raise CourseInputError("answer", ui("engines.quiz.place_all", ids=", ".join(missing)))
+            raise CourseInputError("answer", _ui("place_all", ids=", ".join(missing)))
         return order
 
     def grade(self, answer: object) -> Result:
@@ -73,12 +65,11 @@ class Ordering:
         correct_ids = [item.id for item in self.items]
         placed = sum(given == want for given, want in zip(order, correct_ids, strict=True))
         by_id = {item.id: item for item in self.items}
-        # One line per misplaced item, in the learner's own order so it follows what they see.
-        lines = [ui("engines.quiz.out_of_place", sign=WRONG, text=by_id[given].text,
-                    feedback=by_id[given].feedback)
+        lines = [_ui("out_of_place", sign=WRONG, text=by_id[given].text,
+                     feedback=by_id[given].feedback)
                  for given, want in zip(order, correct_ids, strict=True) if given != want]
         if not lines:
-            lines = [ui("engines.quiz.in_order", sign=CORRECT, count=len(self.items))]
+            lines = [_ui("in_order", sign=CORRECT, count=len(self.items))]
         return _result(self.id, placed / len(self.items), lines, self.explanation)
 
     def answer_key(self) -> list[str]:
@@ -88,9 +79,6 @@ class Ordering:
     def key_text(self) -> tuple[str, ...]:
         """Return the items in the correct order, numbered."""
         return tuple(f"{number}. {item.text}" for number, item in enumerate(self.items, 1))
-
-
-# Matching --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -115,9 +103,8 @@ class MatchItem:
 class Matching:
     """A question where every left-hand item is matched to one right-hand target.
 
-    A target may fit several items, and some targets may fit none. The answer maps every left
-    id to a target id. The score is the share of items matched correctly; the feedback has a
-    line for each mismatched item.
+    A target may fit several items, or none. The answer maps every left id to a target id; it
+    scores the share of items matched correctly.
     """
 
     id: str
@@ -133,45 +120,45 @@ class Matching:
         object.__setattr__(self, "right", tuple(self.right))
         _check_common(self.id, self.prompt, self.explanation)
         if len(self.left) < 2 or len(self.right) < 2:
-            raise CourseInputError(self.id, ui("engines.quiz.two_each"))
+            raise CourseInputError(self.id, _ui("two_each"))
         _check_parts(self.id, "right", self.right, MatchTarget, "text")
         _check_parts(self.id, "left", self.left, MatchItem, "text", "feedback")
         targets = {target.id for target in self.right}
         for item in self.left:
             if item.match not in targets:
                 raise CourseInputError(f"{self.id}.{item.id}",
-                                       ui("engines.quiz.unknown_match", id=repr(item.match)))
+                                       _ui("unknown_match", id=repr(item.match)))
 
     def target(self, target_id: str) -> MatchTarget:
         """Return the right-hand target with this id, or raise CourseInputError."""
         for target in self.right:
             if target.id == target_id:
                 return target
-        raise CourseInputError("answer", ui("engines.quiz.unknown_target", id=repr(target_id)))
+        raise CourseInputError("answer", _ui("unknown_target", id=repr(target_id)))
 
     def normalize(self, answer: object) -> dict[str, str]:
         """Check that every left id is matched to a known target and return the map."""
         if not isinstance(answer, Mapping):
-            raise CourseInputError("answer", ui("engines.quiz.map", kind=type(answer).__name__))
+            raise CourseInputError("answer", _ui("map", kind=type(answer).__name__))
         for key, value in answer.items():
             if not isinstance(key, str) or not isinstance(value, str):
-                raise CourseInputError("answer", ui("engines.quiz.by_id"))
+                raise CourseInputError("answer", _ui("by_id"))
         _unknown(list(answer), {item.id for item in self.left}, "item")
         _unknown(list(answer.values()), {target.id for target in self.right}, "target")
         missing = [item.id for item in self.left if item.id not in answer]
         if missing:
-            raise CourseInputError("answer", ui("engines.quiz.match_all", ids=", ".join(missing)))
+            raise CourseInputError("answer", _ui("match_all", ids=", ".join(missing)))
         return {item.id: str(answer[item.id]) for item in self.left}
 
     def grade(self, answer: object) -> Result:
         """Grade the matches: the share of left-hand items matched correctly."""
         given = self.normalize(answer)
-        lines = [ui("engines.quiz.mismatch", sign=WRONG, text=item.text,
-                    target=self.target(given[item.id]).text, feedback=item.feedback)
+        lines = [_ui("mismatch", sign=WRONG, text=item.text,
+                     target=self.target(given[item.id]).text, feedback=item.feedback)
                  for item in self.left if given[item.id] != item.match]
         right = sum(given[item.id] == item.match for item in self.left)
         if not lines:
-            lines = [ui("engines.quiz.all_matched", sign=CORRECT)]
+            lines = [_ui("all_matched", sign=CORRECT)]
         return _result(self.id, right / len(self.left), lines, self.explanation)
 
     def answer_key(self) -> dict[str, str]:
@@ -180,7 +167,7 @@ class Matching:
 
     def key_text(self) -> tuple[str, ...]:
         """Return each item with its correct target."""
-        return tuple(ui("engines.quiz.key_match", text=item.text,
-                        target=self.target(item.match).text) for item in self.left)
+        return tuple(_ui("key_match", text=item.text, target=self.target(item.match).text)
+                     for item in self.left)
 
 

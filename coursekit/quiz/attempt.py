@@ -5,12 +5,19 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
+from typing import TypeAlias, cast
 
 from ..errors import CourseInputError
-from ..interface import ui
+from ..interface import texts, ui
 from ..journal_format import JSONValue
-from .base import AnswerValue, Question, Result, _check_id, _check_text, _check_unique
+from .arrange import Matching, Ordering
+from .base import AnswerValue, Result, _check_id, _check_text, _check_unique
+from .choice import MultipleChoice, SingleChoice
+
+_ui = texts("engines.quiz")
+#: A question of any of the four types: each has an id, a prompt, an explanation, ``kind``,
+#: ``normalize`` (an answer in its saved form), ``grade``, ``answer_key`` and ``key_text``.
+Question: TypeAlias = SingleChoice | MultipleChoice | Ordering | Matching
 
 
 @dataclass(frozen=True)
@@ -27,10 +34,10 @@ class Quiz:
         _check_id(self.id, "quiz.id")
         _check_text(self.title, f"{self.id}.title")
         if not self.questions:
-            raise CourseInputError(f"{self.id}.questions", ui("engines.quiz.one_question"))
+            raise CourseInputError(f"{self.id}.questions", _ui("one_question"))
         for question in self.questions:
             if not isinstance(question, Question):
-                raise CourseInputError(f"{self.id}.questions", ui("engines.quiz.not_question"))
+                raise CourseInputError(f"{self.id}.questions", _ui("not_question"))
         _check_unique([question.id for question in self.questions], f"{self.id}.questions")
 
     @property
@@ -43,28 +50,13 @@ class Quiz:
         for question in self.questions:
             if question.id == question_id:
                 return question
-        raise CourseInputError("question_id", ui("engines.quiz.no_question", id=repr(question_id),
-                                                 quiz=repr(self.id)))
+        raise CourseInputError("question_id", _ui("no_question", id=repr(question_id),
+                                                  quiz=repr(self.id)))
 
 
 class QuizAttempt:
-    """One learner's go at a quiz: answers, retries, attempt counts and a score.
-
-    Answering a question again (with or without :meth:`retry` first) counts as a new attempt
-    and replaces the latest result. :meth:`score` counts questions fully correct on their
-    latest attempt.
-
-    >>> from coursekit.loader import quizzes
-    >>> quiz = quizzes()["05_scenario2"]
-    >>> attempt = QuizAttempt(quiz)
-    >>> for question in quiz.questions:
-    ...     _ = attempt.answer(question.id, question.answer_key())
-    >>> attempt.score() == attempt.out_of(), attempt.is_complete()
-    (True, True)
-    >>> attempt.retry(quiz.questions[0].id)
-    >>> attempt.is_complete(), attempt.attempts[quiz.questions[0].id]
-    (False, 1)
-    """
+    """One learner's go at a quiz: answers, retries, attempt counts and a score; answering again
+    counts as a new attempt and replaces the latest result."""
 
     def __init__(self, quiz: Quiz) -> None:
         self.quiz = quiz
@@ -126,21 +118,21 @@ class QuizAttempt:
     def from_dict(cls, quiz: Quiz, data: object) -> QuizAttempt:
         """Rebuild an attempt from :meth:`to_dict` data by grading the saved answers again.
 
-        Raises CourseInputError if the data is for another quiz, names unknown questions,
-        holds answers the quiz cannot use, or records a score the answers do not give.
+        Raises CourseInputError for another quiz's data, unknown questions or unusable answers,
+        or a saved score the answers do not give.
         """
         if not isinstance(data, Mapping):
             raise CourseInputError("attempt", ui("engines.input.mapping", kind=type(data).__name__))
         quiz_id = data.get("quiz_id", quiz.id)
         if quiz_id != quiz.id:
-            raise CourseInputError("quiz_id", ui("engines.quiz.other_quiz", id=repr(quiz_id),
-                                                 quiz=repr(quiz.id)))
+            raise CourseInputError("quiz_id", _ui("other_quiz", id=repr(quiz_id),
+                                                  quiz=repr(quiz.id)))
         answers = data.get("answers", {})
         attempts = data.get("attempts", {})
         if not isinstance(answers, Mapping):
-            raise CourseInputError("answers", ui("engines.quiz.answers_map"))
+            raise CourseInputError("answers", _ui("answers_map"))
         if not isinstance(attempts, Mapping):
-            raise CourseInputError("attempts", ui("engines.quiz.attempts_map"))
+            raise CourseInputError("attempts", _ui("attempts_map"))
         attempt = cls(quiz)
         for question_id, answer in answers.items():
             try:
@@ -150,12 +142,11 @@ class QuizAttempt:
         for question_id, count in attempts.items():
             question = quiz.question(question_id)
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise CourseInputError(f"attempts.{question_id}", ui("engines.quiz.count"))
+                raise CourseInputError(f"attempts.{question_id}", _ui("count"))
             floor = 1 if question.id in attempt._results else 0
             attempt._attempts[question.id] = max(count, floor)
         for key, value in (("score", attempt.score()), ("out_of", attempt.out_of())):
             if key in data and "answers" in data and data[key] != value:
-                raise CourseInputError(key, ui("engines.quiz.saved_score", saved=repr(data[key]),
-                                                value=value))
+                raise CourseInputError(key, _ui("saved_score", saved=repr(data[key]), value=value))
         return attempt
 

@@ -1,21 +1,20 @@
-"""The quiz engine's building blocks: result signs, answer checks and the question protocol."""
+"""The quiz engine's building blocks: result signs, construction and answer checks, results."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol, TypeAlias, runtime_checkable
+from typing import Any, Literal, TypeAlias
 
 from ..errors import CourseInputError
 from ..fields import duplicates
-from ..interface import ui
+from ..interface import texts
 
-#: Sign shown for a fully correct answer.
+_ui = texts("engines.quiz")
+# The signs shown for a fully correct, a wrong and a partly right answer.
 CORRECT = "✓"
-#: Sign shown for a wrong answer.
 WRONG = "✗"
-#: Sign shown for a partly right answer.
 PARTLY = "◐"
 
 Symbol: TypeAlias = Literal["✓", "✗", "◐"]
@@ -26,23 +25,20 @@ AnswerValue: TypeAlias = str | list[str] | dict[str, str]
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-# Construction checks ---------------------------------------------------------------------
-
-
 def _check_id(value: object, field: str) -> None:
     if not isinstance(value, str) or not _ID.match(value):
-        raise CourseInputError(field, ui("engines.quiz.bad_id", value=repr(value)))
+        raise CourseInputError(field, _ui("bad_id", value=repr(value)))
 
 
 def _check_text(value: object, field: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise CourseInputError(field, ui("engines.quiz.text"))
+        raise CourseInputError(field, _ui("text"))
 
 
 def _check_unique(ids: Sequence[str], field: str) -> None:
     doubled = duplicates(ids)
     if doubled:
-        raise CourseInputError(field, ui("engines.quiz.twice", id=repr(doubled[0])))
+        raise CourseInputError(field, _ui("twice", id=repr(doubled[0])))
 
 
 def _check_common(question_id: str, prompt: str, explanation: str) -> None:
@@ -59,42 +55,33 @@ def _check_parts(question_id: str, field: str, parts: tuple[Any, ...], kind: typ
     article = "an" if kind.__name__[0] in "AEIOU" else "a"
     for part in parts:
         if not isinstance(part, kind):
-            raise CourseInputError(where, ui("engines.quiz.part_kind", noun=noun, article=article,
-                                             kind=kind.__name__))
+            raise CourseInputError(where, _ui("part_kind", noun=noun, article=article,
+                                              kind=kind.__name__))
         _check_id(part.id, where)
         for name in texts:
             _check_text(getattr(part, name), f"{question_id}.{part.id}.{name}")
     _check_unique([part.id for part in parts], where)
 
 
-# Answer checks ---------------------------------------------------------------------------
-
-
 def _id_list(answer: object, known: Collection[str], what: str) -> list[str]:
     """Return an answer that should be several known ids, each once, as a list, or raise."""
     if isinstance(answer, str | bytes | Mapping) or not isinstance(answer, Collection):
-        raise CourseInputError("answer", ui("engines.quiz.list", what=what,
-                                            kind=type(answer).__name__))
+        raise CourseInputError("answer", _ui("list", what=what, kind=type(answer).__name__))
     items = list(answer)
     for item in items:
         if not isinstance(item, str):
-            raise CourseInputError("answer", ui("engines.quiz.entry_id", kind=type(item).__name__))
+            raise CourseInputError("answer", _ui("entry_id", kind=type(item).__name__))
     _unknown(items, known, what)
-    doubled = sorted({item for item in items if items.count(item) > 1})
+    doubled = ", ".join(sorted({repr(item) for item in items if items.count(item) > 1}))
     if doubled:
-        raise CourseInputError("answer", ui("engines.quiz.chosen_twice", what=what,
-                                            ids=", ".join(map(repr, doubled))))
+        raise CourseInputError("answer", _ui("chosen_twice", what=what, ids=doubled))
     return items
 
 
 def _unknown(ids: Collection[str], known: Collection[str], what: str) -> None:
-    strangers = [item for item in ids if item not in known]
+    strangers = ", ".join(repr(item) for item in ids if item not in known)
     if strangers:
-        raise CourseInputError("answer", ui("engines.quiz.unknown", what=what,
-                                            ids=", ".join(map(repr, strangers))))
-
-
-# Results ---------------------------------------------------------------------------------
+        raise CourseInputError("answer", _ui("unknown", what=what, ids=strangers))
 
 
 @dataclass(frozen=True)
@@ -109,63 +96,22 @@ class Result:
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
-            raise CourseInputError("score", ui("engines.quiz.score_range", score=self.score))
+            raise CourseInputError("score", _ui("score_range", score=self.score))
         if self.correct != (self.score == 1.0):
-            raise CourseInputError("score", ui("engines.quiz.score_correct"))
+            raise CourseInputError("score", _ui("score_correct"))
 
     @property
     def symbol(self) -> Symbol:
         """Return ✓ for correct, ◐ for partly right and ✗ for not right."""
-        if self.correct:
-            return "✓"
-        return "◐" if self.score > 0 else "✗"
+        return "✓" if self.correct else "◐" if self.score > 0 else "✗"
 
     @property
     def label(self) -> Label:
         """Return the result in words, so a display never relies on colour."""
-        if self.correct:
-            return "Correct"
-        return "Partly right" if self.score > 0 else "Not quite"
+        return "Correct" if self.correct else "Partly right" if self.score > 0 else "Not quite"
 
 
 def _result(question_id: str, score: float, feedback: list[str], explanation: str) -> Result:
     score = max(0.0, min(1.0, score))
     return Result(question_id, score == 1.0, score, tuple(feedback), explanation)
-
-
-# The question protocol -------------------------------------------------------------------
-
-
-@runtime_checkable
-class Question(Protocol):
-    """What every question type offers: identity, text, answer checking, grading and a key."""
-
-    @property
-    def id(self) -> str:
-        """The question's id, unique within its quiz."""
-
-    @property
-    def prompt(self) -> str:
-        """What the learner is asked."""
-
-    @property
-    def explanation(self) -> str:
-        """Why the answer is what it is, shown after grading."""
-
-    @property
-    def kind(self) -> str:
-        """The question type: ``single``, ``multiple``, ``ordering`` or ``matching``."""
-
-    def normalize(self, answer: object) -> AnswerValue:
-        """Check an answer and return it in its saved form; raise CourseInputError if unusable."""
-
-    def grade(self, answer: object) -> Result:
-        """Check and grade an answer."""
-
-    def answer_key(self) -> AnswerValue:
-        """Return the fully correct answer in its saved form."""
-
-    def key_text(self) -> tuple[str, ...]:
-        """Return the correct answer as lines a facilitator can read out."""
-
 

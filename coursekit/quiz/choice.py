@@ -6,16 +6,10 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from ..errors import CourseInputError
-from ..interface import ui
-from .base import (
-    CORRECT,
-    WRONG,
-    Result,
-    _check_common,
-    _check_parts,
-    _id_list,
-    _result,
-)
+from ..interface import texts
+from .base import CORRECT, WRONG, Result, _check_common, _check_parts, _id_list, _result
+
+_ui = texts("engines.quiz")
 
 
 @dataclass(frozen=True)
@@ -30,7 +24,7 @@ class Option:
 
 def _option_line(option: Option) -> str:
     sign = CORRECT if option.correct else WRONG
-    return ui("engines.quiz.line", sign=sign, text=option.text, feedback=option.feedback)
+    return _ui("line", sign=sign, text=option.text, feedback=option.feedback)
 
 
 @dataclass(frozen=True)
@@ -47,7 +41,7 @@ class _Choice:
         object.__setattr__(self, "options", tuple(self.options))
         _check_common(self.id, self.prompt, self.explanation)
         if len(self.options) < 2:
-            raise CourseInputError(f"{self.id}.options", ui("engines.quiz.two_options"))
+            raise CourseInputError(f"{self.id}.options", _ui("two_options"))
         _check_parts(self.id, "options", self.options, Option, "text", "feedback")
 
     def option(self, option_id: str) -> Option:
@@ -55,28 +49,23 @@ class _Choice:
         for option in self.options:
             if option.id == option_id:
                 return option
-        raise CourseInputError("answer", ui("engines.quiz.unknown_option", id=repr(option_id)))
+        raise CourseInputError("answer", _ui("unknown_option", id=repr(option_id)))
 
 
 class SingleChoice(_Choice):
-    """A question with several options and exactly one correct one.
-
-    The answer is the chosen option's id. It scores 1 if right and 0 if not; the feedback is
-    the chosen option's own feedback.
-    """
+    """A question with several options and exactly one correct one; the answer is its id."""
 
     kind: ClassVar[Literal["single"]] = "single"
 
     def __post_init__(self) -> None:
         super().__post_init__()
         if sum(option.correct for option in self.options) != 1:
-            raise CourseInputError(f"{self.id}.options", ui("engines.quiz.one_correct"))
+            raise CourseInputError(f"{self.id}.options", _ui("one_correct"))
 
     def normalize(self, answer: object) -> str:
         """Check that the answer is one known option id and return it."""
         if not isinstance(answer, str):
-            raise CourseInputError("answer", ui("engines.quiz.one_option",
-                                                kind=type(answer).__name__))
+            raise CourseInputError("answer", _ui("one_option", kind=type(answer).__name__))
         return self.option(answer).id
 
     def grade(self, answer: object) -> Result:
@@ -97,10 +86,8 @@ class SingleChoice(_Choice):
 class MultipleChoice(_Choice):
     """A question where a set of options is correct ("choose all that apply").
 
-    The answer is a list (or set) of option ids; at least one must be chosen. Partial credit:
-    each correct option picked counts +1, each wrong option picked counts -1, and the total is
-    divided by the number of correct options, never going below 0. Only the exact set is
-    ``correct``. The feedback gives every picked option's feedback, then each missed one's.
+    The answer is a list (or set) of option ids, at least one. Each correct pick counts +1 and
+    each wrong pick -1, over the number of correct options, never below 0.
     """
 
     kind: ClassVar[Literal["multiple"]] = "multiple"
@@ -108,13 +95,13 @@ class MultipleChoice(_Choice):
     def __post_init__(self) -> None:
         super().__post_init__()
         if not any(option.correct for option in self.options):
-            raise CourseInputError(f"{self.id}.options", ui("engines.quiz.some_correct"))
+            raise CourseInputError(f"{self.id}.options", _ui("some_correct"))
 
     def normalize(self, answer: object) -> list[str]:
         """Check the chosen ids and return them in the order the options are listed."""
         chosen = _id_list(answer, [option.id for option in self.options], "option")
         if not chosen:
-            raise CourseInputError("answer", ui("engines.quiz.choose_one"))
+            raise CourseInputError("answer", _ui("choose_one"))
         return [option.id for option in self.options if option.id in chosen]
 
     def grade(self, answer: object) -> Result:
@@ -124,7 +111,7 @@ class MultipleChoice(_Choice):
         hits = len(chosen & right)
         misses = len(chosen - right)
         lines = [_option_line(option) for option in self.options if option.id in chosen]
-        lines += [ui("engines.quiz.missed", text=option.text, feedback=option.feedback)
+        lines += [_ui("missed", text=option.text, feedback=option.feedback)
                   for option in self.options if option.correct and option.id not in chosen]
         score = 1.0 if chosen == right else (hits - misses) / len(right)
         return _result(self.id, score, lines, self.explanation)

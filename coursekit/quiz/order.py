@@ -22,12 +22,11 @@ import hashlib
 import os
 import random
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
-#: The journal entry that holds the learner's seed.
+#: The journal entry that holds the learner's seed, and the variable that fixes it (for tests).
 ORDER_SEED_KEY = "order_seed"
-#: An environment variable that, when set, fixes the seed (tests and demos).
 ORDER_SEED_ENV = "SECOND_CALL_ORDER_SEED"
 
 
@@ -41,23 +40,10 @@ class SeedStore(Protocol):
         """Save an entry."""
 
 
-def learner_seed(journal: SeedStore | None, environ: Mapping[str, str] | None = None) -> str:
-    """Return the learner's order seed: fixed by the environment, else kept in the journal.
-
-    The first call for a journal makes a random seed and saves it, so the order stays the same
-    for that learner after a restart and differs from other learners'.
-
-    >>> class Store(dict):
-    ...     def save(self, key, value): self[key] = value
-    >>> store = Store()
-    >>> seed = learner_seed(store, environ={})
-    >>> seed == learner_seed(store, environ={}) == store["order_seed"]
-    True
-    >>> learner_seed(store, environ={"SECOND_CALL_ORDER_SEED": "fixed"})
-    'fixed'
-    """
-    env = os.environ if environ is None else environ
-    fixed = env.get(ORDER_SEED_ENV, "")
+def learner_seed(journal: SeedStore | None) -> str:
+    """Return the learner's order seed: fixed by the environment, else made once and kept in the
+    journal, so the order stays the same for that learner after a restart."""
+    fixed = os.environ.get(ORDER_SEED_ENV, "")
     if fixed:
         return fixed
     if journal is None:
@@ -83,17 +69,8 @@ def display_order(ids: Sequence[str], seed: str, *, shuffle: bool = True) -> tup
 
 
 def shown_order(item: object, seed: str) -> tuple[str, ...]:
-    """Return the display order of a question's options (or matching items) or a node's choices.
-
-    Works with anything that has ``options``, ``left``, ``items`` or ``choices`` (each with an
-    ``id``) and an optional ``shuffle`` flag; anything else has nothing to order.
-
-    >>> from coursekit.quiz import Option, SingleChoice
-    >>> question = SingleChoice("q", "Which?", (Option("a", "A", True, "Yes."),
-    ...                         Option("b", "B", False, "No.")), "Why.", shuffle=False)
-    >>> shown_order(question, "anyone")
-    ('a', 'b')
-    """
+    """Return the display order of the ``options``, ``left``, ``items`` or ``choices`` of a
+    question or a role-play node (as its ``shuffle`` flag says); ``()`` for anything else."""
     for name in ("options", "left", "items", "choices"):
         entries = getattr(item, name, None)
         if entries is not None:

@@ -93,7 +93,7 @@ class QuestionView(w.VBox):  # type: ignore[misc]
                 menu = w.Dropdown(options=targets, value="", **wide(f"{left.text} →", looks))
                 self.controls[left.id] = menu
         else:
-            shown = _in_order(question.options, self.order)  # type: ignore[attr-defined]
+            shown = _in_order(question.options, self.order)
             options = [(option.text, option.id) for option in shown]
             self.controls["choice"] = w.RadioButtons(options=options, value=None,
                                                      **wide(_ui("your_answer"), looks))
