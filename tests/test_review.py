@@ -31,6 +31,7 @@ from coursekit.review import (
     describe_cues,
     limits,
     review_draft,
+    review_turn,
     split_sentences,
     tips,
 )
@@ -722,6 +723,15 @@ def test_split_sentences_keeps_abbreviations_together() -> None:
     text = "I met Dr. Lee, e.g. at the panel. Then I left."
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts == ["I met Dr. Lee, e.g. at the panel.", "Then I left."]
+
+
+def test_split_sentences_runs_a_short_if_clause_on_into_the_next() -> None:
+    text = "Sorry. If you've filled it. I understand. When? If so, fine. Should be easy."
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == ["Sorry.", "If you've filled it. I understand.", "When?", "If so, fine.",
+                     "Should be easy."]
+    assert review_turn("If you've filled it. I understand.", ["easy_out"]).made("easy_out")
+    assert not review_turn("If you've filled it. I'll be gutted.", ["easy_out"]).made("easy_out")
 
 
 # -------------------------------------------------------------------------- properties

@@ -34,7 +34,7 @@ __all__ = [
 
 TOKEN = re.compile(r"\w[\w']*")
 _REPEAT = re.compile(r"(\w)\1{2,}")
-_SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
+_SCOPE_MARK = re.compile(r"[,;:()\-–—.?!]")  # ends a negation's reach
 #: Splits a sentence into parts for `same_clause`; a dash does not (it often sets off an aside).
 _CLAUSE_MARK = re.compile(r"[;:()]")
 #: "should of" is read as "should have" (not in "would of course").

@@ -5,6 +5,9 @@
 ['I loved the team', 'Sorry.', 'I waited too long 😬', 'really']
 >>> fold("I’m  SO sorry…")
 "i'm so sorry..."
+>>> text = "Sorry. If it's gone. I understand."
+>>> [fold(text[a:b]) for a, b in split_sentences(text)]
+['sorry.', "if it's gone, i understand."]
 """
 
 from __future__ import annotations
@@ -37,6 +40,16 @@ _ABBREVIATIONS = frozenset(
      "sr", "inc", "ltd"}
 )
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
+#: A short clause that opens with "if" or the like and holds no comma ("If it's gone.") is not
+#: a sentence of its own: ended by a full stop, it runs on into the next, and is read as if a
+#: comma ended it ("If it's gone. I understand." is read "if it's gone, i understand.").
+_LEAD = (
+    r"(?:if|even if|whatever|whichever|unless|in case|should|assuming|supposing|provided|"
+    r"when|since|although|though|because|once)\b"
+)
+_LEAD_CLAUSE = re.compile(_LEAD + r"[^,;:.?!\-–—]*$", re.IGNORECASE)
+_LEAD_STOP = re.compile(rf"^({_LEAD}[^,;:.?!\-–—\n]*\w)\.(?= \w)", re.MULTILINE)
+_LEAD_CLAUSE_WORDS = 12
 _HAS_END = re.compile(r"[.!?…。！？؟।]")
 _RUN_ON_BREAK = re.compile(
     r"\s(?=(?:but|however|anyway|also|plus|and i|and if|so i|and now|now i|and since|"
@@ -67,7 +80,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cursor = bullet.end() if bullet else 0
         pieces: list[tuple[int, int]] = []
         for end in _SENTENCE_END.finditer(line, cursor):
-            if end.group().startswith(".") and _is_abbreviation(line[cursor : end.start()]):
+            if end.group().startswith(".") and (
+                _is_abbreviation(line[cursor : end.start()])
+                or _is_lead_clause(line[cursor : end.start()])
+            ):
                 continue
             pieces.append((cursor, end.end()))
             cursor = end.end()
@@ -83,6 +99,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 else:
                     spans.append((start + c, start + d))
     return spans
+
+
+def _is_lead_clause(piece: str) -> bool:
+    piece = piece.strip()
+    return bool(_LEAD_CLAUSE.match(piece)) and len(WORD.findall(piece)) <= _LEAD_CLAUSE_WORDS
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -127,4 +148,11 @@ def fold(sentence: str) -> str:
     """
     text = _INVISIBLE.sub("", sentence)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return _LEAD_STOP.sub(_lead_comma, text)
+
+
+def _lead_comma(match: re.Match[str]) -> str:
+    """Return a run-on lead clause ended by a comma instead of its full stop, if it is short."""
+    clause = match.group(1)
+    return clause + ("," if _is_lead_clause(clause) else ".")
