@@ -2,13 +2,16 @@
 
 The rules are data in ``coursekit/content/review/language.toml`` (read by ``language``): texting
 forms and common misspellings, which words negate and how far, and what a bare mention looks
-like. Three fixed rules sit in code: "should of" is read "should have", a question mark after
-a word is set apart ("you ?") so a cue can ask for a question, and an aside of a softening word
-or a filler between commas or dashes is read as one softened word (``~``) without the marks.
+like. Four fixed rules sit in code: "should of" is read "should have", "your not" "you're not",
+a question mark after a word is set apart ("you ?") so a cue can ask for a question, and an
+aside of a softening word or a filler between commas or dashes is read as one softened word
+(``~``) without the marks.
 
 >>> sentence = read("tbh i shouldnt of ghosted u")
 >>> sentence.folded
 "tbh i shouldn't have ghosted you"
+>>> read("if ur not keen").folded
+"if you're not keen"
 >>> read("I didn't, I think, enjoy it").folded
 "i didn't ~ enjoy it"
 >>> negated(read("I'm not going to pretend I'm sorry"), 31)
@@ -43,6 +46,11 @@ _CLAUSE_MARK = re.compile(r"[;:()]")
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
+#: "your" before a word that only follows "you're" ("if ur not keen") is read "you're".
+_YOURE = re.compile(
+    r"\byour (?=(?:not|never|going|gonna|wary|cautious|careful|hesitant|sure|busy|"
+    r"keen|happy|entitled|allowed|free|already|still|probably)\b)"
+)
 #: An aside of a softening word or a filler set off by commas or dashes ("I was, I think,
 #: scared") is read as one softened word, without the marks: "i was ~ scared" (not after a
 #: word that opens a turn: "and, um, sorry, how was it?").
@@ -166,7 +174,8 @@ def read_all(texts: Sequence[str]) -> list[Sentence]:
         alternatives = "|".join(map(re.escape, sorted(respelled, key=len, reverse=True)))
         pattern = re.compile(rf"(?<![\w'])('*)({alternatives})(?![\w'])")
         joined = pattern.sub(lambda m: m.group(1) + respelled[m.group(2)], joined)
-    folded = soften(_QUESTION.sub(" ?", _SHOULD_OF.sub(r"\1 have", joined)), language().softener)
+    joined = _YOURE.sub("you're ", _SHOULD_OF.sub(r"\1 have", joined))
+    folded = soften(_QUESTION.sub(" ?", joined), language().softener)
     folded = _ASIDE.sub(" ~ ", folded)
     return [Sentence(text, line) for text, line in zip(texts, folded.split("\n"), strict=True)]
 
