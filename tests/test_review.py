@@ -31,6 +31,7 @@ from coursekit.review import (
     describe_cues,
     limits,
     review_draft,
+    review_turn,
     split_sentences,
     tips,
 )
@@ -722,6 +723,25 @@ def test_split_sentences_keeps_abbreviations_together() -> None:
     text = "I met Dr. Lee, e.g. at the panel. Then I left."
     parts = [text[a:b] for a, b in split_sentences(text)]
     assert parts == ["I met Dr. Lee, e.g. at the panel.", "Then I left."]
+
+
+def test_split_sentences_runs_a_short_if_clause_on_into_the_next() -> None:
+    text = "Sorry. If you've filled it. I understand. When? If so, fine. Should be easy."
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == ["Sorry.", "If you've filled it. I understand.", "When?", "If so, fine.",
+                     "Should be easy."]
+    assert review_turn("If you've filled it. I understand.", ["easy_out"]).made("easy_out")
+    assert not review_turn("If you've filled it. I'll be gutted.", ["easy_out"]).made("easy_out")
+
+
+def test_split_sentences_ends_a_sentence_with_a_short_remark_on_it() -> None:
+    text = "It will count against me. And that's fair. I called? Rightly so"
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == ["It will count against me. And that's fair.", "I called?", "Rightly so"]
+    assert review_turn("My no-show will weigh on it. Rightly so.", ["permission"]).made(
+        "permission")
+    assert not review_turn("It's going to rain. That's only fair.", ["permission"]).made(
+        "permission")
 
 
 # -------------------------------------------------------------------------- properties

@@ -5,6 +5,9 @@
 ['I loved the team', 'Sorry.', 'I waited too long 😬', 'really']
 >>> fold("I’m  SO sorry…")
 "i'm so sorry..."
+>>> text = "Sorry. If it's gone. I understand. It will count. And that's fair."
+>>> [fold(text[a:b]) for a, b in split_sentences(text)]
+['sorry.', "if it's gone, i understand.", "it will count, and that's fair."]
 """
 
 from __future__ import annotations
@@ -37,6 +40,25 @@ _ABBREVIATIONS = frozenset(
      "sr", "inc", "ltd"}
 )
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
+#: A short clause that opens with "if" or the like and holds no comma ("If it's gone.") is not
+#: a sentence of its own: ended by a full stop, it runs on into the next, and is read as if a
+#: comma ended it ("If it's gone. I understand." is read "if it's gone, i understand.").
+_LEAD = (
+    r"(?:if|even if|whatever|whichever|unless|in case|should|assuming|supposing|provided|"
+    r"when|since|although|though|because|once)\b"
+)
+_LEAD_CLAUSE = re.compile(_LEAD + r"[^,;:.?!\-–—]*$", re.IGNORECASE)
+_LEAD_STOP = re.compile(rf"^({_LEAD}[^,;:.?!\-–—\n]*\w)\.(?= \w)", re.MULTILINE)
+_LEAD_CLAUSE_WORDS = 12
+#: So is a short remark that only judges what the sentence before said ("I know it will count
+#: against me. And that's fair."): it is read as the end of that sentence, after a comma.
+_TAIL = (
+    r"(?:and |but )?(?:(?:that|which|this|it)(?:'s| is| was| would be|'d be| will be|'ll be|"
+    r" seems)|rightly|quite rightly|as it should|so it should|and so it should)\b"
+)
+_TAIL_CLAUSE = re.compile(_TAIL + r"[^,;:.?!\-–—]*$", re.IGNORECASE)
+_TAIL_STOP = re.compile(rf"(?<=\w)\. ({_TAIL}[^,;:.?!\-–—\n]*[.!]?)$", re.MULTILINE)
+_TAIL_WORDS = 5
 _HAS_END = re.compile(r"[.!?…。！？؟।]")
 _RUN_ON_BREAK = re.compile(
     r"\s(?=(?:but|however|anyway|also|plus|and i|and if|so i|and now|now i|and since|"
@@ -67,11 +89,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cursor = bullet.end() if bullet else 0
         pieces: list[tuple[int, int]] = []
         for end in _SENTENCE_END.finditer(line, cursor):
-            if end.group().startswith(".") and _is_abbreviation(line[cursor : end.start()]):
+            if end.group().startswith(".") and (
+                _is_abbreviation(line[cursor : end.start()])
+                or _is_lead_clause(line[cursor : end.start()])
+            ):
                 continue
-            pieces.append((cursor, end.end()))
+            _add_piece(line, pieces, cursor, end.end())
             cursor = end.end()
-        pieces.append((cursor, len(line)))
+        _add_piece(line, pieces, cursor, len(line))
         first = len(spans)
         for a, b in pieces:
             for c, d in [cut for run in _break_run_on(line, a, b) for cut in _cap(line, *run)]:
@@ -83,6 +108,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 else:
                     spans.append((start + c, start + d))
     return spans
+
+
+def _add_piece(line: str, pieces: list[tuple[int, int]], a: int, b: int) -> None:
+    """Add a piece of a line, or join it to the one before when it is a short tail remark."""
+    if pieces and line[: pieces[-1][1]].rstrip().endswith(".") and _is_tail(line[a:b]):
+        pieces[-1] = (pieces[-1][0], b)
+    else:
+        pieces.append((a, b))
+
+
+def _is_tail(piece: str) -> bool:
+    piece = piece.strip().rstrip(".!")
+    return bool(_TAIL_CLAUSE.match(piece)) and len(WORD.findall(piece)) <= _TAIL_WORDS
+
+
+def _is_lead_clause(piece: str) -> bool:
+    piece = piece.strip()
+    return bool(_LEAD_CLAUSE.match(piece)) and len(WORD.findall(piece)) <= _LEAD_CLAUSE_WORDS
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -127,4 +170,16 @@ def fold(sentence: str) -> str:
     """
     text = _INVISIBLE.sub("", sentence)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return _TAIL_STOP.sub(_tail_comma, _LEAD_STOP.sub(_lead_comma, text))
+
+
+def _tail_comma(match: re.Match[str]) -> str:
+    """Return a short tail remark after a comma instead of a full stop."""
+    return (", " if _is_tail(match.group(1)) else ". ") + match.group(1)
+
+
+def _lead_comma(match: re.Match[str]) -> str:
+    """Return a run-on lead clause ended by a comma instead of its full stop, if it is short."""
+    clause = match.group(1)
+    return clause + ("," if _is_lead_clause(clause) else ".")
