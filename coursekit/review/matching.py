@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .cues import Cue
+from .cues import Cue, Family
 from .loader import cues
 from .reading import Sentence, negated, only_mentions
 
@@ -37,9 +37,19 @@ def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
     return one.start() < other.end() and other.start() < one.end()
 
 
-def cue_shown(cue: Cue, sentence: Sentence) -> bool:
-    """Say whether a sentence shows a cue: an anchor that counts, with every partner near it."""
+def _shows(family: Family, sentence: Sentence) -> bool:
+    """Say whether a sentence holds one of a family's phrases, not negated."""
+    return any(not negated(sentence, m.start()) for m in family.pattern.finditer(sentence.folded))
+
+
+def cue_shown(cue: Cue, sentence: Sentence, before: Sentence | None = None) -> bool:
+    """Say whether a sentence shows a cue: an anchor that counts, with every partner near it.
+
+    A cue with ``after`` also needs its family, not negated, in the sentence ``before``.
+    """
     if cue.max_words and len(sentence.starts) > cue.max_words:
+        return False
+    if cue.after is not None and (before is None or not _shows(cue.after, before)):
         return False
     text = sentence.folded
     anchors = list(cue.families[0].pattern.finditer(text))
@@ -64,7 +74,8 @@ def find_move(move_id: str, sentences: Sequence[Sentence]) -> tuple[int, Cue] | 
     """Return the first sentence index that shows a move, and the first cue that matched."""
     move_cues = cues()[move_id]
     for where, sentence in enumerate(sentences):
+        before = sentences[where - 1] if where else None
         for cue in move_cues:
-            if cue_shown(cue, sentence):
+            if cue_shown(cue, sentence, before):
                 return where, cue
     return None
