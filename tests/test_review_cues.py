@@ -181,3 +181,22 @@ def test_cue_descriptions_show_plain_phrases_never_patterns() -> None:
     """A learner reads example phrases; a family's regular expressions are not shown."""
     shown = [text for move in MOVES for text in describe_cues(move)]
     assert shown and all("re:" not in text and "(?:" not in text for text in shown)
+
+
+def test_an_unknown_after_family_is_named_with_file_and_key(folder: Path) -> None:
+    _edit(folder / "review" / "reaffirm.toml", 'after = "place"', 'after = "plaice"')
+    problems = check(folder)
+    assert _named(problems)[0][0] == "review/reaffirm.toml"
+    assert _named(problems)[0][1].endswith(".after")
+    assert "unknown family 'plaice'" in problems[0].message
+
+
+def test_a_cue_with_after_needs_its_family_in_the_sentence_before() -> None:
+    after = [cue for cue in cues()["reaffirm"] if cue.after is not None]
+    assert after, "reaffirm has a cue that looks at the sentence before"
+    assert review_turn("I met your crew in May. Loved them.", ["reaffirm"]).made("reaffirm")
+    assert not review_turn("I went to a wedding in May. Loved them.", ["reaffirm"]).made(
+        "reaffirm")
+    assert not review_turn("Loved them. I met your crew in May.", ["reaffirm"]).made("reaffirm")
+    assert not review_turn("I never met your crew. Loved them.", ["reaffirm"]).made("reaffirm")
+    assert any("Only just after a sentence with" in text for text in describe_cues("reaffirm"))

@@ -116,7 +116,8 @@ def _cue(table: Table, families: Mapping[str, Family]) -> Cue:
         if key and key not in families:
             table.problem(name, ui("loader.content.unknown", what="family", id=repr(key)))
     return table.record(Cue, families=tuple(families[key] for key in keys if key in families),
-                        exclude=families.get(exclude), after=families.get(after), window=table.number("window", 12, least=1),
+                        exclude=families.get(exclude), after=families.get(after),
+                        window=table.number("window", 12, least=1),
                         max_words=table.number("max_words", 0, least=0))
 
 
