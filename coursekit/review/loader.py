@@ -18,8 +18,8 @@ in the text, a ``re:`` one too: where such letters stand alone, write ``e[r]``. 
   ("the offer I backed out of") does not count;
 - ``same_clause`` (default false): the families must be in the same part of the sentence;
 - ``max_words``: only sentences this short count (default 0: any length);
-- ``after``: a family that must show, not negated, in the sentence just before: the anchor
-  sentence then refers back to it ("I met the team in May. Loved every one of them.").
+- ``beside``: a family that must show, not negated, in the sentence just before or just after:
+  the anchor sentence refers to it ("I met the team in May. Loved every one of them.").
 
 Beside them, ``language.toml`` holds the reading rules all moves share (see ``language``) and
 ``wording.toml`` what the reviewer says about itself: its limits, the order notes of Scenario 2
@@ -110,13 +110,13 @@ def _cue(table: Table, families: Mapping[str, Family]) -> Cue:
     table.only(_CUE_KEYS)
     keys = table.texts("families", None)
     _not_empty(table, "families")
-    exclude, after = table.text("exclude", ""), table.text("after", "")
-    named = [*(("families", key) for key in keys), ("exclude", exclude), ("after", after)]
+    exclude, beside = table.text("exclude", ""), table.text("beside", "")
+    named = [*(("families", key) for key in keys), ("exclude", exclude), ("beside", beside)]
     for name, key in named:
         if key and key not in families:
             table.problem(name, ui("loader.content.unknown", what="family", id=repr(key)))
     return table.record(Cue, families=tuple(families[key] for key in keys if key in families),
-                        exclude=families.get(exclude), after=families.get(after),
+                        exclude=families.get(exclude), beside=families.get(beside),
                         window=table.number("window", 12, least=1),
                         max_words=table.number("max_words", 0, least=0))
 
@@ -231,6 +231,6 @@ def _explain(cue: Cue) -> str:
         parts.append(say("cue.exclude", family=cue.exclude.name, examples=cue.exclude.examples()))
     if cue.max_words:
         parts.append(say("cue.max_words", count=cue.max_words))
-    if cue.after is not None:
-        parts.append(say("cue.after", family=cue.after.name, examples=cue.after.examples()))
+    if cue.beside is not None:
+        parts.append(say("cue.beside", family=cue.beside.name, examples=cue.beside.examples()))
     return " ".join(parts)

@@ -42,14 +42,15 @@ def _shows(family: Family, sentence: Sentence) -> bool:
     return any(not negated(sentence, m.start()) for m in family.pattern.finditer(sentence.folded))
 
 
-def cue_shown(cue: Cue, sentence: Sentence, before: Sentence | None = None) -> bool:
+def cue_shown(cue: Cue, sentence: Sentence, beside: Sequence[Sentence] = ()) -> bool:
     """Say whether a sentence shows a cue: an anchor that counts, with every partner near it.
 
-    A cue with ``after`` also needs its family, not negated, in the sentence ``before``.
+    A cue with ``beside`` also needs its family, not negated, in one of the sentences ``beside``
+    (the one just before and the one just after).
     """
     if cue.max_words and len(sentence.starts) > cue.max_words:
         return False
-    if cue.after is not None and (before is None or not _shows(cue.after, before)):
+    if cue.beside is not None and not any(_shows(cue.beside, other) for other in beside):
         return False
     text = sentence.folded
     anchors = list(cue.families[0].pattern.finditer(text))
@@ -74,8 +75,8 @@ def find_move(move_id: str, sentences: Sequence[Sentence]) -> tuple[int, Cue] | 
     """Return the first sentence index that shows a move, and the first cue that matched."""
     move_cues = cues()[move_id]
     for where, sentence in enumerate(sentences):
-        before = sentences[where - 1] if where else None
+        beside = [sentences[i] for i in (where - 1, where + 1) if 0 <= i < len(sentences)]
         for cue in move_cues:
-            if cue_shown(cue, sentence, before):
+            if cue_shown(cue, sentence, beside):
                 return where, cue
     return None
