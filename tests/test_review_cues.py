@@ -203,3 +203,10 @@ def test_a_cue_with_beside_needs_its_family_in_the_sentence_before_or_after() ->
     assert not review_turn("I never met your crew. Loved them.", ["reaffirm"]).made("reaffirm")
     assert any("Only just before or after a sentence with" in text
                for text in describe_cues("reaffirm"))
+
+
+def test_an_aside_in_brackets_does_not_split_a_sentence() -> None:
+    from coursekit.review.reading import read
+    sentence = read("the team (sam above all) was great; i left")
+    assert sentence.clause_of(1) == sentence.clause_of(6) != sentence.clause_of(8)
+    assert review_turn("The team (Sam especially) was brilliant.", ["reaffirm"]).made("reaffirm")

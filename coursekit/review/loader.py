@@ -111,8 +111,7 @@ def _cue(table: Table, families: Mapping[str, Family]) -> Cue:
     keys = table.texts("families", None)
     _not_empty(table, "families")
     exclude, beside = table.text("exclude", ""), table.text("beside", "")
-    named = [*(("families", key) for key in keys), ("exclude", exclude), ("beside", beside)]
-    for name, key in named:
+    for name, key in [*(("families", k) for k in keys), ("exclude", exclude), ("beside", beside)]:
         if key and key not in families:
             table.problem(name, ui("loader.content.unknown", what="family", id=repr(key)))
     return table.record(Cue, families=tuple(families[key] for key in keys if key in families),
@@ -227,10 +226,9 @@ def _explain(cue: Cue) -> str:
         key = "cue.anchor" if index == 0 else "cue.partner" + "_same_clause" * cue.same_clause
         parts.append(say(key, family=family.name, examples=family.examples(), window=cue.window))
     parts += [say(f"cue.{flag}") for flag in ("negatable", "not_in_mentions") if getattr(cue, flag)]
-    if cue.exclude is not None:
-        parts.append(say("cue.exclude", family=cue.exclude.name, examples=cue.exclude.examples()))
+    for key, other in (("exclude", cue.exclude), ("beside", cue.beside)):
+        if other is not None:
+            parts.append(say(f"cue.{key}", family=other.name, examples=other.examples()))
     if cue.max_words:
         parts.append(say("cue.max_words", count=cue.max_words))
-    if cue.beside is not None:
-        parts.append(say("cue.beside", family=cue.beside.name, examples=cue.beside.examples()))
     return " ".join(parts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .cues import Cue, Family
+from .cues import Cue
 from .loader import cues
 from .reading import Sentence, negated, only_mentions
 
@@ -37,20 +37,12 @@ def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
     return one.start() < other.end() and other.start() < one.end()
 
 
-def _shows(family: Family, sentence: Sentence) -> bool:
-    """Say whether a sentence holds one of a family's phrases, not negated."""
-    return any(not negated(sentence, m.start()) for m in family.pattern.finditer(sentence.folded))
-
-
 def cue_shown(cue: Cue, sentence: Sentence, beside: Sequence[Sentence] = ()) -> bool:
-    """Say whether a sentence shows a cue: an anchor that counts, with every partner near it.
-
-    A cue with ``beside`` also needs its family, not negated, in one of the sentences ``beside``
-    (the one just before and the one just after).
-    """
+    """Say whether a sentence shows a cue: an anchor that counts, with every partner near it."""
     if cue.max_words and len(sentence.starts) > cue.max_words:
         return False
-    if cue.beside is not None and not any(_shows(cue.beside, other) for other in beside):
+    if cue.beside and not any(not negated(other, m.start()) for other in beside  # next to it
+                              for m in cue.beside.pattern.finditer(other.folded)):
         return False
     text = sentence.folded
     anchors = list(cue.families[0].pattern.finditer(text))

@@ -37,8 +37,7 @@ _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—]")  # ends a negation's reach
 #: Splits a sentence into parts for `same_clause`; a dash does not (it often sets off an aside).
 _CLAUSE_MARK = re.compile(r"[;:()]")
-#: An aside in brackets is a part of its own; the words either side of it stay in one part.
-_ASIDE = re.compile(r"\([^()\n]*\)")
+_ASIDE = re.compile(r"\([^()\n]*\)")  # an aside in brackets splits nothing: "the team (Sam!) was"
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
@@ -129,19 +128,12 @@ class Sentence:
         return tuple(m.start() for m in WORD.finditer(self.folded))
 
     @cached_property
-    def asides(self) -> tuple[tuple[int, int], ...]:
-        """Return the character spans of the asides in brackets ("the team (Sam above all)")."""
-        return tuple(m.span() for m in _ASIDE.finditer(self.folded))
-
-    @cached_property
     def clauses(self) -> tuple[int, ...]:
-        """Return the index of the first word after each clause break, in order.
-
-        A break inside an aside, or a bracket closing one, splits nothing.
-        """
+        """Return the index of the first word after each clause break, in order."""
         marks = [m.start() for m in _CLAUSE_MARK.finditer(self.folded)]
         marks += [m.start() for m in _CLAUSE_WORD.finditer(self.folded)]
-        marks = [mark for mark in marks if not any(a <= mark < b for a, b in self.asides)]
+        asides = [m.span() for m in _ASIDE.finditer(self.folded)]
+        marks = [mark for mark in marks if not any(a <= mark < b for a, b in asides)]
         return tuple(sorted(bisect_right(self.starts, mark) for mark in marks))
 
     def word_at(self, position: int) -> int:
@@ -149,19 +141,7 @@ class Sentence:
         return bisect_right(self.starts, position) - 1
 
     def clause_of(self, word: int) -> int:
-        """Return which part of the sentence (split at 'but' ';' and the like) a word is in.
-
-        An aside in brackets is a part of its own (a negative number), and the words before and
-        after it are in the same part:
-
-        >>> s = read("the team (sam above all; truly) was great")
-        >>> [s.clause_of(i) for i in (1, 2, 4, 6)]
-        [0, -1, -1, 0]
-        """
-        position = self.starts[word]
-        for index, (a, b) in enumerate(self.asides):
-            if a <= position < b:
-                return -1 - index
+        """Return which part of the sentence (split at 'but' ';' and the like) a word is in."""
         return bisect_right(self.clauses, word)
 
 
