@@ -181,3 +181,32 @@ def test_cue_descriptions_show_plain_phrases_never_patterns() -> None:
     """A learner reads example phrases; a family's regular expressions are not shown."""
     shown = [text for move in MOVES for text in describe_cues(move)]
     assert shown and all("re:" not in text and "(?:" not in text for text in shown)
+
+
+def test_an_unknown_beside_family_is_named_with_file_and_key(folder: Path) -> None:
+    _edit(folder / "review" / "reaffirm.toml", 'beside = "place"', 'beside = "plaice"')
+    problems = check(folder)
+    assert _named(problems)[0][0] == "review/reaffirm.toml"
+    assert _named(problems)[0][1].endswith(".beside")
+    assert "unknown family 'plaice'" in problems[0].message
+
+
+def test_a_cue_with_beside_needs_its_family_in_the_sentence_before_or_after() -> None:
+    beside = [cue for cue in cues()["reaffirm"] if cue.beside is not None]
+    assert beside, "reaffirm has a cue that looks at the sentences either side"
+    assert review_turn("I met your crew in May. Loved them.", ["reaffirm"]).made("reaffirm")
+    assert review_turn("Loved it. The job, the people, all of it.", ["reaffirm"]).made("reaffirm")
+    assert not review_turn("I went to a wedding in May. Loved them.", ["reaffirm"]).made(
+        "reaffirm")
+    assert not review_turn("Hi. Loved them. Then I left. I met your crew in May.",
+                           ["reaffirm"]).made("reaffirm")
+    assert not review_turn("I never met your crew. Loved them.", ["reaffirm"]).made("reaffirm")
+    assert any("Only just before or after a sentence with" in text
+               for text in describe_cues("reaffirm"))
+
+
+def test_an_aside_in_brackets_does_not_split_a_sentence() -> None:
+    from coursekit.review.reading import read
+    sentence = read("the team (sam above all) was great; i left")
+    assert sentence.clause_of(1) == sentence.clause_of(6) != sentence.clause_of(8)
+    assert review_turn("The team (Sam especially) was brilliant.", ["reaffirm"]).made("reaffirm")

@@ -84,6 +84,7 @@ class Cue:
     not_in_mentions: bool = False
     same_clause: bool = False
     max_words: int = 0  # only sentences this short count (0: any length)
+    beside: Family | None = None  # must show in the sentence before or after ("Met them. Loved.")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ in the text, a ``re:`` one too: where such letters stand alone, write ``e[r]``. 
 - ``not_in_mentions`` (default false): an anchor that only names the offer or the speaker
   ("the offer I backed out of") does not count;
 - ``same_clause`` (default false): the families must be in the same part of the sentence;
-- ``max_words``: only sentences this short count (default 0: any length).
+- ``max_words``: only sentences this short count (default 0: any length);
+- ``beside``: a family that must show, not negated, in the sentence just before or just after:
+  the anchor sentence refers to it ("I met the team in May. Loved every one of them.").
 
 Beside them, ``language.toml`` holds the reading rules all moves share (see ``language``) and
 ``wording.toml`` what the reviewer says about itself: its limits, the order notes of Scenario 2
@@ -108,12 +110,13 @@ def _cue(table: Table, families: Mapping[str, Family]) -> Cue:
     table.only(_CUE_KEYS)
     keys = table.texts("families", None)
     _not_empty(table, "families")
-    exclude = table.text("exclude", "")
-    for name, key in [*(("families", key) for key in keys), ("exclude", exclude)]:
+    exclude, beside = table.text("exclude", ""), table.text("beside", "")
+    for name, key in [*(("families", k) for k in keys), ("exclude", exclude), ("beside", beside)]:
         if key and key not in families:
             table.problem(name, ui("loader.content.unknown", what="family", id=repr(key)))
     return table.record(Cue, families=tuple(families[key] for key in keys if key in families),
-                        exclude=families.get(exclude), window=table.number("window", 12, least=1),
+                        exclude=families.get(exclude), beside=families.get(beside),
+                        window=table.number("window", 12, least=1),
                         max_words=table.number("max_words", 0, least=0))
 
 
@@ -223,8 +226,9 @@ def _explain(cue: Cue) -> str:
         key = "cue.anchor" if index == 0 else "cue.partner" + "_same_clause" * cue.same_clause
         parts.append(say(key, family=family.name, examples=family.examples(), window=cue.window))
     parts += [say(f"cue.{flag}") for flag in ("negatable", "not_in_mentions") if getattr(cue, flag)]
-    if cue.exclude is not None:
-        parts.append(say("cue.exclude", family=cue.exclude.name, examples=cue.exclude.examples()))
+    for key, other in (("exclude", cue.exclude), ("beside", cue.beside)):
+        if other is not None:
+            parts.append(say(f"cue.{key}", family=other.name, examples=other.examples()))
     if cue.max_words:
         parts.append(say("cue.max_words", count=cue.max_words))
     return " ".join(parts)

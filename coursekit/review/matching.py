@@ -37,9 +37,12 @@ def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
     return one.start() < other.end() and other.start() < one.end()
 
 
-def cue_shown(cue: Cue, sentence: Sentence) -> bool:
+def cue_shown(cue: Cue, sentence: Sentence, beside: Sequence[Sentence] = ()) -> bool:
     """Say whether a sentence shows a cue: an anchor that counts, with every partner near it."""
     if cue.max_words and len(sentence.starts) > cue.max_words:
+        return False
+    if cue.beside and not any(not negated(other, m.start()) for other in beside  # next to it
+                              for m in cue.beside.pattern.finditer(other.folded)):
         return False
     text = sentence.folded
     anchors = list(cue.families[0].pattern.finditer(text))
@@ -64,7 +67,8 @@ def find_move(move_id: str, sentences: Sequence[Sentence]) -> tuple[int, Cue] | 
     """Return the first sentence index that shows a move, and the first cue that matched."""
     move_cues = cues()[move_id]
     for where, sentence in enumerate(sentences):
+        beside = [sentences[i] for i in (where - 1, where + 1) if 0 <= i < len(sentences)]
         for cue in move_cues:
-            if cue_shown(cue, sentence):
+            if cue_shown(cue, sentence, beside):
                 return where, cue
     return None
