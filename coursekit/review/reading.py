@@ -43,7 +43,7 @@ _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—.?!]")  # ends a negation's reach
 #: Splits a sentence into parts for `same_clause`; a dash does not (it often sets off an aside).
 _CLAUSE_MARK = re.compile(r"[;:()]")
-_ASIDE = re.compile(r"\([^()\n]*\)")  # an aside in brackets splits nothing: "the team (Sam!) was"
+_BRACKETED = re.compile(r"\([^()\n]*\)")  # an aside in brackets splits nothing: "the team (Sam!) was"
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
@@ -153,7 +153,7 @@ class Sentence:
         """Return the index of the first word after each clause break, in order."""
         marks = [m.start() for m in _CLAUSE_MARK.finditer(self.folded)]
         marks += [m.start() for m in _CLAUSE_WORD.finditer(self.folded)]
-        asides = [m.span() for m in _ASIDE.finditer(self.folded)]
+        asides = [m.span() for m in _BRACKETED.finditer(self.folded)]
         marks = [mark for mark in marks if not any(a <= mark < b for a, b in asides)]
         return tuple(sorted(bisect_right(self.starts, mark) for mark in marks))
 
