@@ -12,14 +12,11 @@ On that page, in turn:
   (asking for the job first), and check the call took another branch with another manager line,
   and that each turn's feedback quotes the learner's own sentence. In the Scenario 1 call, the
   box hides at a step that can only be picked and shows again one step back.
-
-The Voilà workshop app uses the same widget; one typed turn there proves it has the box too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,7 +27,7 @@ from pages import (
     log_console_errors,
     open_notebook,
     run_all,
-    wait_voila,
+    say_it_my_way,
 )
 
 from coursekit.loader import roleplays
@@ -42,26 +39,6 @@ STRONG = "I am sorry I kept you waiting ten days after I said I would sign."
 WEAK = "Is the coordinator job still open? I would love to take it."
 WAIT_MS = 30_000
 MAX_TABS = 30
-
-
-def say_it_my_way(page: Any, box: Any, text: str) -> tuple[str, str]:
-    """Type a turn, say it, and return (the typed line with its feedback, the manager's reply)."""
-    before = box.locator(".sc-turn").count()
-    area = box.locator(".sc-own-words textarea").first
-    area.scroll_into_view_if_needed()
-    area.fill(text)
-    area.press("Tab")  # the typed words sync when the learner leaves the box
-    page.wait_for_timeout(300)
-    box.locator("button", has_text="Say it your way").first.click()
-    box.locator(".sc-feedback-step [role=status]").first.wait_for(timeout=WAIT_MS)
-    page.wait_for_function(
-        "([el, n]) => el.querySelectorAll('.sc-turn').length === n + 2",
-        arg=[box.element_handle(), before],
-        timeout=WAIT_MS,
-    )
-    mine = box.locator(".sc-turn-you").last.inner_text()
-    reply = box.locator(".sc-turn-manager").last.inner_text()
-    return mine, reply
 
 
 def tab_to_button(page: Any, label: str) -> None:
@@ -213,16 +190,3 @@ def test_the_calls_in_lab_by_keyboard_steps_and_typed_turns(
     errors = error_outputs(page, LAB) + log_console_errors(page)
     assert not errors, "\n---\n".join(errors)
 
-
-def test_the_voila_app_takes_typed_turns(
-    voila: Callable[[Path], str], page: Any, notebooks_copy: Path
-) -> None:
-    url = voila(notebooks_copy / "app" / "workshop_app.ipynb")
-    wait_voila(page, url)
-    title = roleplays()[CALL].title
-    box = page.locator(".sc-widget.sc-roleplay").filter(has_text=title).first
-    box.scroll_into_view_if_needed()
-    line, reply = say_it_my_way(page, box, STRONG)
-    assert f"“{STRONG}”" in line and line.count(STRONG) >= 2, line
-    assert "thank you for saying that" in reply  # the branch of an owned misstep
-    assert not error_outputs(page)
