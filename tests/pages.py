@@ -95,6 +95,26 @@ def wait_voila(page: Page, url: str, timeout_ms: int = 120_000) -> None:
     )
 
 
+def say_it_my_way(page: Page, box: Any, text: str, wait_ms: int = 30_000) -> tuple[str, str]:
+    """Type a turn, say it, and return (the typed line with its feedback, the manager's reply)."""
+    before = box.locator(".sc-turn").count()
+    area = box.locator(".sc-own-words textarea").first
+    area.scroll_into_view_if_needed()
+    area.fill(text)
+    area.press("Tab")  # the typed words sync when the learner leaves the box
+    page.wait_for_timeout(300)
+    box.locator("button", has_text="Say it your way").first.click()
+    box.locator(".sc-feedback-step [role=status]").first.wait_for(timeout=wait_ms)
+    page.wait_for_function(
+        "([el, n]) => el.querySelectorAll('.sc-turn').length === n + 2",
+        arg=[box.element_handle(), before],
+        timeout=wait_ms,
+    )
+    mine = box.locator(".sc-turn-you").last.inner_text()
+    reply = box.locator(".sc-turn-manager").last.inner_text()
+    return mine, reply
+
+
 def error_outputs(page: Page, scope: str = "") -> list[str]:
     """Texts of error outputs that carry a Python traceback or an error's name."""
     texts = page.locator(f"{scope} {OUTPUT}{STDERR}".strip()).all_inner_texts()

@@ -1,8 +1,9 @@
 """The workshop app (notebooks/app/workshop_app.ipynb) served by Voila, in real Chromium.
 
 A facilitator runs the course for a room with Voila, so nobody installs anything: the app
-must render its widgets (the script builder and the role-plays), answer clicks, and pass the
-same gates as the notebooks in JupyterLab (no tracebacks, no raw reprs, axe, console).
+must render its widgets (the script builder and the role-plays), answer clicks and a typed
+turn, and pass the same gates as the notebooks in JupyterLab (no tracebacks, no raw reprs,
+axe, console).
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pages import assert_gates, error_outputs, wait_voila, widget_kinds
+from pages import assert_gates, error_outputs, say_it_my_way, wait_voila, widget_kinds
+
+from coursekit.loader import roleplays
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(400)]
 APP = "app/workshop_app.ipynb"
+STRONG = "I am sorry I kept you waiting ten days after I said I would sign."
 
 
 def test_workshop_app_in_voila(
@@ -46,6 +50,14 @@ def test_workshop_app_in_voila(
     ).fill("the <i>launch</i> team")
     preview = builder.locator(".sc-feedback-preview")
     preview.filter(has_text="the <i>launch</i> team").wait_for(timeout=15_000)
+
+    # The Scenario 2 call takes a typed turn, as in JupyterLab: the owned misstep is heard.
+    title = roleplays()["call_scenario2"].title
+    box = page.locator(".sc-widget.sc-roleplay").filter(has_text=title).first
+    box.scroll_into_view_if_needed()
+    line, reply = say_it_my_way(page, box, STRONG)
+    assert f"“{STRONG}”" in line and line.count(STRONG) >= 2, line
+    assert "thank you for saying that" in reply  # the branch of an owned misstep
     assert not error_outputs(page)
 
     # A second visitor gets a fresh page: nothing of the first visitor's answers shows.

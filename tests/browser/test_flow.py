@@ -4,8 +4,6 @@
   on Scenario 2, and the plan they export is about Scenario 2 throughout.
 - Feedback design: the correct and the not-yet callouts differ in icon and heading, not only
   in colour.
-- Chat-style role-play: three steps give three learner lines in the transcript, each with
-  its feedback inside the same line.
 
 Notebooks run in this order against one Lab server, so 08 sees what 03 saved, as a learner's
 would. Run this file on its own (one Lab server per run).
@@ -122,44 +120,3 @@ def test_scenario_flows_from_03_to_the_plan_in_08(page: Any, lab: Callable[[str]
     assert "Scenario 1" not in plan, "the plan mentions Scenario 1 though the learner is in 2"
     assert not error_outputs(page, LAB)
 
-
-def test_three_roleplay_steps_make_a_three_line_transcript(
-    page: Any, lab: Callable[[str], str]
-) -> None:
-    open_notebook(page, lab("07_practise_the_call.ipynb"))
-    run_all(page)
-    assert_gates(page, "07", LAB)
-    box = widget(page, "sc-roleplay")  # the first call: Scenario 1
-    you = box.locator(".sc-transcript .sc-turn-you")
-    assert you.count() == 0
-    for step in range(1, 4):
-        box.locator(".sc-choices input[type=radio]").first.check()
-        click(box, "Say it")
-        page.wait_for_function(
-            "([el, n]) => el.querySelectorAll('.sc-transcript .sc-turn-you').length === n",
-            arg=[box.element_handle(), step],
-            timeout=FEEDBACK_MS,
-        )
-    assert you.count() == 3
-    for line in range(3):
-        turn = you.nth(line)
-        said = turn.locator(":scope > p").last.inner_text()
-        who = turn.locator(".sc-who").inner_text()
-        # a spoken line is quoted; choosing which reply to rehearse reads as a choice
-        assert (said.startswith("“") if who == "You:" else who == "You chose:"), (who, said)
-        assert len(said) > 10, said
-        verdict = turn.locator(".sc-callout")
-        assert verdict.count() == 1, f"line {line + 1} has no feedback of its own"
-        parts = callout_parts(verdict.first)
-        assert parts["icon"] and parts["heading"], parts
-    managers = box.locator(".sc-transcript .sc-turn-manager")
-    assert managers.count() >= 3  # the manager's lines stay in the thread too
-    assert_gates(page, "07 after three steps", LAB)
-    assert not error_outputs(page, LAB)
-    # leave the shared journal as the later tests of this Lab server expect: the call not begun
-    click(box, "Start again")
-    page.wait_for_function(
-        "el => el.querySelectorAll('.sc-transcript .sc-turn-you').length === 0",
-        arg=box.element_handle(),
-        timeout=FEEDBACK_MS,
-    )

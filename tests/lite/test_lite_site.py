@@ -212,8 +212,8 @@ def lite(offline_site: Any, netns_browser: Any, browser_context_args: dict[str, 
     page.on("websocket", seen)
     page.on("dialog", lambda dialog: dialog.accept())
     yield page, url
-    page.evaluate(f"fetch({CANARY!r}).catch(() => null)")
-    page.wait_for_timeout(1000)
+    with page.expect_request(CANARY):  # seen by the context's counter too, before this returns
+        page.evaluate(f"fetch({CANARY!r}).catch(() => null)")
     context.close()
     console.errors[:] = [e for e in console.errors if "lite-canary.invalid" not in e]
     assert seen.foreign == [] and seen.canary and seen.wheels > 0, vars(seen)
