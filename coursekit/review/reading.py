@@ -43,7 +43,7 @@ _REPEAT = re.compile(r"(\w)\1{2,}")
 _SCOPE_MARK = re.compile(r"[,;:()\-–—.?!]")  # ends a negation's reach
 #: Splits a sentence into parts for `same_clause`; a dash does not (it often sets off an aside).
 _CLAUSE_MARK = re.compile(r"[;:()]")
-_BRACKETED = re.compile(r"\([^()\n]*\)")  # an aside in brackets splits nothing: "the team (Sam!) was"
+_BRACKETED = re.compile(r"\([^()\n]*\)")  # an aside in brackets splits nothing
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
