@@ -39,8 +39,8 @@ def test_import_coursekit_stays_light() -> None:
 # asserted as ratchets a little under the target: lower them as the library shrinks, never
 # raise them.
 MAX_MODULE_LINES = 400
-MAX_TOTAL_LINES = 8_726  # physical lines
-MAX_CODE_LINES = 5_710  # code lines, not blank, comment or docstring; target 6,000
+MAX_TOTAL_LINES = 8_723  # physical lines
+MAX_CODE_LINES = 5_705  # code lines, not blank, comment or docstring; target 6,000
 MAX_STRING_SHARE = 0.15  # the target
 
 _SKIPPED = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,

@@ -41,6 +41,8 @@ class Language:
     pseudo: re.Pattern[str]  # phrases that hold a negation word but do not negate
     mention: tuple[re.Pattern[str], ...]
     known: frozenset[str]
+    youre: re.Pattern[str]  # "your" read as "you're" ("if ur not keen")
+    aside: re.Pattern[str]  # a filler between commas, read as one softening word
 
 
 def _words(table: Table, name: str) -> list[str]:
@@ -83,6 +85,7 @@ def read_language(root: Path, problems: list[Problem]) -> Language:
         except re.error as error:
             mention.problem(f"before[{index}]", _ui("regex", error=error))
     typos, negation = rules.table("typos"), rules.table("negation")
+    youre, aside = rules.table("youre"), rules.table("aside")
     return Language(
         softener,
         {word.casefold(): spelling.text(word).casefold() for word in spelling.data},
@@ -95,7 +98,16 @@ def read_language(root: Path, problems: list[Problem]) -> Language:
         _either(_words(negation, "pseudo"), softener),
         tuple(patterns),
         _known_words(root, problems),
+        re.compile(rf"\byour (?=(?:{'|'.join(map(re.escape, _words(youre, 'before')))})\b)"),
+        _aside(_words(aside, "fillers"), _words(aside, "not_after")),
     )
+
+
+def _aside(fillers: list[str], not_after: list[str]) -> re.Pattern[str]:
+    """Return the pattern of a filler set off by commas or dashes (``~`` is a softened word)."""
+    guards = "".join(f"(?<!\\b{re.escape(word)})" for word in not_after)
+    either = "|".join(["~", *map(re.escape, fillers)])
+    return re.compile(rf"(?<=\w){guards} ?([,—–]) (?:{either})(?: ~)* ?\1 (?=\w)")
 
 
 @cache

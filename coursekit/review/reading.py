@@ -2,10 +2,10 @@
 
 The rules are data in ``coursekit/content/review/language.toml`` (read by ``language``): texting
 forms and common misspellings, which words negate and how far, and what a bare mention looks
-like. Four fixed rules sit in code: "should of" is read "should have", "your not" "you're not",
-a question mark after a word is set apart ("you ?") so a cue can ask for a question, and an
-aside of a softening word or a filler between commas or dashes is read as one softened word
-(``~``) without the marks.
+like, "your" read as "you're" ("your not"), and fillers set off by commas or dashes, read as
+one softened word (``~``) without the marks. Two fixed rules sit in code: "should of" is read
+"should have", and a question mark after a word is set apart ("you ?") so a cue can ask for a
+question.
 
 >>> sentence = read("tbh i shouldnt of ghosted u")
 >>> sentence.folded
@@ -47,21 +47,6 @@ _BRACKETED = re.compile(r"\([^()\n]*\)")  # an aside in brackets splits nothing
 #: "should of" is read as "should have" (not in "would of course").
 _SHOULD_OF = re.compile(r"\b((?:should|could|would|must)(?:n't)?) of\b(?! course)")
 _QUESTION = re.compile(r"(?<=\w)\?")  # "you?" is read "you ?", so a cue can look for the mark
-#: "your" before a word that only follows "you're" ("if ur not keen") is read "you're".
-_YOURE = re.compile(
-    r"\byour (?=(?:not|never|going|gonna|wary|cautious|careful|hesitant|sure|busy|"
-    r"keen|happy|entitled|allowed|free|already|still|probably)\b)"
-)
-#: An aside of a softening word or a filler set off by commas or dashes ("I was, I think,
-#: scared") is read as one softened word, without the marks: "i was ~ scared" (not after a
-#: word that opens a turn: "and, um, sorry, how was it?").
-_ASIDE = re.compile(
-    r"(?<=\w)(?<!\band)(?<!\bbut)(?<!\bwell)(?<!\boh)(?<!\bok)(?<!\bokay)(?<!\byeah) ?([,—–]) "
-    r"(?:~|like|you know|i mean|i think|i guess|i suppose|i'd say|i admit|"
-    r"i must admit|i'll admit|i have to say|i must say|if i'm honest|if i'm being honest|"
-    r"to be honest|to be fair|in fairness|in all fairness|in all honesty|mind you)"
-    r"(?: ~)* ?\1 (?=\w)"
-)
 #: No cue word is this long: a longer word is not read as a typo of one (and costs no search).
 _LONGEST_WORD = 30
 _CLAUSE_WORD = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
@@ -177,9 +162,9 @@ def read_all(texts: Sequence[str]) -> list[Sentence]:
         alternatives = "|".join(map(re.escape, sorted(respelled, key=len, reverse=True)))
         pattern = re.compile(rf"(?<![\w'])('*)({alternatives})(?![\w'])")
         joined = pattern.sub(lambda m: m.group(1) + respelled[m.group(2)], joined)
-    joined = _YOURE.sub("you're ", _SHOULD_OF.sub(r"\1 have", joined))
-    folded = soften(_QUESTION.sub(" ?", joined), language().softener)
-    folded = _ASIDE.sub(" ~ ", folded)
+    rules = language()
+    joined = rules.youre.sub("you're ", _SHOULD_OF.sub(r"\1 have", joined))
+    folded = rules.aside.sub(" ~ ", soften(_QUESTION.sub(" ?", joined), rules.softener))
     return [Sentence(text, line) for text, line in zip(texts, folded.split("\n"), strict=True)]
 
 
