@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -117,8 +118,26 @@ def test_export_writes_the_plan(tmp_path: Path) -> None:
         ((), ""),
     ],
 )
-def test_bad_input_exits_2_with_one_line(args: tuple[str, ...], stdin: str | bytes) -> None:
-    result = run(*args, stdin=stdin)
+def test_bad_input_exits_2_with_one_line(
+    args: tuple[str, ...],
+    stdin: str | bytes,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """In process (a subprocess each would cost a second): an escaping exception fails it."""
+    from coursekit.cli import main
+
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(list(args)) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("coursekit: ")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_bad_input_exits_2_as_a_program_too() -> None:
+    result = run("classify", stdin="{not json")
     assert result.returncode == 2, (result.stdout, result.stderr)
     err = result.stderr.decode()
     assert "Traceback" not in err
