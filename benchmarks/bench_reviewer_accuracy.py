@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -53,9 +54,14 @@ def held_out_items() -> list[dict[str, object]]:
     return [item for path in sorted(CORPUS.glob("heldout*.toml")) for item in load(path)]
 
 
+#: A practice-call turn may open with the manager's line ("[Manager: ...]") for the labeller's
+#: context. In the course only the learner's own words reach the reviewer: only they are reviewed.
+MANAGER_LINE = re.compile(r"^\s*\[Manager:[^\]]*\]\s*")
+
+
 def found_moves(text: str) -> set[str]:
-    """Return the moves the reviewer finds in a text, reviewing it for all six."""
-    review = review_turn(text, list(knowledge().moves))
+    """Return the moves the reviewer finds in a text's own words, reviewing it for all six."""
+    review = review_turn(MANAGER_LINE.sub("", text), list(knowledge().moves))
     return {check.id for check in review.moves if check.covered}
 
 

@@ -9,6 +9,7 @@ hashes are pinned, so editing one (for example to tune on it) fails loudly.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from pathlib import Path
 
@@ -40,6 +41,9 @@ HELDOUT_SHA256 = {
     "heldout_dev30": "167d2bd5035b647a61c060bbace13b1a38a38a31e317afdfead5cd0a85c4cd66",
 }
 TARGET = 0.95
+#: A practice-call turn may open with the manager's line ("[Manager: ...]") for the labeller's
+#: context. In the course only the learner's own words reach the reviewer: only they are reviewed.
+MANAGER_LINE = re.compile(r"^\s*\[Manager:[^\]]*\]\s*")
 
 
 def _items(name: str) -> list[dict[str, object]]:
@@ -108,7 +112,7 @@ def found_in_tuning() -> dict[str, set[str]]:
     """Review each tuning item once for every move (each move is checked on its own)."""
     found: dict[str, set[str]] = {}
     for item in _tuning():
-        review = review_turn(str(item["text"]), list(MOVES))
+        review = review_turn(MANAGER_LINE.sub("", str(item["text"])), list(MOVES))
         found[str(item["id"])] = {move for move in MOVES if review.made(move)}
     return found
 
