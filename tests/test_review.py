@@ -417,7 +417,8 @@ CASES = [
         "advertised. I'd like to know if the role is still open? It's fair to say the "
         "commute was long. I had to take my family into account. I hope to hear from you "
         "soon.",
-        {move: None for move in S2},
+        # the rules pass over the family sentence; its words weigh for an explanation
+        {move: None for move in S2} | {"explain_change": "I had to take my family into account."},
     ),
     Case(
         "small_talk_apology_then_real_one",
@@ -426,7 +427,7 @@ CASES = [
         "I'm listening. I was scared of the pay cut back then.",
         {
             "own_misstep": "I'm also sorry for going quiet after you made the offer.",
-            "invite_response": "I'm listening.",
+            "invite_response": None,  # the rules find it, but its words weigh against it
             "permission": None,
             "reaffirm": None,
             "explain_change": "I was scared of the pay cut back then.",

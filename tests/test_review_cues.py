@@ -15,6 +15,9 @@ from coursekit.loader import check
 from coursekit.review import cues, describe_cues, limits, review_draft, review_turn, tips
 from coursekit.review.language import read_language
 from coursekit.review.loader import read_cues
+from coursekit.review.matching import find_move
+from coursekit.review.reading import read_all
+from coursekit.review.sentences import split_sentences
 
 
 @pytest.fixture
@@ -194,13 +197,15 @@ def test_an_unknown_beside_family_is_named_with_file_and_key(folder: Path) -> No
 def test_a_cue_with_beside_needs_its_family_in_the_sentence_before_or_after() -> None:
     beside = [cue for cue in cues()["reaffirm"] if cue.beside is not None]
     assert beside, "reaffirm has a cue that looks at the sentences either side"
-    assert review_turn("I met your crew in May. Loved them.", ["reaffirm"]).made("reaffirm")
-    assert review_turn("Loved it. The job, the people, all of it.", ["reaffirm"]).made("reaffirm")
-    assert not review_turn("I went to a wedding in May. Loved them.", ["reaffirm"]).made(
-        "reaffirm")
-    assert not review_turn("Hi. Loved them. Then I left. I met your crew in May.",
-                           ["reaffirm"]).made("reaffirm")
-    assert not review_turn("I never met your crew. Loved them.", ["reaffirm"]).made("reaffirm")
+    def by_rules(text: str) -> bool:  # the cues alone, without the word weights
+        sentences = read_all([text[a:b] for a, b in split_sentences(text)])
+        return find_move("reaffirm", sentences) is not None
+
+    assert by_rules("I met your crew in May. Loved them.")
+    assert by_rules("Loved it. The job, the people, all of it.")
+    assert not by_rules("I went to a wedding in May. Loved them.")
+    assert not by_rules("Hi. Loved them. Then I left. I met your crew in May.")
+    assert not by_rules("I never met your crew. Loved them.")
     assert any("Only just before or after a sentence with" in text
                for text in describe_cues("reaffirm"))
 

@@ -22,6 +22,7 @@ from .matching import find_move
 from .reading import read_all
 from .results import MoveCheck, Review, TurnReview
 from .sentences import split_sentences
+from .weights import decide, explain
 
 __all__ = ["REPAIR_MOVES", "check_order", "order_checked", "review_draft", "review_turn"]
 
@@ -35,15 +36,21 @@ def _checks(cleaned: str, move_ids: Sequence[str]) -> tuple[list[MoveCheck], dic
     sentences = read_all(raw)
     checks: list[MoveCheck] = []
     where: dict[str, int] = {}
+    folded = [sentence.folded for sentence in sentences]
     for move_id in move_ids:
         title = knowledge().moves[move_id].title
         found = find_move(move_id, sentences)
-        if found is None:
+        index = decide(move_id, folded, found is not None)
+        if index is None:
             checks.append(MoveCheck(move_id, title, False, None, tips()[move_id], None))
             continue
-        index, cue = found
+        if found is not None:  # the rules' sentence, and the cue that says why
+            index, cue = found[0], found[1].description
+        else:  # the best-scoring sentence, and the words that weigh most in it
+            words = ", ".join(f"'{word}'" for word, _ in explain(move_id, folded[index]))
+            cue = say("cue.weighted", words=words)
         where[move_id] = index
-        checks.append(MoveCheck(move_id, title, True, raw[index], None, cue.description))
+        checks.append(MoveCheck(move_id, title, True, raw[index], None, cue))
     return checks, where
 
 

@@ -1,0 +1,118 @@
+"""Weighted cue words beside the rules: each word and word pair of a sentence adds a weight.
+
+``coursekit/content/review/weights.json`` (written by ``scripts/train_weights.py`` from the
+tuning corpus only) holds, per move, a bias and a weight for each word or word pair as the
+reviewer reads the sentence; ``not_`` marks a word a negation governs. A sentence's score is
+the logistic of the bias plus its features' weights, a text's score its best sentence's. The
+move counts when the rules find it and the score is at least ``low``, or when the score is
+above ``high``; the evidence is then the best-scoring sentence.
+
+>>> features("i'm not sorry ?")
+("<s> i'm", '?', "i'm", "i'm not", 'not', 'not not_sorry', 'not_sorry', 'not_sorry ?')
+>>> 0.0 < score("own_misstep", "i'm so sorry i went quiet") <= 1.0
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..fields import PACKAGE_CONTENT
+
+__all__ = ["MoveWeights", "decide", "explain", "features", "score", "weights"]
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9']*|[?,.;:!()\-–—]")
+_BREAKS = frozenset(",.;:!()-–—?")
+_NEGATORS = frozenset(
+    {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot"}
+)
+#: How many words after a negation word are marked ``not_`` (a mark or ``?`` ends it sooner).
+NEGATION_REACH = 3
+
+
+@dataclass(frozen=True)
+class MoveWeights:
+    """One move's bias, thresholds and weight per word or word pair."""
+
+    bias: float
+    high: float
+    low: float
+    words: Mapping[str, float]
+
+
+@lru_cache(maxsize=512)
+def features(folded: str) -> tuple[str, ...]:
+    """Return the sorted words and word pairs of a sentence as the reviewer reads it."""
+    words: list[str] = []
+    left = 0
+    for token in _TOKEN.findall(folded.replace("~", " ")):
+        if token in _BREAKS:
+            left = 0
+            if token == "?":
+                words.append(token)
+            continue
+        words.append("not_" + token if left else token)
+        left = max(0, left - 1)
+        if token in _NEGATORS or token.endswith("n't"):
+            left = NEGATION_REACH
+    pairs = zip(["<s>", *words], words, strict=False)
+    return tuple(sorted({*words, *(f"{a} {b}" for a, b in pairs)}))
+
+
+@cache
+def weights() -> dict[str, MoveWeights]:
+    """Return every move's weights, read once from ``review/weights.json``."""
+    path = PACKAGE_CONTENT / "review" / "weights.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        move: MoveWeights(float(entry["bias"]), float(entry["high"]), float(entry["low"]),
+                          {word: float(w) for word, w in entry["words"].items()})
+        for move, entry in data["moves"].items()
+    }
+
+
+def _logit(move_id: str, folded: str) -> float:
+    """Return the bias plus the weights of a sentence's features."""
+    table = weights()[move_id]
+    return table.bias + sum(table.words.get(feature, 0.0) for feature in features(folded))
+
+
+def _logistic(z: float) -> float:
+    """Return 1 / (1 + e^-z) without overflow."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    return math.exp(z) / (1.0 + math.exp(z))
+
+
+def score(move_id: str, folded: str) -> float:
+    """Return how likely (0 to 1) a sentence, as read, makes the move by its words alone."""
+    return _logistic(_logit(move_id, folded))
+
+
+def explain(move_id: str, folded: str, count: int = 3) -> list[tuple[str, float]]:
+    """Return the features that weigh most for the move in a sentence, heaviest first."""
+    table = weights()[move_id]
+    found = [(f, table.words[f]) for f in features(folded) if table.words.get(f, 0.0) > 0]
+    return sorted(found, key=lambda pair: (-pair[1], pair[0]))[:count]
+
+
+def decide(move_id: str, folded: Sequence[str], by_rules: bool) -> int | None:
+    """Return the best-scoring sentence's index if the move is made, else None.
+
+    >>> decide("easy_out", ["hello.", "if it's filled, i understand."], True)
+    1
+    >>> decide("easy_out", [], True) is None
+    True
+    """
+    if not folded:
+        return None
+    scores = [score(move_id, sentence) for sentence in folded]
+    best = max(range(len(scores)), key=scores.__getitem__)  # the first of equals
+    table = weights()[move_id]
+    made = (by_rules and scores[best] >= table.low) or scores[best] > table.high
+    return best if made else None

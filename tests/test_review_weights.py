@@ -1,0 +1,92 @@
+"""The word weights beside the rules: features, the weights file, the decision and its evidence."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from content_names import MOVES
+
+from coursekit.fields import PACKAGE_CONTENT
+from coursekit.review import review_turn
+from coursekit.review.reading import read
+from coursekit.review.weights import decide, explain, features, score, weights
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "train_weights.py"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_weights", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_features_are_words_and_word_pairs_with_negated_words_marked() -> None:
+    found = features("i'm not sorry, i left ?")
+    assert {"i'm", "not", "not_sorry", "not not_sorry", "i", "left", "i left", "?"} <= set(found)
+    assert "sorry" not in found and "not_i" not in found  # the comma ends the negation
+    assert features("") == ()
+    assert features("i ~ loved it") == features("i loved it")  # a softened word is skipped
+
+
+def test_the_weights_file_has_every_move_with_sane_thresholds() -> None:
+    data = json.loads((PACKAGE_CONTENT / "review" / "weights.json").read_text(encoding="utf-8"))
+    assert set(data["moves"]) == set(MOVES) == set(weights())
+    for move in weights().values():
+        assert 0.0 < move.low < move.high < 1.0
+        assert move.words and all(isinstance(word, str) and word for word in move.words)
+
+
+def test_the_thresholds_in_the_file_are_the_training_script_s() -> None:
+    script = _script()
+    for move_id, move in weights().items():
+        assert (move.high, move.low) == (script.HIGH[move_id], script.LOW[move_id])
+
+
+def test_the_training_script_reads_only_tuning_files() -> None:
+    text = SCRIPT.read_text(encoding="utf-8")
+    assert 'glob("tuning*.toml")' in text and "refused: held-out" in text
+
+
+def test_scores_are_probabilities_and_deterministic() -> None:
+    sentence = read("I'm so sorry I went quiet after the offer").folded
+    first = score("own_misstep", sentence)
+    assert 0.0 <= first <= 1.0 and first == score("own_misstep", sentence)
+    assert first > score("own_misstep", read("The weather is nice today").folded)
+
+
+def test_explain_names_the_heaviest_words_first() -> None:
+    words = explain("own_misstep", read("I'm so sorry I went quiet").folded)
+    assert words and all(weight > 0 for _, weight in words)
+    assert [weight for _, weight in words] == sorted((w for _, w in words), reverse=True)
+
+
+@pytest.mark.parametrize("move_id", MOVES)
+def test_decide_weighs_the_rules_and_the_words(move_id: str) -> None:
+    table = weights()[move_id]
+    plain = [read("The weather is nice today.").folded]
+    assert score(move_id, plain[0]) < table.low
+    assert decide(move_id, plain, by_rules=True) is None  # the words overrule the rules
+    assert decide(move_id, plain, by_rules=False) is None
+    assert decide(move_id, [], by_rules=True) is None
+
+
+def test_words_alone_can_make_a_move_and_say_which_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("coursekit.review.draft.find_move", lambda move_id, sentences: None)
+    turn = review_turn("Hello there. I left you hanging for weeks, that is on me.", ["own_misstep"])
+    check = turn.moves[0]
+    assert check.covered and check.evidence == "I left you hanging for weeks, that is on me."
+    assert check.cue is not None and check.cue.startswith("Words that usually make this move")
+    assert "'" in check.cue  # the words are quoted
+
+
+def test_a_rule_match_keeps_its_sentence_and_cue() -> None:
+    turn = review_turn("Hi. If it's filled, I understand.", ["easy_out"])
+    check = turn.moves[0]
+    assert check.covered and check.evidence == "If it's filled, I understand."
+    assert check.cue is not None and not check.cue.startswith("Words that usually")
