@@ -13,28 +13,36 @@ Usage: python scripts/train_weights.py [--check]   (--check: fail if the file wo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
+import re
 import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
 
+from coursekit.review.reading import read_all
+from coursekit.review.sentences import split_sentences
+from coursekit.review.weights import features
+from coursekit.textsafe import MAX_DRAFT_CHARS, clean_text
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from coursekit.review.reading import read_all  # noqa: E402
-from coursekit.review.sentences import split_sentences  # noqa: E402
-from coursekit.review.weights import features  # noqa: E402
-from coursekit.textsafe import MAX_DRAFT_CHARS, clean_text  # noqa: E402
-
 CORPUS = ROOT / "tests" / "data" / "reviewer"
 OUT = ROOT / "coursekit" / "content" / "review" / "weights.json"
+#: What the weights are made from: the tuning files, the reviewer's reading (its content files
+#: and code: typo correction knows the cues' words) and this script. A change to any of them
+#: calls for a new training, which the tests check through the digest kept in the file.
+INPUTS = ("tests/data/reviewer/tuning*.toml", "coursekit/content/review/*.toml",
+          "coursekit/content/review/*.txt", "coursekit/review/*.py", "scripts/train_weights.py")
 MOVES = ("reaffirm", "explain_change", "easy_out", "own_misstep", "invite_response", "permission")
 #: Chosen before the fresh check, on blind rule judgments of older writers (see the README).
 HIGH = dict.fromkeys(MOVES, 0.6)
 LOW = dict.fromkeys(MOVES, 0.05)
+#: A practice-call turn may open with the manager's line for the labeller; the course reviews
+#: only the learner's words, so only they are learnt from (as the accuracy test reviews them).
+MANAGER_LINE = re.compile(r"^\s*\[Manager:[^\]]*\]\s*")
 EPOCHS, RATE, L2, MIN_ITEMS, CUT, SEED = 12, 0.2, 1e-4, 3, 0.15, 0
 
 Item = tuple[list[list[str]], frozenset[str]]
@@ -48,11 +56,20 @@ def load() -> list[Item]:
     items: list[Item] = []
     for path in files:
         for entry in tomllib.loads(path.read_text(encoding="utf-8"))["item"]:
-            text = clean_text(entry["text"], "turn", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
+            words = MANAGER_LINE.sub("", entry["text"])
+            text = clean_text(words, "turn", max_chars=MAX_DRAFT_CHARS, keep_newlines=True)
             raw = [text[a:b] for a, b in split_sentences(text)]
             sentences = [list(features(s.folded)) for s in read_all(raw)] or [[]]
             items.append((sentences, frozenset(entry["moves"])))
     return items
+
+
+def inputs_digest() -> str:
+    """Return the SHA-256 of every input file's name and bytes, in order."""
+    digest = hashlib.sha256()
+    for path in sorted({p for pattern in INPUTS for p in ROOT.glob(pattern)}):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def logistic(z: float) -> float:
@@ -103,7 +120,8 @@ def main() -> None:
                        "words": {f: round(w, 4) for f, w in ordered}}
     about = ("Written by scripts/train_weights.py from the tuning files: per move, a weight per "
              "word or word pair of a sentence (not_ marks a negated word); see review/weights.py.")
-    text = json.dumps({"about": about, "moves": moves}, indent=1, ensure_ascii=False) + "\n"
+    data = {"about": about, "inputs": inputs_digest(), "moves": moves}
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     if "--check" in sys.argv[1:]:
         raise SystemExit(0 if OUT.read_text(encoding="utf-8") == text else "weights.json is stale")
     OUT.write_text(text, encoding="utf-8")

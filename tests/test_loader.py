@@ -174,3 +174,25 @@ def test_stored_fallback_cells_match_the_content(path: Path) -> None:
                 f"{path.name} cell {number} ({tag}) is out of date with the content; run "
                 ".venv/bin/python scripts/refresh_notebooks.py --fallbacks-only"
             )
+
+
+@pytest.mark.parametrize(
+    ("damage", "key"),
+    [
+        (lambda data: "{not json", ""),
+        (lambda data: data["moves"].pop("permission") and data, "moves.permission"),
+        (lambda data: data["moves"]["reaffirm"].update(high=2.0) or data, "moves.reaffirm"),
+        (lambda data: data["moves"]["easy_out"]["words"].update(x=float("nan")) or data,
+         "moves.easy_out"),
+    ],
+    ids=["unparseable", "move_missing", "threshold_out_of_range", "weight_not_finite"],
+)
+def test_damaged_word_weights_are_named(
+    content: Path, capsys: pytest.CaptureFixture[str], damage: object, key: str
+) -> None:
+    path = content / "review" / "weights.json"
+    data = damage(json.loads(path.read_text(encoding="utf-8")))  # type: ignore[operator]
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    status, out = run_check(content, capsys)
+    assert status == 2
+    assert f"review/weights.json: {key}" in out if key else "review/weights.json: " in out

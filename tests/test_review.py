@@ -417,8 +417,7 @@ CASES = [
         "advertised. I'd like to know if the role is still open? It's fair to say the "
         "commute was long. I had to take my family into account. I hope to hear from you "
         "soon.",
-        # the rules pass over the family sentence; its words weigh for an explanation
-        {move: None for move in S2} | {"explain_change": "I had to take my family into account."},
+        {move: None for move in S2},
     ),
     Case(
         "small_talk_apology_then_real_one",

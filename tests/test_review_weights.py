@@ -90,3 +90,10 @@ def test_a_rule_match_keeps_its_sentence_and_cue() -> None:
     check = turn.moves[0]
     assert check.covered and check.evidence == "If it's filled, I understand."
     assert check.cue is not None and not check.cue.startswith("Words that usually")
+
+
+def test_the_weights_file_is_trained_on_the_current_inputs() -> None:
+    data = json.loads((PACKAGE_CONTENT / "review" / "weights.json").read_text(encoding="utf-8"))
+    assert data["inputs"] == _script().inputs_digest(), (
+        "the tuning files or the reviewer changed: run .venv/bin/python scripts/train_weights.py"
+    )

@@ -47,6 +47,7 @@ from ..interface import texts, ui
 from ..knowledge import knowledge
 from .cues import Cue, Family, MoveCues, compile_phrase, soften
 from .language import language, read_language
+from .weights import read_weights
 
 __all__ = ["cues", "describe_cues", "limits", "read_review", "say", "tips"]
 
@@ -160,10 +161,11 @@ def read_wording(root: Path, problems: list[Problem]) -> dict[str, dict[str, str
 
 
 def read_review(root: Path, problems: list[Problem], move_ids: Collection[str]) -> None:
-    """Check the reviewer's content files in ``root``: reading rules, wording and every cue."""
+    """Check the reviewer's content files in ``root``: reading rules, wording, cues, weights."""
     softener = read_language(root, problems).softener
     read_wording(root, problems)
     read_cues(root, problems, move_ids, softener)
+    read_weights(root, problems, move_ids)
 
 
 @cache

@@ -18,13 +18,16 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
-from ..fields import PACKAGE_CONTENT
+from ..fields import Problem, read_checked
+from ..interface import ui
+from ..knowledge import knowledge
 
-__all__ = ["MoveWeights", "decide", "explain", "features", "score", "weights"]
+__all__ = ["MoveWeights", "decide", "explain", "features", "read_weights", "score", "weights"]
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9']*|[?,.;:!()\-–—]")
 _BREAKS = frozenset(",.;:!()-–—?")
@@ -64,16 +67,34 @@ def features(folded: str) -> tuple[str, ...]:
     return tuple(sorted({*words, *(f"{a} {b}" for a, b in pairs)}))
 
 
+def read_weights(root: Path, problems: list[Problem],
+                 move_ids: Collection[str]) -> dict[str, MoveWeights]:
+    """Read ``review/weights.json`` in ``root``: a bias, thresholds and word weights per move."""
+    name = "review/weights.json"
+    try:
+        moves = json.loads((root / name).read_text(encoding="utf-8"))["moves"]
+        found = {
+            move: MoveWeights(float(entry["bias"]), float(entry["high"]), float(entry["low"]),
+                              {word: float(w) for word, w in entry["words"].items()})
+            for move, entry in moves.items()
+        }
+    except (OSError, ValueError, LookupError, TypeError, AttributeError) as error:
+        problems.append(Problem(name, "", ui("loader.content.unreadable", error=error)))
+        return {}
+    for move in sorted(set(move_ids) ^ set(found)):
+        what = "loader.content.missing" if move in move_ids else "loader.content.unknown"
+        problems.append(Problem(name, f"moves.{move}", ui(what, what="move", id=repr(move))))
+    for move, table in found.items():
+        numbers = (table.bias, table.high, table.low, *table.words.values())
+        if not all(map(math.isfinite, numbers)) or not 0 <= table.low <= table.high <= 1:
+            problems.append(Problem(name, f"moves.{move}", ui("loader.content.weights")))
+    return found
+
+
 @cache
 def weights() -> dict[str, MoveWeights]:
-    """Return every move's weights, read once from ``review/weights.json``."""
-    path = PACKAGE_CONTENT / "review" / "weights.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {
-        move: MoveWeights(float(entry["bias"]), float(entry["high"]), float(entry["low"]),
-                          {word: float(w) for word, w in entry["words"].items()})
-        for move, entry in data["moves"].items()
-    }
+    """Return every move's weights, read and checked once from ``review/weights.json``."""
+    return read_checked(lambda root, problems: read_weights(root, problems, knowledge().moves))
 
 
 def _logit(move_id: str, folded: str) -> float:
