@@ -2,15 +2,16 @@
 
 Run: python benchmarks/bench_reviewer_accuracy.py [--tuning] [--errors]
 
-The corpus is in tests/data/reviewer/ (see the README there): each held-out file
-(heldout*.toml) was written and committed before the rules were tuned on its tuning
-two-thirds, and the rules are tuned, and the word weights trained, only on tuning files. By
-default this prints the held-out table (target 0.95, PASS/MISS per move and figure). --tuning
-prints the tuning set's table instead (every tuning*.toml file: the tuning two-thirds and the
-tuning items added later); --errors (tuning set only) lists the items it gets wrong. Each item is reviewed for all six moves. Also prints, for information, how long an
-in-process review of a 300-word and a 2,000-word draft lacking a move takes (median of 30), and
-how long the first review in a fresh process takes (median of 5): it reads and compiles every
-cue, once per kernel, so the cues' size is paid there.
+The corpus is in tests/data/reviewer/ (see the README there): each held-out file (heldout*.toml)
+was written and committed before the rules were tuned on its tuning two-thirds, and the rules
+are tuned, and the word weights trained, only on tuning files. By default this prints the
+held-out table (target 0.95, PASS/MISS per move and figure). --tuning prints the tuning set's
+table instead (every tuning*.toml file: the tuning two-thirds and the tuning items added later);
+--errors (tuning set only) lists the items it gets wrong. Each item is reviewed for all six
+moves. Also prints, for information, how long an in-process review of a 300-word and a
+2,000-word draft lacking a move takes (median of 30), and how long the first review in a fresh
+process takes (median of 5): it reads and compiles every cue, once per kernel, so the cues' size
+is paid there.
 """
 
 from __future__ import annotations
