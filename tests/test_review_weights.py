@@ -60,10 +60,14 @@ def test_scores_are_probabilities_and_deterministic() -> None:
     assert first > score("own_misstep", read("The weather is nice today").folded)
 
 
-def test_explain_names_the_heaviest_words_first() -> None:
-    words = explain("own_misstep", read("I'm so sorry I went quiet").folded)
-    assert words and all(weight > 0 for _, weight in words)
-    assert [weight for _, weight in words] == sorted((w for _, w in words), reverse=True)
+def test_explain_names_the_heaviest_words_first_as_a_reader_says_them() -> None:
+    folded = read("Sorry, I didn't call you back.").folded
+    words = explain("own_misstep", folded)
+    table = weights()["own_misstep"].words
+    heaviest = max((f for f in features(folded) if f in table), key=table.__getitem__)
+    assert words[0] == heaviest.replace("<s> ", "").replace("not_", "not ")
+    assert not any("<s>" in word or "not_" in word for word in words)
+    assert len(words) == len(set(words)) <= 3
 
 
 @pytest.mark.parametrize("move_id", MOVES)
@@ -81,7 +85,7 @@ def test_words_alone_can_make_a_move_and_say_which_words(monkeypatch: pytest.Mon
     turn = review_turn("Hello there. I left you hanging for weeks, that is on me.", ["own_misstep"])
     check = turn.moves[0]
     assert check.covered and check.evidence == "I left you hanging for weeks, that is on me."
-    assert check.cue is not None and check.cue.startswith("Words that usually make this move")
+    assert check.cue is not None and check.cue.startswith("Words that often carry this move")
     assert "'" in check.cue  # the words are quoted
 
 
@@ -89,7 +93,7 @@ def test_a_rule_match_keeps_its_sentence_and_cue() -> None:
     turn = review_turn("Hi. If it's filled, I understand.", ["easy_out"])
     check = turn.moves[0]
     assert check.covered and check.evidence == "If it's filled, I understand."
-    assert check.cue is not None and not check.cue.startswith("Words that usually")
+    assert check.cue is not None and not check.cue.startswith("Words that often")
 
 
 def test_the_weights_file_is_trained_on_the_current_inputs() -> None:

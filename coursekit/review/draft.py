@@ -47,7 +47,7 @@ def _checks(cleaned: str, move_ids: Sequence[str]) -> tuple[list[MoveCheck], dic
         if found is not None:  # the rules' sentence, and the cue that says why
             index, cue = found[0], found[1].description
         else:  # the best-scoring sentence, and the words that weigh most in it
-            words = ", ".join(f"'{word}'" for word, _ in explain(move_id, folded[index]))
+            words = ", ".join(f"'{word}'" for word in explain(move_id, folded[index]))
             cue = say("cue.weighted", words=words)
         where[move_id] = index
         checks.append(MoveCheck(move_id, title, True, raw[index], None, cue))

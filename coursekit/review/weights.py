@@ -115,11 +115,18 @@ def score(move_id: str, folded: str) -> float:
     return _logistic(_logit(move_id, folded))
 
 
-def explain(move_id: str, folded: str, count: int = 3) -> list[tuple[str, float]]:
-    """Return the features that weigh most for the move in a sentence, heaviest first."""
+def explain(move_id: str, folded: str, count: int = 3) -> list[str]:
+    """Return the words or word pairs that weigh most for the move in a sentence, as a reader
+    would say them (no sentence-start or negation marks), heaviest first.
+
+    >>> explain("own_misstep", "i'm so sorry i went quiet")[:1]
+    ['sorry']
+    """
     table = weights()[move_id]
     found = [(f, table.words[f]) for f in features(folded) if table.words.get(f, 0.0) > 0]
-    return sorted(found, key=lambda pair: (-pair[1], pair[0]))[:count]
+    shown = (f.replace("<s> ", "").replace("not_", "not ")
+             for f, _ in sorted(found, key=lambda pair: (-pair[1], pair[0])))
+    return list(dict.fromkeys(shown))[:count]
 
 
 def decide(move_id: str, folded: Sequence[str], by_rules: bool) -> int | None:
