@@ -116,8 +116,7 @@ def score(move_id: str, folded: str) -> float:
 
 
 def explain(move_id: str, folded: str, count: int = 3) -> list[str]:
-    """Return the words or word pairs that weigh most for the move in a sentence, as a reader
-    would say them (no sentence-start or negation marks), heaviest first.
+    """Return the heaviest words or word pairs for the move in a sentence, as a reader says them.
 
     >>> explain("own_misstep", "i'm so sorry i went quiet")[:1]
     ['sorry']
