@@ -8,6 +8,7 @@ hashes are pinned, so editing one (for example to tune on it) fails loudly.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import tomllib
@@ -46,6 +47,7 @@ TARGET = 0.95
 MANAGER_LINE = re.compile(r"^\s*\[Manager:[^\]]*\]\s*")
 
 
+@functools.cache  # read once: several tests go through every item (callers only read them)
 def _items(name: str) -> list[dict[str, object]]:
     with (CORPUS / f"{name}.toml").open("rb") as handle:
         items: list[dict[str, object]] = tomllib.load(handle)["item"]
