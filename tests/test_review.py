@@ -426,7 +426,7 @@ CASES = [
         "I'm listening. I was scared of the pay cut back then.",
         {
             "own_misstep": "I'm also sorry for going quiet after you made the offer.",
-            "invite_response": None,  # the rules find it, but its words weigh against it
+            "invite_response": "I'm listening.",  # a draft is judged by the cues alone
             "permission": None,
             "reaffirm": None,
             "explain_change": "I was scared of the pay cut back then.",

@@ -11,7 +11,7 @@ import pytest
 from content_names import MOVES
 
 from coursekit.fields import PACKAGE_CONTENT
-from coursekit.review import review_turn
+from coursekit.review import review_draft, review_turn
 from coursekit.review.reading import read
 from coursekit.review.weights import decide, explain, features, score, weights
 
@@ -101,3 +101,11 @@ def test_the_weights_file_is_trained_on_the_current_inputs() -> None:
     assert data["inputs"] == _script().inputs_digest(), (
         "the tuning files or the reviewer changed: run .venv/bin/python scripts/train_weights.py"
     )
+
+
+def test_a_draft_is_judged_by_the_cues_alone() -> None:
+    """A long draft's plain sentences would give the weights many chances to credit falsely."""
+    turn = "Yeah, fair. How'd it all go down at your end?"  # only the words hear the invitation
+    assert review_turn(turn, ["invite_response"]).made("invite_response")
+    assert not review_draft(turn, 2).moves[1].covered
+    assert review_draft(turn, 2).moves[1].id == "invite_response"
