@@ -18,7 +18,9 @@ exercise's box, once nothing has changed for QUIET_MS (a MutationObserver, then 
 frame and a task, ``performance.now()``). Before each timed event an untimed step
 makes sure the feedback will differ (tick a box, load the other draft, pick a reply, ...).
 Ours and the baseline alternate. Figures: median and p95 of each side and their ratios.
-Targets: median ratio <= 1.3, p95 ratio <= 1.5.
+Targets: median ratio <= 1.3, p95 ratio <= 1.5. For the role-play's steps, which change two
+widgets (the call and its replies), a second baseline sets a bare HTML and a bare RadioButtons
+alike; its ratio is shown for information.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ for name, pair in DRAFTS.items():
     for text in pair:
         assert review_draft(text, 1).covered_count < 3, f"{name}: the draft makes every move"
 
+VIEWS = {}  # exercise name -> its widget
 SENT = {}  # exercise name -> the HTML its widgets received during its latest input
 INPUT = {}  # exercise name -> the id of that input's message (a click, a key, a sync)
 
@@ -58,6 +61,7 @@ def watch(name, widget):
     \"\"\"Tag the exercise's box for the page, and keep the HTML its latest input sent.\"\"\"
     widget.add_class(f"bench-{name}")
     SENT[name] = []
+    VIEWS[name] = widget
 
     def count(change):
         message = get_ipython().kernel.get_parent()["header"].get("msg_id")
@@ -89,6 +93,27 @@ def baseline(name):
     box = w.VBox([button, html])
     box.add_class(f"bench-base-{name}")
     return box
+
+
+def baseline_with_replies(name):
+    \"\"\"The same, and a RadioButtons showing the call's current replies, each label changed.\"\"\"
+    button = w.Button(description=f"Update {name} and replies", button_style="primary")
+    html = w.HTML()
+    replies = w.RadioButtons(options=[], value=None, description="Replies")
+    clicks = [0]
+
+    def update(_button):
+        clicks[0] += 1
+        html.value = f"<p>Update {clicks[0]}</p>" + "".join(SENT[name])
+        labels = [label for label, _ in VIEWS[name].choices.options] or ["One", "Two"]
+        with replies.hold_sync():
+            replies.value = None
+            replies.options = [(f"{label} ({clicks[0]})", i) for i, label in enumerate(labels)]
+
+    button.on_click(update)
+    box = w.VBox([button, html, replies])
+    box.add_class(f"bench-replies-{name}")
+    return box
 """
 
 EXERCISES = {
@@ -99,6 +124,9 @@ EXERCISES = {
     "roleplay": 'cw.roleplay("call_scenario1")',
     "typed": 'cw.roleplay("call_scenario1")',
 }
+#: The exercises whose step also changes the replies (a second widget): for them an
+#: informational baseline updates an HTML and a RadioButtons, as the call does.
+WITH_REPLIES = ("roleplay", "typed")
 #: Typed turns at the call's first decision, alternating so the branch changes each time.
 TYPED_TURNS = (
     "If you've filled the role, I completely understand.",
@@ -133,7 +161,8 @@ def notebook(drafts: dict[str, list[str]], names: list[str]) -> dict[str, Any]:
     """The benchmark's notebook: setup, each exercise, then every baseline."""
     sources = [f"import json\nDRAFTS_JSON = {json.dumps(json.dumps(drafts))}\n" + SETUP]
     sources += [f'watch("{name}", {EXERCISES[name]})' for name in names]
-    sources.append("w.VBox([baseline(name) for name in SENT])")
+    sources.append("w.VBox([baseline(name) for name in SENT]"
+                   f" + [baseline_with_replies(name) for name in {replied(names)!r}])")
     cells = [
         {"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
          "outputs": [], "source": source}
@@ -145,6 +174,11 @@ def notebook(drafts: dict[str, list[str]], names: list[str]) -> dict[str, Any]:
         "nbformat": 4,
         "nbformat_minor": 5,
     }
+
+
+def replied(names: list[str]) -> list[str]:
+    """The names among ``names`` that also get the HTML-and-replies baseline."""
+    return [name for name in names if name in WITH_REPLIES]
 
 
 def settle(page: Any) -> None:
@@ -224,8 +258,8 @@ class Steps:
             return timed(self.page, selector, "mousedown", button.click)
         raise ValueError(name)
 
-    def baseline(self, name: str) -> float:
-        selector = f".bench-base-{name}"
+    def baseline(self, name: str, kind: str = "base") -> float:
+        selector = f".bench-{kind}-{name}"
         button = self.page.locator(selector).locator("button").first
         # Focus the button first, untimed: leaving the exercise's text box syncs (and saves)
         # its answer, work that would otherwise land inside the baseline's timed click.
@@ -246,7 +280,9 @@ def main() -> int:
         "review300": [draft(300, "easy_out"), draft(300, "reaffirm")],
         "review2000": [draft(2000, "easy_out"), draft(2000, "reaffirm")],
     }
-    samples: dict[str, dict[str, list[float]]] = {name: {"ours": [], "base": []} for name in names}
+    samples: dict[str, dict[str, list[float]]] = {
+        name: {"ours": [], "base": [], "replies": []} for name in names
+    }
     with tempfile.TemporaryDirectory(prefix="bench-interaction-") as scratch:
         work = Path(scratch)
         root = work / "root"
@@ -263,8 +299,10 @@ def main() -> int:
             for rep in range(-1, reps):  # rep -1 warms both sides up and is not kept
                 steps.rep = rep
                 for name in names:
-                    pair = [("ours", steps.ours), ("base", steps.baseline)]
-                    for side, run in pair if rep % 2 == 0 else pair[::-1]:
+                    sides = [("ours", steps.ours), ("base", steps.baseline)]
+                    if name in WITH_REPLIES:
+                        sides.append(("replies", lambda n: steps.baseline(n, "replies")))
+                    for side, run in sides if rep % 2 == 0 else sides[::-1]:
                         elapsed = run(name) / 1000
                         if rep >= 0:
                             samples[name][side].append(elapsed)
@@ -282,6 +320,9 @@ def main() -> int:
         print(ratio_line(f"{name}: median ours / baseline", median(ours) / median(base),
                          TARGET_MEDIAN))  # fmt: skip
         print(ratio_line(f"{name}: p95 ours / baseline", p95(ours) / p95(base), TARGET_P95))
+        if sides["replies"]:
+            print(ratio_line(f"{name}: median ours / HTML+replies", median(ours)
+                             / median(sides["replies"]), None))  # fmt: skip
     return 0
 
 

@@ -18,7 +18,7 @@ from .entries import read_entries
 from .errors import CourseInputError
 from .interface import ui
 from .journal import Journal
-from .views.plan import PLAN_TITLE, missing_by_exercise, plan_page
+from .views.plan import missing_by_exercise, plan_page
 from .views.plan import plan_markdown as _plan_markdown
 
 PlanFormat = Literal["markdown", "html"]
@@ -31,7 +31,7 @@ def plan_markdown(answers: Mapping[str, object]) -> str:
 
 def plan_html(answers: Mapping[str, object]) -> str:
     """Return the plan as one self-contained, printable HTML page."""
-    return plan_page(plan_markdown(answers), PLAN_TITLE)
+    return plan_page(plan_markdown(answers))
 
 
 def plan_missing(answers: Mapping[str, object],

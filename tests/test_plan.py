@@ -37,10 +37,11 @@ from coursekit.entries import (
     read_entries,
 )
 from coursekit.errors import CourseInputError
+from coursekit.interface import ui
 from coursekit.journal import ENV_VAR, Journal
 from coursekit.plan import export_plan, plan_html, plan_markdown, plan_missing
 from coursekit.textsafe import escape_markdown
-from coursekit.views.plan import PLAN_TITLE, reply_label
+from coursekit.views.plan import reply_label
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main",
@@ -168,7 +169,7 @@ def full_answers(text: str = "") -> dict[str, Any]:
 
 def test_empty_journal_shows_every_section_as_not_done() -> None:
     page = plan_markdown({})
-    assert page.startswith(f"# {PLAN_TITLE}\n")
+    assert page.startswith(f"# {ui('views.plan.title')}\n")
     for heading in (
         "## My situation",
         "## My script",
@@ -364,7 +365,7 @@ def test_html_page_is_self_contained_and_printable() -> None:
     page = plan_html(full_answers())
     assert page.startswith("<!doctype html>")
     assert '<meta charset="utf-8">' in page
-    assert f"<title>{PLAN_TITLE}</title>" in page
+    assert f"<title>{ui('views.plan.title')}</title>" in page
     assert "@media print" in page
     lowered = page.lower()
     for external in ("<script", "<link", "src=", "href=", "@import", "url(", "http:", "https:"):

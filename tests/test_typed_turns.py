@@ -14,6 +14,7 @@ import pytest
 
 from coursekit.entries import RoleplayEntry, TypedTurnEntry, read_entries
 from coursekit.errors import CourseInputError
+from coursekit.interface import ui
 from coursekit.journal import Journal
 from coursekit.loader import roleplays
 from coursekit.plan import plan_html
@@ -30,7 +31,7 @@ from coursekit.roleplay import (
     route,
 )
 from coursekit.views import STYLE, session_turns, transcript_html
-from coursekit.views.plan import SAID_HEADING, plan_markdown
+from coursekit.views.plan import plan_markdown
 from coursekit.widgets.roleplay import RoleplayView
 
 pytestmark = pytest.mark.timeout(60)
@@ -292,18 +293,19 @@ def _answers_with(text: str) -> dict[str, object]:
 def test_the_plan_exports_what_i_said_in_practice_escaped() -> None:
     said = "I'm sorry I kept you waiting ten days. *Really* <b>sorry</b>."
     page = plan_markdown(read_entries(_answers_with(said)))
-    assert f"## {SAID_HEADING}" in page
-    section = page.split(f"## {SAID_HEADING}")[1]
+    heading = ui("views.plan.headings.said")
+    assert f"## {heading}" in page
+    section = page.split(f"## {heading}")[1]
     assert roleplays()[S2].title.split(":")[0] in section
     assert "\\*Really\\*" in section and "<b>" not in section
     assert "Moves heard: Own the misstep" in section
     assert "Priya Nair" in section  # the manager's line the turn answered
-    assert SAID_HEADING not in plan_markdown(read_entries({"situation": {"scenario": 2}}))
+    assert heading not in plan_markdown(read_entries({"situation": {"scenario": 2}}))
 
 
 def test_the_printable_plan_shows_typed_words_as_text() -> None:
     page = plan_html(_answers_with("I'm sorry I kept you waiting. <img src=x onerror=alert(1)>"))
-    assert SAID_HEADING in page
+    assert ui("views.plan.headings.said") in page
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
 
 

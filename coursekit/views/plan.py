@@ -17,11 +17,6 @@ from ..textsafe import escape_markdown
 from .exercises import OUTCOME_REACTIONS
 from .markup import esc
 
-#: The plan's title, in Markdown and HTML.
-PLAN_TITLE = "My Second Call plan"
-#: The heading of the plan's section of turns said in the learner's own words.
-SAID_HEADING = "What I said in practice"
-
 _ui = texts("views.plan")
 _ORDERED_PAREN = re.compile(r"^(\d+)\)")
 _LEADING_NUMBER = re.compile(r"^\d+[_\-\s]+(?=\S)")
@@ -214,7 +209,7 @@ def _said(entries: Entries) -> list[str]:
             lines += [_ui("i_said"), "", *_quote(turn.text)]
             heard = [escape_markdown(moves[m].title) for m in turn.made if m in moves]
             lines += [_ui("moves_heard", moves="; ".join(heard)), ""] if heard else []
-    return [_ui("h2", title=SAID_HEADING), "", *lines] if lines else []
+    return [_ui("h2", title=_ui("headings.said")), "", *lines] if lines else []
 
 
 def missing_by_exercise(entries: Entries) -> list[tuple[str, str]]:
@@ -255,14 +250,14 @@ def plan_markdown(entries: Entries) -> str:
     sections = [*_checklist(entries), *_situation(entries), *_script(entries),
                 *_replies(entries), *_draft(entries), *_reflections(entries), *_results(entries),
                 *_said(entries)]
-    return _ui("page", title=PLAN_TITLE, sections="\n".join([*sections, ""]),
+    return _ui("page", title=_ui("title"), sections="\n".join([*sections, ""]),
                attribution=escape_markdown(knowledge().attribution()))
 
 
-def plan_page(markdown_text: str, title: str) -> str:
+def plan_page(markdown_text: str) -> str:
     """Return a whole printable page (``plan_page.html``, no scripts) for the plan's Markdown."""
     import markdown  # lazily: only plan pages need it (keeps ``import coursekit`` light)
 
     body = markdown.markdown(markdown_text, output_format="html")
     page = Template(_PAGE.read_text(encoding="utf-8"))
-    return page.substitute(title=esc(title), body=body)
+    return page.substitute(title=esc(_ui("title")), body=body)
