@@ -1,7 +1,8 @@
 """The reviewer's reading rules, read and checked from ``review/language.toml`` and ``words.txt``.
 
 ``language.toml`` holds the texting forms and common misspellings, which words negate and how
-far, what a bare mention looks like, and the softening words a cue phrase reads past.
+far, what a bare mention looks like, the softening words a cue phrase reads past, and which
+words negate for the word weights.
 
 >>> rules = language()
 >>> rules.spelling["u"], rules.reach
@@ -43,6 +44,8 @@ class Language:
     known: frozenset[str]
     youre: re.Pattern[str]  # "your" read as "you're" ("if ur not keen")
     aside: re.Pattern[str]  # a filler between commas, read as one softening word
+    weight_negators: frozenset[str]  # the word weights' negation words (see ``weights``)
+    weight_reach: int
 
 
 def _words(table: Table, name: str) -> list[str]:
@@ -85,7 +88,7 @@ def read_language(root: Path, problems: list[Problem]) -> Language:
         except re.error as error:
             mention.problem(f"before[{index}]", _ui("regex", error=error))
     typos, negation = rules.table("typos"), rules.table("negation")
-    youre, aside = rules.table("youre"), rules.table("aside")
+    youre, aside, weighed = rules.table("youre"), rules.table("aside"), rules.table("weights")
     return Language(
         softener,
         {word.casefold(): spelling.text(word).casefold() for word in spelling.data},
@@ -100,6 +103,8 @@ def read_language(root: Path, problems: list[Problem]) -> Language:
         _known_words(root, problems),
         re.compile(rf"\byour (?=(?:{'|'.join(map(re.escape, _words(youre, 'before')))})\b)"),
         _aside(_words(aside, "fillers"), _words(aside, "not_after")),
+        frozenset(_words(weighed, "negators")),
+        weighed.number("reach", least=1),
     )
 
 

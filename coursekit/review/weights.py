@@ -2,7 +2,8 @@
 
 ``coursekit/content/review/weights.json`` (written by ``scripts/train_weights.py`` from the
 tuning corpus only) holds, per move, a bias and a weight for each word or word pair as the
-reviewer reads the sentence; ``not_`` marks a word a negation governs. A sentence's score is
+reviewer reads the sentence; ``not_`` marks a word a negation governs (the negation words
+and their reach are ``[weights]`` in ``language.toml``). A sentence's score is
 the logistic of the bias plus its features' weights, a text's score its best sentence's. The
 move counts when the rules find it and the score is at least ``low``, or when the score is
 above ``high``; the evidence is then the best-scoring sentence.
@@ -26,16 +27,12 @@ from pathlib import Path
 from ..fields import Problem, read_checked
 from ..interface import ui
 from ..knowledge import knowledge
+from .language import language
 
 __all__ = ["MoveWeights", "decide", "explain", "features", "read_weights", "score", "weights"]
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9']*|[?,.;:!()\-–—]")
 _BREAKS = frozenset(",.;:!()-–—?")
-_NEGATORS = frozenset(
-    {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot"}
-)
-#: How many words after a negation word are marked ``not_`` (a mark or ``?`` ends it sooner).
-NEGATION_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,7 @@ class MoveWeights:
 @lru_cache(maxsize=512)
 def features(folded: str) -> tuple[str, ...]:
     """Return the sorted words and word pairs of a sentence as the reviewer reads it."""
+    rules = language()  # which words negate, and how many words they reach
     words: list[str] = []
     left = 0
     for token in _TOKEN.findall(folded.replace("~", " ")):
@@ -61,8 +59,8 @@ def features(folded: str) -> tuple[str, ...]:
             continue
         words.append("not_" + token if left else token)
         left = max(0, left - 1)
-        if token in _NEGATORS or token.endswith("n't"):
-            left = NEGATION_REACH
+        if token in rules.weight_negators or token.endswith("n't"):
+            left = rules.weight_reach
     pairs = zip(["<s>", *words], words, strict=False)
     return tuple(sorted({*words, *(f"{a} {b}" for a, b in pairs)}))
 
