@@ -12,6 +12,7 @@ from content_names import MOVES
 
 from coursekit.fields import PACKAGE_CONTENT
 from coursekit.review import review_draft, review_turn
+from coursekit.review.language import language
 from coursekit.review.reading import read
 from coursekit.review.weights import decide, explain, features, score, weights
 
@@ -65,9 +66,20 @@ def test_explain_names_the_heaviest_words_first_as_a_reader_says_them() -> None:
     words = explain("own_misstep", folded)
     table = weights()["own_misstep"].words
     heaviest = max((f for f in features(folded) if f in table), key=table.__getitem__)
-    assert words[0] == heaviest.replace("<s> ", "").replace("not_", "not ")
+    assert words[0] == heaviest.replace("<s> ", "").replace("not_", "not ") == "sorry"
     assert not any("<s>" in word or "not_" in word for word in words)
     assert len(words) == len(set(words)) <= 3
+
+
+def test_explain_never_names_only_plain_words() -> None:
+    plain = language().weight_plain
+    folded = read("If it has gone to someone else, I understand.").folded
+    table = weights()["easy_out"].words
+    heavy = sorted((f for f in features(folded) if table.get(f, 0) > 0), key=table.__getitem__)
+    assert {"if", "<s> if"} & set(heavy[-3:])  # the heaviest words include a plain one
+    words = explain("easy_out", folded)
+    assert words and "if" not in words
+    assert all(any(w not in plain for w in word.split() if w != "not") for word in words)
 
 
 @pytest.mark.parametrize("move_id", MOVES)

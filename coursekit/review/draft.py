@@ -50,7 +50,7 @@ def _checks(cleaned: str, move_ids: Sequence[str],
             index, cue = found[0], found[1].description
         else:  # the best-scoring sentence, and the words that weigh most in it
             words = ", ".join(f"'{word}'" for word in explain(move_id, folded[index]))
-            cue = say("cue.weighted", words=words)
+            cue = say("cue.weighted", words=words) if words else say("cue.weighted_whole")
         where[move_id] = index
         checks.append(MoveCheck(move_id, title, True, raw[index], None, cue))
     return checks, where

@@ -46,6 +46,7 @@ class Language:
     aside: re.Pattern[str]  # a filler between commas, read as one softening word
     weight_negators: frozenset[str]  # the word weights' negation words (see ``weights``)
     weight_reach: int
+    weight_plain: frozenset[str]  # words too plain to name when the weights explain a move
 
 
 def _words(table: Table, name: str) -> list[str]:
@@ -105,6 +106,7 @@ def read_language(root: Path, problems: list[Problem]) -> Language:
         _aside(_words(aside, "fillers"), _words(aside, "not_after")),
         frozenset(_words(weighed, "negators")),
         weighed.number("reach", least=1),
+        frozenset(_words(weighed, "plain")),
     )
 
 

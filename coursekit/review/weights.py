@@ -116,11 +116,16 @@ def score(move_id: str, folded: str) -> float:
 def explain(move_id: str, folded: str, count: int = 3) -> list[str]:
     """Return the heaviest words or word pairs for the move in a sentence, as a reader says them.
 
+    Only those holding a word that is not ``plain`` (``language.toml``): "sorry", not "if".
+
     >>> explain("own_misstep", "i'm so sorry i went quiet")[:1]
     ['sorry']
+    >>> explain("easy_out", "if it has gone, i understand")
+    ['gone', 'understand', 'i understand']
     """
-    table = weights()[move_id]
-    found = [(f, table.words[f]) for f in features(folded) if table.words.get(f, 0.0) > 0]
+    table, plain = weights()[move_id], language().weight_plain
+    found = [(f, table.words[f]) for f in features(folded) if table.words.get(f, 0.0) > 0
+             and any(w.removeprefix("not_") not in plain for w in f.split() if w != "<s>")]
     shown = (f.replace("<s> ", "").replace("not_", "not ")
              for f, _ in sorted(found, key=lambda pair: (-pair[1], pair[0])))
     return list(dict.fromkeys(shown))[:count]
