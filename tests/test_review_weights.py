@@ -13,6 +13,7 @@ from content_names import MOVES
 from coursekit.fields import PACKAGE_CONTENT
 from coursekit.review import review_draft, review_turn
 from coursekit.review.language import language
+from coursekit.review.loader import say
 from coursekit.review.reading import read
 from coursekit.review.weights import decide, explain, features, score, weights
 
@@ -99,6 +100,15 @@ def test_words_alone_can_make_a_move_and_say_which_words(monkeypatch: pytest.Mon
     assert check.covered and check.evidence == "I left you hanging for weeks, that is on me."
     assert check.cue is not None and check.cue.startswith("Words that often carry this move")
     assert "'" in check.cue  # the words are quoted
+
+
+def test_a_credit_with_only_plain_words_says_the_sentence_reads_like_the_move(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("coursekit.review.draft.find_move", lambda move_id, sentences: None)
+    monkeypatch.setattr("coursekit.review.draft.explain", lambda move_id, folded: [])
+    check = review_turn("I left you hanging for weeks, that is on me.", ["own_misstep"]).moves[0]
+    assert check.covered and check.cue == say("cue.weighted_whole")
 
 
 def test_a_rule_match_keeps_its_sentence_and_cue() -> None:
