@@ -8,7 +8,7 @@ the script builder, two draft reviewers (a 300-word and a 2,000-word Scenario 1 
 lacking a move: see _drafts.py), the first role-play, and for each of them a baseline: a bare
 ipywidgets Button whose click sets an ipywidgets HTML to the very HTML that exercise's last
 interaction sent to its HTML widgets (so both sides draw the same markup, in the same style
-sheet). Before each timed click the button gets the focus, untimed, on both sides: leaving a
+sheet, in a box of the course's class: the same width, font and line height). Before each timed click the button gets the focus, untimed, on both sides: leaving a
 text box syncs and saves it, and JupyterLab's own focus handling (slow when the focus comes
 from outside the notebook) would otherwise land inside one side's timed click.
 
@@ -92,6 +92,7 @@ def baseline(name):
     button.on_click(update)
     box = w.VBox([button, html])
     box.add_class(f"bench-base-{name}")
+    box.add_class("sc-widget")  # the course's width, font and line height: the same size
     return box
 
 
@@ -113,6 +114,7 @@ def baseline_with_replies(name):
     button.on_click(update)
     box = w.VBox([button, html, replies])
     box.add_class(f"bench-replies-{name}")
+    box.add_class("sc-widget")
     return box
 """
 
