@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from coursekit.agenda import NOTE_LABELS, Agenda, AgendaBlock
 from coursekit.classify import classify
 from coursekit.fallbacks import FALLBACK_KINDS, fallback_markdown
 from coursekit.knowledge import knowledge
 from coursekit.loader import course, quizzes, roleplays
+from coursekit.manifest import NOTE_LABELS, Agenda, AgendaBlock
 from coursekit.quiz import MultipleChoice, SingleChoice
 from coursekit.room import read_room
 from coursekit.views.examples import case_card

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..agenda import Agenda, AgendaBlock
 from ..fields import Problem, Table, duplicates, read_table
 from ..interface import texts, ui
-from ..manifest import Course, ExerciseEntry, NotebookEntry
+from ..manifest import Agenda, AgendaBlock, Course, ExerciseEntry, NotebookEntry
 
 _ui = texts("loader.course")
 #: The kinds of exercise a notebook can hold.

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from string import ascii_uppercase as _LETTERS
 
-from ..agenda import Agenda, AgendaBlock
 from ..interface import texts
+from ..manifest import Agenda, AgendaBlock
 from ..poll import CardFolder, RoomSummary
 from ..quiz import Matching, MultipleChoice, Ordering, Question, Quiz, SingleChoice
 from .markup import Html, esc, tag
