@@ -8,9 +8,10 @@ the script builder, two draft reviewers (a 300-word and a 2,000-word Scenario 1 
 lacking a move: see _drafts.py), the first role-play, and for each of them a baseline: a bare
 ipywidgets Button whose click sets an ipywidgets HTML to the very HTML that exercise's last
 interaction sent to its HTML widgets (so both sides draw the same markup, in the same style
-sheet, in a box of the course's class: the same width, font and line height). Before each timed click the button gets the focus, untimed, on both sides: leaving a
-text box syncs and saves it, and JupyterLab's own focus handling (slow when the focus comes
-from outside the notebook) would otherwise land inside one side's timed click.
+sheet, in a box of the course's class: the same width, font and line height). Before each timed
+click the button gets the focus, untimed, on both sides: leaving a text box syncs and saves it,
+and JupyterLab's own focus handling (slow when the focus comes from outside the notebook) would
+otherwise land inside one side's timed click.
 
 Each sample is measured in the page: from the input event (mousedown or keydown, its
 ``event.timeStamp``) until the browser has drawn the frame holding the last change inside the
