@@ -48,9 +48,9 @@ EPOCHS, RATE, L2, MIN_ITEMS, CUT, SEED = 12, 0.2, 1e-4, 3, 0.15, 0
 Item = tuple[list[list[str]], frozenset[str]]
 
 
-def load() -> list[Item]:
-    """Return each tuning item's sentence features and labelled moves."""
-    files = sorted(CORPUS.glob("tuning*.toml"))
+def load(corpus: Path = CORPUS) -> list[Item]:
+    """Return each tuning item's sentence features and labelled moves (no held-out file)."""
+    files = sorted(corpus.glob("tuning*.toml"))
     if any("heldout" in path.name for path in files):
         raise SystemExit("refused: held-out files are not for training")
     items: list[Item] = []

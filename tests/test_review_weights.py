@@ -50,9 +50,18 @@ def test_the_thresholds_in_the_file_are_the_training_script_s() -> None:
         assert (move.high, move.low) == (script.HIGH[move_id], script.LOW[move_id])
 
 
-def test_the_training_script_reads_only_tuning_files() -> None:
-    text = SCRIPT.read_text(encoding="utf-8")
-    assert 'glob("tuning*.toml")' in text and "refused: held-out" in text
+def test_the_training_script_reads_only_tuning_files(tmp_path: Path) -> None:
+    def item(text: str, move: str) -> str:
+        return f'[[item]]\nid = "{move}"\ntext = "{text}"\nmoves = ["{move}"]\n'
+
+    (tmp_path / "tuning_a.toml").write_text(item("I'm sorry I went quiet.", "own_misstep"))
+    (tmp_path / "heldout.toml").write_text(item("If it's filled, I understand.", "easy_out"))
+    items = _script().load(tmp_path)
+    assert [moves for _sentences, moves in items] == [frozenset({"own_misstep"})]
+    assert "sorry" in items[0][0][0]
+    (tmp_path / "tuning_heldout_b.toml").write_text(item("Hello.", "easy_out"))
+    with pytest.raises(SystemExit, match="held-out"):
+        _script().load(tmp_path)
 
 
 def test_scores_are_probabilities_and_deterministic() -> None:
