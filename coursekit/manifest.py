@@ -47,24 +47,6 @@ class NotebookEntry:
         return stem[:2] if stem[:2].isdigit() else ""
 
 
-@dataclass(frozen=True)
-class Course:
-    """The whole course: numbered notebooks, guides (facilitator guide, app), and agendas."""
-
-    title: str
-    notebooks: tuple[NotebookEntry, ...]
-    guides: tuple[NotebookEntry, ...]
-    agendas: tuple[Agenda, ...]
-
-    @property
-    def exercises(self) -> tuple[ExerciseEntry, ...]:
-        """Return every saved exercise, in course order."""
-        return tuple(ex for notebook in self.notebooks for ex in notebook.exercises)
-
-    def agenda(self, minutes: int) -> Agenda:
-        """Return the workshop agenda of this length; raise KeyError if there is none."""
-        return {agenda.minutes: agenda for agenda in self.agendas}[minutes]
-
 #: The labelled parts of a block's teaching notes, in the order the guide shows them.
 NOTE_LABELS = ("Ask", "Watch for", "Timing")
 _NOTE_SPLIT = re.compile(r"(?:^|\s)(" + "|".join(NOTE_LABELS) + r"):\s*")
@@ -118,3 +100,22 @@ class Agenda:
         """Return the blocks with their start minutes."""
         starts = accumulate((block.minutes for block in self.blocks), initial=0)
         return tuple(map(TimedBlock, starts, self.blocks))
+
+
+@dataclass(frozen=True)
+class Course:
+    """The whole course: numbered notebooks, guides (facilitator guide, app), and agendas."""
+
+    title: str
+    notebooks: tuple[NotebookEntry, ...]
+    guides: tuple[NotebookEntry, ...]
+    agendas: tuple[Agenda, ...]
+
+    @property
+    def exercises(self) -> tuple[ExerciseEntry, ...]:
+        """Return every saved exercise, in course order."""
+        return tuple(ex for notebook in self.notebooks for ex in notebook.exercises)
+
+    def agenda(self, minutes: int) -> Agenda:
+        """Return the workshop agenda of this length; raise KeyError if there is none."""
+        return {agenda.minutes: agenda for agenda in self.agendas}[minutes]
