@@ -1,8 +1,8 @@
 """The reviewer's reading rules, read and checked from ``review/language.toml`` and ``words.txt``.
 
 ``language.toml`` holds the texting forms and common misspellings, which words negate and how
-far, what a bare mention looks like, the softening words a cue phrase reads past, and which
-words negate for the word weights.
+far, what a bare mention looks like, the softening words a cue phrase reads past, and how the
+word weights read a sentence and which words they never name alone.
 
 >>> rules = language()
 >>> rules.spelling["u"], rules.reach
