@@ -23,7 +23,7 @@ import content_names
 import pytest
 from pages import LAB, assert_gates, error_outputs, log_console_errors, open_notebook, run_all
 
-from coursekit.loader import quizzes
+from coursekit.loader import course, quizzes
 from coursekit.quiz import Matching, MultipleChoice, Ordering, SingleChoice
 
 pytestmark = [pytest.mark.client, pytest.mark.timeout(600)]
@@ -180,9 +180,13 @@ def expect_output_text(page: Any, text: str) -> None:
 
 def main_facilitator_guide(page: Any) -> None:
     # No widgets here: the guide prints its agendas, answer keys, worked paths and the room.
-    expect_output_text(page, "60-minute workshop")
-    expect_output_text(page, "90-minute workshop")
+    for agenda in course().agendas:  # each agenda's caption: its title and length
+        expect_output_text(page, f"{agenda.title} ({agenda.minutes} minutes)")
     expect_output_text(page, "Cards counted: 5")
+    # JupyterLab right-aligns output table cells; the course's tables read from the left.
+    cells = page.locator(f"{LAB} .sc-surface td")
+    aligns = set(cells.evaluate_all("(tds) => tds.map((td) => getComputedStyle(td).textAlign)"))
+    assert aligns == {"left"}
 
 
 MAIN_INTERACTIONS: dict[str, Callable[[Any], None]] = {
