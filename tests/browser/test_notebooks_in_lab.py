@@ -187,6 +187,8 @@ def main_facilitator_guide(page: Any) -> None:
     cells = page.locator(f"{LAB} .sc-surface td")
     aligns = set(cells.evaluate_all("(tds) => tds.map((td) => getComputedStyle(td).textAlign)"))
     assert aligns == {"left"}
+    transcript = page.locator(f"{LAB} .sc-surface .sc-transcript").first  # a worked path
+    assert transcript.evaluate("(ol) => getComputedStyle(ol).listStyleType") == "none"
 
 
 MAIN_INTERACTIONS: dict[str, Callable[[Any], None]] = {
