@@ -188,7 +188,8 @@ def main_facilitator_guide(page: Any) -> None:
     aligns = set(cells.evaluate_all("(tds) => tds.map((td) => getComputedStyle(td).textAlign)"))
     assert aligns == {"left"}
     transcript = page.locator(f"{LAB} .sc-surface .sc-transcript").first  # a worked path
-    assert transcript.evaluate("(ol) => getComputedStyle(ol).listStyleType") == "none"
+    looks = "(ol) => [getComputedStyle(ol).listStyleType, getComputedStyle(ol).paddingLeft]"
+    assert transcript.evaluate(looks) == ["none", "0px"]
 
 
 MAIN_INTERACTIONS: dict[str, Callable[[Any], None]] = {
