@@ -3,9 +3,9 @@
 The reviewer is rule-based and transparent: each move has a few *cues* (word families that
 must appear close together in one sentence), kept as plain phrases in
 ``coursekit/content/review/``, so a learner can read what it looks for (:func:`describe_cues`)
-and what it cannot judge (:func:`limits`). Beside the cues, word weights learnt from the tuning
-corpus (``weights``) can credit a move the cues miss or overrule a cue; a review then names the
-words that weighed most.
+and what it cannot judge (:func:`limits`). A typed turn (:func:`review_turn`) is also weighed by
+words learnt from the tuning corpus (``weights``), which may credit or overrule a move and are
+named in the review; a draft is judged by the cues alone.
 
 >>> draft = '''I really enjoyed meeting your team and the role still appeals to me.
 ... I turned it down because I was nervous about leaving a safe job.
